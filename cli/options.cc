@@ -1,0 +1,99 @@
+#include "cli/options.h"
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/pipeline.h"
+
+namespace po = boost::program_options;
+
+namespace hantidy {
+namespace {
+
+// The options a config file may set: everything but the modes that print and exit.
+po::options_description settable(Options& o) {
+  po::options_description d("Options");
+  // clang-format off
+  d.add_options()
+    ("from,f", po::value(&o.from)->value_name("FORMAT"), "input format (see --list-readers; default: text)")
+    ("to,t", po::value(&o.to)->value_name("FORMAT"), "output format (see --list-writers; default: text)")
+    ("output,o", po::value(&o.output)->value_name("FILE"), "write to FILE instead of standard output")
+    ("filters,F", po::value(&o.filters)->value_name("SPEC"), "filter chain, e.g. 'trim; punct(quotes=corner)'; '' runs none")
+    ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
+    ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input bytes: fail (default) or replace with U+FFFD")
+    ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
+    ("verbose,v", po::bool_switch(&o.verbose), "also print notes")
+    ("fail-on-warnings", po::bool_switch(&o.fail_on_warnings), "exit with 3 when there were warnings")
+    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter");
+  // clang-format on
+  return d;
+}
+
+po::options_description command_line_only(Options& o, std::string& config) {
+  po::options_description d("Information");
+  // clang-format off
+  d.add_options()
+    ("config", po::value(&config)->value_name("FILE"), "read options from FILE (lines 'name = value', same names as the long options)")
+    ("list-readers", po::bool_switch(&o.list_readers), "list input formats")
+    ("list-filters", po::bool_switch(&o.list_filters), "list filters and show the default chain")
+    ("list-writers", po::bool_switch(&o.list_writers), "list output formats")
+    ("help,h", po::bool_switch(&o.help), "show this help")
+    ("version", po::bool_switch(&o.version), "show the version");
+  // clang-format on
+  return d;
+}
+
+}  // namespace
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options o;
+  std::string config;
+  po::options_description all;
+  all.add(settable(o)).add(command_line_only(o, config));
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&o.inputs));
+  all.add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("config")) {
+      std::string file = vm["config"].as<std::string>();
+      std::ifstream in(file);
+      if (!in) throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
+      Options ignored;
+      po::store(po::parse_config_file(in, settable(ignored)), vm);
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw Error(ErrorKind::kUsage, e.what());
+  }
+  o.filters_given = vm.count("filters") > 0;
+  if (!o.filters_given) o.filters = std::string(kDefaultChain);
+  if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
+    throw Error(ErrorKind::kUsage,
+                "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");
+  }
+  return o;
+}
+
+std::string help_text() {
+  Options o;
+  std::string config;
+  std::ostringstream out;
+  out << "Usage: hantidy [OPTIONS] [FILE...]\n"
+         "Clean and structure Chinese text: repair lines and pages, normalize characters and\n"
+         "punctuation, find speakers, and write text, JSONL or TEI.\n"
+         "Reads standard input when no FILE is given or FILE is '-'.\n\n"
+      << settable(o) << '\n'
+      << command_line_only(o, config) << '\n'
+      << "Default filter chain: " << kDefaultChain << "\n\n"
+      << "Exit status: 0 ok, 1 input or I/O error, 2 usage error,\n"
+         "3 warnings with --fail-on-warnings. See hantidy(1).\n";
+  return out.str();
+}
+
+}  // namespace hantidy

@@ -1,0 +1,40 @@
+// The command line, parsed into one Options value (no global CLI state).
+#ifndef HANTIDY_CLI_OPTIONS_H_
+#define HANTIDY_CLI_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "core/reader.h"
+
+namespace hantidy {
+
+struct Options {
+  std::vector<std::string> inputs;  ///< files; empty or "-" means standard input
+  std::string from = "text";
+  std::string to = "text";
+  std::string output;  ///< empty or "-" means standard output
+  std::string filters;
+  bool filters_given = false;  ///< --filters was given (even empty: the identity chain)
+  ReadOptions read;
+  bool quiet = false;
+  bool verbose = false;
+  bool fail_on_warnings = false;
+  bool trace = false;
+  bool help = false;
+  bool version = false;
+  bool list_readers = false;
+  bool list_filters = false;
+  bool list_writers = false;
+};
+
+/// Parses `args` (without the program name), reading --config files too. Throws Error{kUsage}
+/// on any problem, with a message that names the option.
+Options parse_options(const std::vector<std::string>& args);
+
+/// The --help text.
+std::string help_text();
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_CLI_OPTIONS_H_

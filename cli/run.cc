@@ -1,0 +1,194 @@
+#include "cli/run.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/options.h"
+#include "converters/decode.h"
+#include "core/error.h"
+#include "core/pipeline.h"
+#include "core/tables.h"
+
+#ifndef HANTIDY_VERSION
+#define HANTIDY_VERSION "0.0.0"
+#endif
+
+namespace hantidy {
+namespace {
+
+constexpr std::string_view kStdinName = "<stdin>";
+
+std::string read_stream(std::istream& in) {
+  std::string data;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  return data;
+}
+
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(ErrorKind::kIo, path + ": is a directory");
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) throw Error(ErrorKind::kIo, path + ": " + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, std::fclose);
+  std::string data;
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) data.append(buffer, n);
+  if (std::ferror(file)) throw Error(ErrorKind::kIo, path + ": " + std::strerror(errno));
+  return data;
+}
+
+void print_table(std::ostream& out, std::string_view name, std::string_view summary) {
+  out << name;
+  for (std::size_t i = name.size(); i < 12; ++i) out << ' ';
+  out << ' ' << summary << '\n';
+}
+
+std::string join_args(const std::vector<std::string>& args) {
+  std::string line = "hantidy";
+  for (const std::string& a : args) line += ' ' + a;
+  return line;
+}
+
+class Runner {
+ public:
+  Runner(const Options& options, std::istream& in, std::ostream& err)
+      : options_(options), in_(in), err_(err) {}
+
+  int run(const std::vector<std::string>& args, std::ostream& out) {
+    const ReaderInfo& reader_info = find_reader(options_.from);
+    const WriterInfo& writer_info = find_writer(options_.to);
+    Pipeline pipeline = Pipeline::build(options_.filters);
+    WriteOptions write_options;
+    write_options.command = join_args(args);
+    write_options.version = HANTIDY_VERSION;
+    for (const FilterSpec& s : pipeline.specs()) write_options.filters.push_back(s.text);
+    std::unique_ptr<Reader> reader = reader_info.make();
+    std::unique_ptr<Writer> writer = writer_info.make(write_options);
+
+    std::vector<std::string> inputs = options_.inputs;
+    if (inputs.empty()) inputs.push_back("-");
+    int status = kExitOk;
+    for (const std::string& input : inputs) {
+      Diagnostics diag;
+      try {
+        convert(input, *reader, pipeline, *writer, out, diag);
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::kUsage) throw;
+        err_ << "hantidy: " << e.what() << '\n';
+        status = kExitInputError;
+      }
+      report(diag);
+      if (!out) {
+        throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+      }
+    }
+    out.flush();
+    if (!out) {
+      throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+    }
+    if (status == kExitOk && options_.fail_on_warnings && warnings_ > 0) return kExitWarnings;
+    return status;
+  }
+
+ private:
+  void convert(const std::string& input, const Reader& reader, const Pipeline& pipeline,
+               const Writer& writer, std::ostream& out, Diagnostics& diag) {
+    bool is_stdin = input == "-";
+    std::string raw = is_stdin ? read_stream(in_) : read_file(input);
+    Document doc;
+    doc.sources.push_back(
+        decode_source(raw, is_stdin ? std::string(kStdinName) : input, options_.read, diag));
+    raw.clear();
+    raw.shrink_to_fit();
+    reader.read(doc.sources.size() - 1, doc, diag);
+    Pipeline::Observer trace;
+    std::unique_ptr<Writer> trace_writer;
+    if (options_.trace) {
+      trace_writer = find_writer("jsonl").make({});
+      trace = [&](const FilterSpec& spec, const Document& d) {
+        err_ << "# after " << spec.text << '\n';
+        trace_writer->write(d, err_, diag);
+      };
+    }
+    pipeline.run(doc, diag, trace);
+    writer.write(doc, out, diag);
+  }
+
+  void report(const Diagnostics& diag) {
+    warnings_ += diag.warnings();
+    if (options_.quiet) return;
+    for (const Diagnostic& d : diag.all()) {
+      if (d.severity == Severity::kInfo && !options_.verbose) continue;
+      err_ << "hantidy: " << format_diagnostic(d) << '\n';
+    }
+  }
+
+  const Options& options_;
+  std::istream& in_;
+  std::ostream& err_;
+  std::size_t warnings_ = 0;
+};
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+            std::ostream& err) {
+  try {
+    Options options = parse_options(args);
+    if (options.help) {
+      out << help_text();
+      return kExitOk;
+    }
+    if (options.version) {
+      out << "hantidy " << HANTIDY_VERSION << '\n';
+      return kExitOk;
+    }
+    if (options.list_readers || options.list_filters || options.list_writers) {
+      for (const ReaderInfo& r : options.list_readers ? readers() : std::span<const ReaderInfo>{})
+        print_table(out, r.name, r.summary);
+      for (const FilterInfo& f : options.list_filters ? filters() : std::span<const FilterInfo>{})
+        print_table(out, f.name, f.summary);
+      if (options.list_filters) out << "\ndefault chain: " << kDefaultChain << '\n';
+      for (const WriterInfo& w : options.list_writers ? writers() : std::span<const WriterInfo>{})
+        print_table(out, w.name, w.summary);
+      return kExitOk;
+    }
+    std::ofstream file;
+    std::ostream* target = &out;
+    if (!options.output.empty() && options.output != "-") {
+      file.open(options.output, std::ios::binary);
+      if (!file) {
+        throw Error(ErrorKind::kIo, options.output + ": " + std::strerror(errno));
+      }
+      target = &file;
+    }
+    Runner runner(options, in, err);
+    return runner.run(args, *target);
+  } catch (const Error& e) {
+    err << "hantidy: " << e.what() << '\n';
+    if (e.kind() == ErrorKind::kUsage) {
+      err << "Try 'hantidy --help' for more information.\n";
+      return kExitUsage;
+    }
+    return kExitInputError;
+  } catch (const std::bad_alloc&) {
+    err << "hantidy: out of memory\n";
+    return kExitInputError;
+  } catch (const std::exception& e) {
+    err << "hantidy: internal error: " << e.what() << " (please report this)\n";
+    return kExitInputError;
+  }
+}
+
+}  // namespace hantidy

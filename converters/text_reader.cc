@@ -1,0 +1,86 @@
+#include "converters/text_reader.h"
+
+#include <string_view>
+
+namespace hantidy {
+namespace {
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+
+bool is_blank(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t' || line[i] == '\v') {
+      ++i;
+    } else if (line.substr(i, 3) == kIdeographicSpace) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The level of an ATX heading ("## x" → 2) and where its text starts; 0 when not a heading.
+int heading_level(std::string_view line, std::size_t& text_start) {
+  std::size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes == 0 || hashes > 6 || hashes >= line.size() || line[hashes] != ' ') return 0;
+  text_start = hashes + 1;
+  while (text_start < line.size() && line[text_start] == ' ') ++text_start;
+  if (text_start == line.size()) return 0;  // "## " alone is not a heading
+  return static_cast<int>(hashes);
+}
+
+}  // namespace
+
+void TextReader::read(std::size_t source, Document& doc, Diagnostics&) const {
+  const std::string& text = doc.sources.at(source).text;
+  std::size_t block_begin = std::string::npos;  // start of the open paragraph
+  std::size_t block_end = 0;                    // end of its last line
+
+  auto close_block = [&] {
+    if (block_begin == std::string::npos) return;
+    Block block;
+    block.text = text.substr(block_begin, block_end - block_begin);
+    block.span = {source, block_begin, block_end};
+    doc.blocks.push_back(std::move(block));
+    block_begin = std::string::npos;
+  };
+
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t line_end = text.find_first_of("\n\f", at);
+    if (line_end == std::string::npos) line_end = text.size();
+    std::string_view line(text.data() + at, line_end - at);
+    std::size_t heading_text = 0;
+    if (is_blank(line)) {
+      close_block();
+    } else if (int level = heading_level(line, heading_text); level > 0) {
+      close_block();
+      Block block;
+      block.kind = BlockKind::kHeading;
+      block.level = level;
+      block.text = std::string(line.substr(heading_text));
+      block.span = {source, at + heading_text, line_end};
+      block.attrs["markup"] = std::string(line.substr(0, heading_text));
+      doc.blocks.push_back(std::move(block));
+    } else {
+      if (block_begin == std::string::npos) block_begin = at;
+      block_end = line_end;
+    }
+    if (line_end < text.size() && text[line_end] == '\f') {
+      close_block();
+      Block page_break;
+      page_break.kind = BlockKind::kPageBreak;
+      page_break.span = {source, line_end, line_end + 1};
+      doc.blocks.push_back(std::move(page_break));
+    }
+    at = line_end + 1;
+  }
+  close_block();
+}
+
+std::unique_ptr<Reader> make_text_reader() { return std::make_unique<TextReader>(); }
+
+}  // namespace hantidy

@@ -1,0 +1,255 @@
+#include "core/document.h"
+
+#include <algorithm>
+#include <array>
+
+
+namespace hantidy {
+namespace {
+
+struct KindName {
+  BlockKind kind;
+  std::string_view name;
+};
+
+// The names are the JSONL `type` values of ../shared/eval/README.md.
+constexpr std::array<KindName, 12> kKindNames = {{
+    {BlockKind::kTitle, "title"},
+    {BlockKind::kHeading, "heading"},
+    {BlockKind::kParagraph, "paragraph"},
+    {BlockKind::kSpeakerLabel, "speaker"},
+    {BlockKind::kCaption, "caption"},
+    {BlockKind::kSalutation, "salutation"},
+    {BlockKind::kListItem, "list-item"},
+    {BlockKind::kNote, "note"},
+    {BlockKind::kPageNumber, "page-number"},
+    {BlockKind::kRunningHeader, "running-header"},
+    {BlockKind::kRunningFooter, "running-footer"},
+    {BlockKind::kPageBreak, "page-break"},
+}};
+
+// Where old position `pos` lands after `reps` (sorted, non-overlapping) are applied. A pure
+// insertion at `pos` counts as before it when `insertions_before` is set.
+std::size_t map_position(std::size_t pos, const std::vector<Replacement>& reps,
+                         bool insertions_before) {
+  std::ptrdiff_t delta = 0;
+  for (const Replacement& r : reps) {
+    bool before = r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
+    if (!before) break;
+    delta += static_cast<std::ptrdiff_t>(r.text.size()) -
+             static_cast<std::ptrdiff_t>(r.end - r.begin);
+  }
+  return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
+}
+
+bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
+  return b1 < e2 && b2 < e1;
+}
+
+}  // namespace
+
+std::string_view kind_name(BlockKind kind) {
+  for (const KindName& k : kKindNames) {
+    if (k.kind == kind) return k.name;
+  }
+  return "paragraph";
+}
+
+bool kind_from_name(std::string_view name, BlockKind& kind) {
+  for (const KindName& k : kKindNames) {
+    if (k.name == name) {
+      kind = k.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_furniture(BlockKind kind) {
+  return kind == BlockKind::kPageNumber || kind == BlockKind::kRunningHeader ||
+         kind == BlockKind::kRunningFooter || kind == BlockKind::kPageBreak;
+}
+
+std::size_t Block::source_offset(std::size_t pos) const {
+  std::size_t result = span.begin + pos;
+  for (const Edit& e : edits) {
+    if (e.begin > pos) break;
+    if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
+    result = e.source + e.orig.size() + (pos - e.end);
+  }
+  return result;
+}
+
+std::string Block::original_text() const {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (const Edit& e : edits) {
+    out.append(text, at, e.begin - at);
+    out += e.orig;
+    at = e.end;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
+std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
+                              std::string_view filter) {
+  Block& block = blocks.at(index);
+  std::erase_if(reps, [&](const Replacement& r) {
+    return r.end < r.begin || r.end > block.text.size() ||
+           block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
+  });
+  if (reps.empty()) return 0;
+
+  // Log each change against the source before the text moves.
+  for (const Replacement& r : reps) {
+    changes.push_back({std::string(filter), r.rule,
+                       SourceSpan{block.span.source, block.source_offset(r.begin),
+                                  block.source_offset(r.end)},
+                       block.text.substr(r.begin, r.end - r.begin), r.text});
+  }
+
+  // Group old edits and new replacements that overlap; each group becomes one edit.
+  struct Item {
+    std::size_t begin, end;
+    const Edit* old;          // null for a replacement
+    const Replacement* rep;   // null for an old edit
+  };
+  std::vector<Item> items;
+  items.reserve(block.edits.size() + reps.size());
+  for (const Edit& e : block.edits) items.push_back({e.begin, e.end, &e, nullptr});
+  for (const Replacement& r : reps) items.push_back({r.begin, r.end, nullptr, &r});
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+  });
+
+  std::vector<Edit> edits;
+  edits.reserve(items.size());
+  for (std::size_t i = 0; i < items.size();) {
+    std::size_t j = i + 1;
+    std::size_t group_end = items[i].end;
+    while (j < items.size() && overlaps(items[i].begin, group_end, items[j].begin, items[j].end)) {
+      group_end = std::max(group_end, items[j].end);
+      ++j;
+    }
+    const Item& first = items[i];
+    if (j == i + 1 && first.old) {
+      Edit e = *first.old;
+      e.begin = map_position(e.begin, reps, true);
+      e.end = std::max(e.begin, map_position(e.end, reps, false));
+      edits.push_back(std::move(e));
+    } else {
+      std::size_t gb = first.begin, ge = group_end;
+      // The original of the group: old text with old edits undone.
+      std::string orig;
+      std::size_t at = gb;
+      const Replacement* last_rep = nullptr;
+      for (std::size_t k = i; k < j; ++k) {
+        if (items[k].rep) last_rep = items[k].rep;
+        if (!items[k].old) continue;
+        orig.append(block.text, at, items[k].begin - at);
+        orig += items[k].old->orig;
+        at = items[k].end;
+      }
+      orig.append(block.text, at, ge - at);
+      Edit e;
+      e.begin = map_position(gb, reps, true);
+      e.end = std::max(e.begin, map_position(ge, reps, false));
+      e.source = first.old ? first.old->source : block.source_offset(gb);
+      e.orig = std::move(orig);
+      e.filter = std::string(filter);
+      e.rule = last_rep ? last_rep->rule : std::string();
+      edits.push_back(std::move(e));
+    }
+    i = j;
+  }
+
+  for (Mark& m : block.marks) {
+    m.begin = map_position(m.begin, reps, true);
+    m.end = std::max(m.begin, map_position(m.end, reps, false));
+  }
+
+  std::string text;
+  text.reserve(block.text.size() + 16);
+  std::size_t at = 0;
+  for (const Replacement& r : reps) {
+    text.append(block.text, at, r.begin - at);
+    text += r.text;
+    at = r.end;
+  }
+  text.append(block.text, at, std::string::npos);
+  block.text = std::move(text);
+  block.edits = std::move(edits);
+  return reps.size();
+}
+
+void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
+                   std::string orig, std::string reg) {
+  changes.push_back(
+      {std::string(filter), std::string(rule), span, std::move(orig), std::move(reg)});
+}
+
+void Document::join_blocks(std::size_t first, std::size_t second, std::string_view separator,
+                           std::string_view removed, std::string_view filter,
+                           std::string_view rule) {
+  Block& a = blocks.at(first);
+  Block b = std::move(blocks.at(second));
+  std::size_t shift = a.text.size() + separator.size();
+  Edit join;
+  join.begin = a.text.size();
+  join.end = shift;
+  join.orig = std::string(removed);
+  join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
+  join.filter = std::string(filter);
+  join.rule = std::string(rule);
+  log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, std::string(removed),
+      std::string(separator));
+  a.text.append(separator);
+  a.text += b.text;
+  a.edits.push_back(std::move(join));
+  for (Edit e : b.edits) {
+    e.begin += shift;
+    e.end += shift;
+    a.edits.push_back(std::move(e));
+  }
+  for (Mark m : b.marks) {
+    m.begin += shift;
+    m.end += shift;
+    a.marks.push_back(std::move(m));
+  }
+  if (a.span.source == b.span.source) {
+    a.span.begin = std::min(a.span.begin, b.span.begin);
+    a.span.end = std::max(a.span.end, b.span.end);
+  }
+  blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(second));
+}
+
+const Person* Document::person(std::string_view id) const {
+  for (const Person& p : persons) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+Position LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());
+  std::size_t start = starts_[line - 1];
+  // Columns count code points, as editors do for UTF-8.
+  std::size_t column = 1;
+  for (std::size_t i = start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+}  // namespace hantidy

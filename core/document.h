@@ -1,0 +1,179 @@
+// The document model every reader fills, every filter rewrites and every writer renders.
+//
+// Flat on purpose (pandoc's `Pandoc Meta [Block]`, without an inline tree): Chinese
+// normalization works on runs of text, and the few inline facts we need (what a filter changed,
+// where a redaction sits) are ranges over a block's text that `Document::rewrite` keeps in step.
+#ifndef HANTIDY_CORE_DOCUMENT_H_
+#define HANTIDY_CORE_DOCUMENT_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hantidy {
+
+/// What a block is. Closed on purpose: adding a kind means looking at every writer.
+enum class BlockKind {
+  kTitle,
+  kHeading,
+  kParagraph,
+  kSpeakerLabel,  ///< the label naming who speaks ("北京市卫生健康委主任 于鲁明", "主席：")
+  kCaption,       ///< e.g. a photo caption that only names a person
+  kSalutation,    ///< "同志们："
+  kListItem,
+  kNote,          ///< stage notes such as "(計時器響起)"
+  // Layout furniture: kept so that nothing is lost, but not content.
+  kPageNumber,
+  kRunningHeader,
+  kRunningFooter,
+  kPageBreak,
+};
+
+/// The JSONL/CLI name of a kind ("paragraph", "speaker", "page-number", ...).
+std::string_view kind_name(BlockKind kind);
+/// Inverse of kind_name; returns false when `name` is not a kind.
+bool kind_from_name(std::string_view name, BlockKind& kind);
+/// Page numbers, running headers/footers and page breaks: layout, not content.
+bool is_furniture(BlockKind kind);
+
+/// Byte range [begin, end) in Document::sources[source].text.
+struct SourceSpan {
+  std::size_t source = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
+};
+
+/// One change a filter made inside a block, kept in place so writers can show both readings
+/// (TEI <choice><orig>/<reg>).
+///
+/// [begin, end) is the range of Block::text that now holds the regularised text; `orig` is what
+/// stood there before. `source` is the source offset where `orig` began, chosen so that
+/// `source + orig.size()` is the source offset of text position `end`: that makes positions after
+/// an edit mappable to the source even when blocks were merged across furniture.
+struct Edit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string orig;
+  std::size_t source = 0;
+  std::string filter;  ///< "punct"
+  std::string rule;    ///< "ascii-comma"
+  friend bool operator==(const Edit&, const Edit&) = default;
+};
+
+/// An inline annotation over a block's text that is not a change: a redaction placeholder
+/// ("XX"), a run of text in another script, ... Kept in step with the text like Edit.
+struct Mark {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string kind;  ///< "redaction", ...
+  friend bool operator==(const Mark&, const Mark&) = default;
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  std::string text;  ///< UTF-8; '\n' is a soft line break that line repair may remove.
+  int level = 0;     ///< heading level, 1 for the top; 0 otherwise
+  std::vector<std::string> speakers;  ///< ids into Document::persons, for blocks of a statement
+  SourceSpan span;                    ///< where the block's text came from
+  std::vector<Edit> edits;            ///< sorted by begin, non-overlapping
+  std::vector<Mark> marks;            ///< sorted by begin
+  std::map<std::string, std::string, std::less<>> attrs;  ///< e.g. "page" → "3"
+
+  /// Source offset of text position `pos` (through the edits).
+  std::size_t source_offset(std::size_t pos) const;
+  /// The block's text as it stood before any filter ran (edits undone).
+  std::string original_text() const;
+  friend bool operator==(const Block&, const Block&) = default;
+};
+
+/// A person who speaks in the document. Roles are kept as printed ("北京市卫生健康委主任").
+struct Person {
+  std::string id;  ///< stable ASCII id, unique in the document ("p1")
+  std::string name;
+  std::string role;
+  friend bool operator==(const Person&, const Person&) = default;
+};
+
+/// One input as decoded. `text` is UTF-8 with BOM removed and CRLF/CR turned into LF, so that
+/// line numbers counted on it are the line numbers of the file.
+struct Source {
+  std::string name;      ///< file name, "<stdin>" for standard input
+  std::string encoding;  ///< the encoding it was decoded from ("UTF-8", "GB18030", ...)
+  std::string text;
+  std::size_t raw_size = 0;  ///< bytes before decoding
+  std::string raw_sha256;    ///< hex SHA-256 of the raw bytes; empty when not computed
+  friend bool operator==(const Source&, const Source&) = default;
+};
+
+/// One change, as logged for reports (--check, --stats, TEI header counts).
+struct ChangeRecord {
+  std::string filter;
+  std::string rule;
+  SourceSpan span;  ///< begin..end in the source of what was changed (end may equal begin)
+  std::string orig;
+  std::string reg;
+  friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
+};
+
+/// A replacement a filter asks for: [begin, end) of the block's current text becomes `text`.
+struct Replacement {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;
+  std::string rule;
+};
+
+/// A line and column (both 1-based; column counted in code points).
+struct Position {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct Document {
+  std::map<std::string, std::string, std::less<>> meta;  ///< "title", "lang", ...
+  std::vector<Source> sources;
+  std::vector<Person> persons;
+  std::vector<Block> blocks;
+  std::vector<ChangeRecord> changes;  ///< every change, in the order filters made them
+
+  /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
+  /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must
+  /// not overlap; an empty replacement list is a no-op. Replacements whose text equals what they
+  /// replace are dropped. Returns how many were applied.
+  std::size_t rewrite(std::size_t index, std::vector<Replacement> reps, std::string_view filter);
+
+  /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks
+  /// joined, ...), which has no in-text range.
+  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string orig,
+           std::string reg);
+
+  /// Joins blocks[second] onto the end of blocks[first] with `separator` between them (usually
+  /// "" for CJK, " " for Latin), and erases blocks[second]. The join is recorded as an Edit whose
+  /// orig is `removed` (what stood between the two texts in the source, e.g. "\n").
+  void join_blocks(std::size_t first, std::size_t second, std::string_view separator,
+                   std::string_view removed, std::string_view filter, std::string_view rule);
+
+  /// The person with `id`, or nullptr.
+  const Person* person(std::string_view id) const;
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+/// Line starts of one text, built once, so that many offsets can be turned into positions in
+/// O(log n) each (diagnostics, --check).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// Line and column of byte `offset` (clamped to the text).
+  Position at(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_CORE_DOCUMENT_H_

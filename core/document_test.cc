@@ -1,0 +1,105 @@
+#include "core/document.h"
+
+#include <catch2/catch.hpp>
+
+namespace hantidy {
+namespace {
+
+Document one_block(std::string text, std::size_t begin = 100) {
+  Document doc;
+  doc.sources.push_back({"t.txt", "UTF-8", std::string(begin, 'x') + text, 0, ""});
+  Block b;
+  b.text = text;
+  b.span = {0, begin, begin + text.size()};
+  doc.blocks.push_back(b);
+  return doc;
+}
+
+TEST_CASE("rewrite replaces ranges and records an edit and a change for each", "[document]") {
+  Document doc = one_block("2021年,北京市 卫生");
+  std::size_t comma = std::string("2021年").size();
+  std::size_t space = std::string("2021年,北京市").size();
+  std::size_t n = doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}, {space, space + 1, "", "cjk-space"}},
+                              "test");
+  CHECK(n == 2);
+  CHECK(doc.blocks[0].text == "2021年，北京市卫生");
+  REQUIRE(doc.blocks[0].edits.size() == 2);
+  CHECK(doc.blocks[0].original_text() == "2021年,北京市 卫生");
+  REQUIRE(doc.changes.size() == 2);
+  CHECK(doc.changes[0].span.begin == 100 + comma);
+  CHECK(doc.changes[1].orig == " ");
+  // Positions after the edits still map to the source.
+  std::size_t wei = doc.blocks[0].text.find("卫");
+  CHECK(doc.blocks[0].source_offset(wei) == 100 + space + 1);
+}
+
+TEST_CASE("rewrite drops replacements that change nothing", "[document]") {
+  Document doc = one_block("abc");
+  CHECK(doc.rewrite(0, {{0, 1, "a", "same"}}, "test") == 0);
+  CHECK(doc.changes.empty());
+  CHECK(doc.blocks[0].edits.empty());
+}
+
+TEST_CASE("a second rewrite over an earlier edit merges and keeps the first original",
+          "[document]") {
+  Document doc = one_block("１２");
+  doc.rewrite(0, {{0, 3, "1", "fullwidth-digit"}, {3, 6, "2", "fullwidth-digit"}}, "width");
+  CHECK(doc.blocks[0].text == "12");
+  doc.rewrite(0, {{0, 2, "十二", "spell"}}, "later");
+  CHECK(doc.blocks[0].text == "十二");
+  REQUIRE(doc.blocks[0].edits.size() == 1);
+  CHECK(doc.blocks[0].edits[0].orig == "１２");
+  CHECK(doc.blocks[0].original_text() == "１２");
+  CHECK(doc.blocks[0].edits[0].source == 100);
+}
+
+TEST_CASE("edits after a rewrite shift with the text", "[document]") {
+  Document doc = one_block("a,b,c");
+  doc.rewrite(0, {{3, 4, "，", "comma"}}, "f");
+  doc.rewrite(0, {{1, 2, "，", "comma"}}, "f");
+  CHECK(doc.blocks[0].text == "a，b，c");
+  CHECK(doc.blocks[0].original_text() == "a,b,c");
+  REQUIRE(doc.blocks[0].edits.size() == 2);
+  CHECK(doc.blocks[0].edits[1].begin == std::string("a，b").size());
+}
+
+TEST_CASE("join_blocks maps the second block's positions to its own source", "[document]") {
+  Document doc;
+  doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n\n- 3 -\n\n快紧密型建设", 0, ""});
+  const std::string& s = doc.sources[0].text;
+  std::size_t second = s.find("快");
+  doc.blocks.push_back({BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
+  doc.blocks.push_back({BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
+  doc.join_blocks(0, 1, "", "\n", "linebreak", "page-join");
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == "继续深化改革,加快紧密型建设");
+  std::size_t kuai = doc.blocks[0].text.find("快");
+  CHECK(doc.blocks[0].source_offset(kuai) == second);
+  CHECK(doc.blocks[0].source_offset(kuai + 3) == second + 3);
+  CHECK(doc.changes.size() == 1);
+}
+
+TEST_CASE("LineIndex counts lines and code-point columns", "[document]") {
+  std::string text = "第一行\n第二,行\n";
+  LineIndex index(text);
+  Position p = index.at(text.find(","));
+  CHECK(p.line == 2);
+  CHECK(p.column == 3);
+  CHECK(index.at(0).line == 1);
+}
+
+TEST_CASE("kind names round-trip", "[document]") {
+  for (BlockKind k : {BlockKind::kTitle, BlockKind::kSpeakerLabel, BlockKind::kPageNumber,
+                      BlockKind::kRunningHeader}) {
+    BlockKind back;
+    REQUIRE(kind_from_name(kind_name(k), back));
+    CHECK(back == k);
+  }
+  BlockKind unused;
+  CHECK_FALSE(kind_from_name("nope", unused));
+  CHECK(is_furniture(BlockKind::kPageNumber));
+  CHECK_FALSE(is_furniture(BlockKind::kCaption));
+}
+
+}  // namespace
+}  // namespace hantidy

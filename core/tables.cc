@@ -1,0 +1,52 @@
+// The tables themselves. Adding a reader, filter or writer means one line here, one in the
+// man page, one in the README.
+#include "core/tables.h"
+
+#include <vector>
+
+#include "converters/text_reader.h"
+#include "core/error.h"
+#include "core/suggest.h"
+#include "formats/jsonl_writer.h"
+#include "formats/text_writer.h"
+#include "normalize/trim.h"
+
+namespace hantidy {
+namespace {
+
+const ReaderInfo kReaders[] = {
+    {"text", "plain text and Markdown-style text (## headings, blank-line paragraphs)",
+     make_text_reader},
+};
+
+const FilterInfo kFilters[] = {
+    {"trim", "remove white space at the end of lines", make_trim_filter},
+};
+
+const WriterInfo kWriters[] = {
+    {"text", "clean text, blocks separated by one blank line", make_text_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
+     make_jsonl_writer},
+};
+
+template <typename Info>
+const Info& find(std::span<const Info> table, std::string_view kind, std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const Info& info : table) {
+    if (info.name == name) return info;
+    names.push_back(info.name);
+  }
+  throw Error(ErrorKind::kUsage, unknown_name_message(kind, name, names));
+}
+
+}  // namespace
+
+std::span<const ReaderInfo> readers() { return kReaders; }
+std::span<const FilterInfo> filters() { return kFilters; }
+std::span<const WriterInfo> writers() { return kWriters; }
+
+const ReaderInfo& find_reader(std::string_view name) { return find(readers(), "reader", name); }
+const FilterInfo& find_filter(std::string_view name) { return find(filters(), "filter", name); }
+const WriterInfo& find_writer(std::string_view name) { return find(writers(), "writer", name); }
+
+}  // namespace hantidy
