@@ -18,7 +18,9 @@ constexpr std::u32string_view kSurnames =
     U"向葛柴伍覃骆駱关關焦柳欧歐祝纪紀尚毕畢耿芦蘆左季管符辛苗詹鲍鮑包滕戚谷凌艾宁寧甘"
     U"敬仇柯简簡梅岳游涂塗卓屈项項褚蒲单單舒阮霍申苟冉靳邬鄔饶饒聂殷容甄麦麥区區植源岑"
     U"郁尤连連裴柏童储儲卜云雲桂荣榮池汝车車边邊古昌巫虞应應巴尉晏华華麻奚宫宮卞阳陽"
-    U"房伏封路乐樂时時居鞠吉全郎党黨瞿翁戈钮鈕姬隋曲官冷蒙滿满明成和甯";
+    U"房伏封路乐樂时時居鞠吉全郎党黨瞿翁戈钮鈕姬隋曲官冷蒙滿满明成和甯范鄺邝韋韦谈談湛冼佘盛燕祁闫"
+    U"閆练練"
+    U"廉藺蔺栗";
 
 constexpr std::u32string_view kCompoundSurnames[] = {
     U"欧阳", U"歐陽", U"司马", U"司馬", U"上官", U"诸葛", U"諸葛", U"东方", U"東方",
@@ -128,10 +130,16 @@ std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLex
 
 bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
 
-// Where a label starts: after indentation and an item number ("1. ", "12．").
+// Where a label starts: after indentation, a list bullet and an item number ("1. ", "12．").
 std::size_t label_start(const std::vector<CodePoint>& cps) {
   std::size_t i = 0;
   while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  // A Markdown list bullet ("* 主席：…", the g0v gazette conversion).
+  if (i + 1 < cps.size() && (cps[i].c == U'*' || cps[i].c == U'-' || cps[i].c == U'•') &&
+      is_label_space(cps[i + 1].c)) {
+    i += 2;
+    while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  }
   std::size_t j = i;
   while (j < cps.size() && is_digit(cps[j].c)) ++j;
   if (j > i && j < cps.size() && (cps[j].c == U'.' || cps[j].c == U'．')) {
@@ -171,8 +179,15 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
   std::size_t colon = start;
   while (colon < cps.size() && colon - start <= 26 && !is_colon(cps[colon].c)) ++colon;
   if (colon >= cps.size() || !is_colon(cps[colon].c) || colon - start < 2) return std::nullopt;
+  // "郭委員素春（在席位上）：": a short stage note between the name and the colon.
+  std::size_t head_end = colon;
+  if (cps[colon - 1].c == U'）' || cps[colon - 1].c == U')') {
+    std::size_t open = colon - 1;
+    while (open > start && cps[open].c != U'（' && cps[open].c != U'(') --open;
+    if (open > start && colon - open <= 12) head_end = open;
+  }
   std::u32string head;
-  for (std::size_t i = start; i < colon; ++i) head.push_back(cps[i].c);
+  for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
   if (!std::all_of(head.begin(), head.end(), [](char32_t c) { return is_han(c) || c == U'及'; })) {
     return std::nullopt;
   }
