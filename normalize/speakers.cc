@@ -188,7 +188,8 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
   }
   std::u32string head;
   for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
-  if (!std::all_of(head.begin(), head.end(), [](char32_t c) { return is_han(c) || c == U'及'; })) {
+  if (!std::all_of(head.begin(), head.end(),
+                   [](char32_t c) { return is_han(c) || is_middle_dot(c); })) {
     return std::nullopt;
   }
   std::string head8 = to_utf8(head);
@@ -218,18 +219,21 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
       return label;
     }
   }
-  // SURNAME + office + GIVEN ("陳委員清寶", "蔡主任委員英文").
-  if (std::size_t sur = surname_length(head); sur > 0) {
-    std::string after = to_utf8(std::u32string_view(head).substr(sur));
-    if (std::size_t office = offices.prefix(after); office > 0) {
-      std::u32string given = to_u32(std::string_view(after).substr(office));
-      if (!given.empty() && given.size() <= 2 && offices.prefix(to_utf8(given)) == 0) {
-        label.shape = LabelShape::kSurnameTitleGiven;
-        label.people.push_back(
-            {to_utf8(head.substr(0, sur)) + to_utf8(given), after.substr(0, office)});
-        return label;
-      }
-    }
+  // SURNAME + office + GIVEN ("陳委員清寶", "蔡主任委員英文"); a married woman's two surnames
+  // come first in the same way ("張蔡委員美").
+  std::size_t sur = surname_length(head);
+  std::size_t two = sur == 1 ? surname_length(std::u32string_view(head).substr(1)) : 0;
+  for (std::size_t length : {sur, two == 1 ? std::size_t{2} : std::size_t{0}}) {
+    if (length == 0) continue;
+    std::string after = to_utf8(std::u32string_view(head).substr(length));
+    std::size_t office = offices.prefix(after);
+    if (office == 0) continue;
+    std::u32string given = to_u32(std::string_view(after).substr(office));
+    if (!all_han(given) || given.size() > 2 || offices.prefix(to_utf8(given)) != 0) continue;
+    label.shape = LabelShape::kSurnameTitleGiven;
+    label.people.push_back(
+        {to_utf8(head.substr(0, length)) + to_utf8(given), after.substr(0, office)});
+    return label;
   }
   return std::nullopt;
 }
