@@ -28,7 +28,7 @@ TEST_CASE("turns group a speaker's blocks; captions and notes are not its text",
   CHECK(group_turns(Document{}).empty());
 }
 
-TEST_CASE("--unit turn and --unit document write one record per turn or document", "[turns]") {
+TEST_CASE("the jsonl units turn and document write one record per turn or document", "[turns]") {
   std::string input = "主席：現在開會。\n\n鄧家彪議員：主席，我動議。\n\n我謹此陳辭。\n";
   auto turn = test::run({"--to", "jsonl", "--unit", "turn"}, input);
   REQUIRE(turn.status == 0);
@@ -53,7 +53,7 @@ TEST_CASE("--unit turn and --unit document write one record per turn or document
   CHECK(test::run({"--unit", "paragraph"}, input).status == 2);
 }
 
-TEST_CASE("--speaker-lexicon adds offices to the structure filter", "[turns]") {
+TEST_CASE("the speaker lexicon option adds offices to the structure filter", "[turns]") {
   std::string input = "首席执行官：各位股东，大家好。\n";
   auto plain = test::run({"--to", "jsonl", "--unit", "document"}, input);
   CHECK(nlohmann::json::parse(plain.out)["persons"].empty());
