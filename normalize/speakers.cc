@@ -121,11 +121,72 @@ std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLex
       break;
     }
   }
-  if (name_begin == std::string_view::npos || role_end == 0) return std::nullopt;
+  if (name_begin == std::string_view::npos) {
+    // No space (a filter or the typesetter removed it): "…卫生健康委主任于鲁明". The shortest
+    // name after a role wins, so "主任于鲁明" is 于鲁明, not 鲁明 after "主任于".
+    for (std::size_t k = cps.size() >= 2 ? cps.size() - 2 : 0; k > 0 && cps.size() - k <= 20; --k) {
+      std::string_view name = line.substr(cps[k].begin);
+      std::string_view role = line.substr(0, cps[k].begin);
+      if (is_person_name(name) && is_role(role, offices)) {
+        return LabelPerson{std::string(name), std::string(role)};
+      }
+    }
+    return std::nullopt;
+  }
+  if (role_end == 0) return std::nullopt;
   std::string_view name = line.substr(name_begin);
   std::string_view role = line.substr(0, role_end);
   if (!is_person_name(name) || !is_role(role, offices)) return std::nullopt;
   return LabelPerson{std::string(name), std::string(role)};
+}
+
+// Two or more label lines that line repair joined into one: "ROLE1 NAME1ROLE2 NAME2". Each
+// token between spaces but the first and last is a name followed by the next role.
+std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLexicon& offices) {
+  std::vector<std::string_view> tokens;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= cps.size(); ++i) {
+    if (i == cps.size() || is_label_space(cps[i].c)) {
+      std::size_t b = start < cps.size() ? cps[start].begin : line.size();
+      std::size_t e = i < cps.size() ? cps[i].begin : line.size();
+      if (e > b) tokens.push_back(line.substr(b, e - b));
+      start = i + 1;
+    }
+  }
+  if (tokens.size() < 3 || tokens.size() > 5 || !is_role(tokens.front(), offices) ||
+      !is_person_name(tokens.back())) {
+    return {};
+  }
+  std::vector<LabelPerson> people;
+  std::string role(tokens.front());
+  for (std::size_t t = 1; t + 1 < tokens.size(); ++t) {
+    // Where the name ends is ambiguous ("于鲁明北京市…" could be 于鲁 + 明北京市…): the next role
+    // usually starts like the previous one ("北京市…"), so take the split that shares most of
+    // the previous role's opening; ties go to three-character names, the commonest.
+    std::vector<CodePoint> tc = decode_utf8(tokens[t]);
+    std::size_t best = 0, best_score = 0;
+    for (std::size_t k : {3, 2, 4}) {
+      if (k >= tc.size()) continue;
+      std::string_view name = tokens[t].substr(0, tc[k].begin);
+      std::string_view next = tokens[t].substr(tc[k].begin);
+      if (!is_person_name(name) || !is_role(next, offices)) continue;
+      std::size_t shared = 0;
+      while (shared < next.size() && shared < role.size() && next[shared] == role[shared]) ++shared;
+      if (best == 0 || shared > best_score) {
+        best = k;
+        best_score = shared;
+      }
+    }
+    bool split = best > 0;
+    if (split) {
+      people.push_back({std::string(tokens[t].substr(0, tc[best].begin)), role});
+      role = std::string(tokens[t].substr(tc[best].begin));
+    }
+    if (!split) return {};
+  }
+  people.push_back({std::string(tokens.back()), role});
+  return people;
 }
 
 bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
@@ -161,9 +222,14 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
   SpeakerLabel label;
   label.shape = LabelShape::kRoleName;
   for (std::string_view line : lines) {
-    std::optional<LabelPerson> person = role_name_line(line, offices);
-    if (!person) return std::nullopt;
-    label.people.push_back(std::move(*person));
+    if (std::optional<LabelPerson> person = role_name_line(line, offices)) {
+      label.people.push_back(std::move(*person));
+    } else if (std::vector<LabelPerson> joined = joined_role_names(line, offices);
+               !joined.empty()) {
+      for (LabelPerson& p : joined) label.people.push_back(std::move(p));
+    } else {
+      return std::nullopt;
+    }
   }
   label.begin = 0;
   label.end = block.size();

@@ -36,6 +36,39 @@ TEST_CASE("a two-line ROLE NAME label is a joint statement of both people", "[st
   CHECK(ascii->people[1].name == "何延政");
 }
 
+TEST_CASE("a ROLE NAME label whose space was removed is still split at the office", "[structure]") {
+  auto label = parse_role_name_label("北京市政协副主席、北京市卫生健康委主任于鲁明", lexicon());
+  REQUIRE(label);
+  CHECK(label->people[0].name == "于鲁明");
+  CHECK(label->people[0].role == "北京市政协副主席、北京市卫生健康委主任");
+  auto dotted = parse_role_name_label("新疆生产建设兵团卫生健康委主任艾麦尔江·吐尼牙孜", lexicon());
+  REQUIRE(dotted);
+  CHECK(dotted->people[0].name == "艾麦尔江·吐尼牙孜");
+  CHECK(parse_role_name_label("北京市卫生健康委党委书记、副主任（兼）钟东波", lexicon())
+            ->people[0]
+            .name == "钟东波");
+  CHECK_FALSE(parse_role_name_label("唯有改革唯有奋斗", lexicon()));
+  CHECK_FALSE(parse_role_name_label("北京市卫生健康委主任", lexicon()));
+}
+
+TEST_CASE("a joint label whose two lines were joined still names both people", "[structure]") {
+  auto label =
+      parse_role_name_label("四川省卫生健康委党组书记 敬静四川省卫生健康委主任 何延政", lexicon());
+  REQUIRE(label);
+  REQUIRE(label->people.size() == 2);
+  CHECK(label->people[0].name == "敬静");
+  CHECK(label->people[0].role == "四川省卫生健康委党组书记");
+  CHECK(label->people[1].name == "何延政");
+  CHECK(label->people[1].role == "四川省卫生健康委主任");
+  CHECK_FALSE(parse_role_name_label("四川省卫生健康委党组书记 敬静和同事们 何延政", lexicon()));
+  auto beijing = parse_role_name_label(
+      "北京市政协副主席、北京市卫生健康委主任 于鲁明北京市卫生健康委党委书记、副主任（兼） 钟东波",
+      lexicon());
+  REQUIRE(beijing);
+  CHECK(beijing->people[0].name == "于鲁明");
+  CHECK(beijing->people[1].role == "北京市卫生健康委党委书记、副主任（兼）");
+}
+
 TEST_CASE("names joined by a middle dot are kept whole", "[structure]") {
   auto label = parse_role_name_label("新疆生产建设兵团卫生健康委主任 艾麦尔江·吐尼牙孜", lexicon());
   REQUIRE(label);
