@@ -75,6 +75,13 @@ int numbered_heading_level(std::string_view block) {
   int level = 0;
   std::size_t n = numbering(cps, level);
   if (n == 0 || n >= cps.size()) return 0;
+  std::size_t first = n;
+  while (first < cps.size() && is_label_space(cps[first].c)) ++first;
+  // "(二 )及 (三 )": a reference to numbered parts, not a heading.
+  if (first < cps.size() &&
+      std::u32string_view(U"及和与與至或、").find(cps[first].c) != std::u32string_view::npos) {
+    return 0;
+  }
   std::size_t han = 0;
   for (std::size_t i = n; i < cps.size(); ++i) {
     if (is_sentence_end(cps[i].c) || cps[i].c == U'：' || cps[i].c == U':') return 0;
@@ -93,8 +100,10 @@ bool is_salutation(std::string_view block) {
     if (is_sentence_end(cps[i].c) || cps[i].c == U'：' || cps[i].c == U':') return false;
   }
   std::string_view head = line.substr(0, cps.back().begin);
-  for (std::string_view word : {"们", "們", "各位", "尊敬", "朋友", "大家", "同事", "来宾", "來賓",
-                                "女士", "先生", "同学", "同學", "老师", "老師"}) {
+  // Forms of address, not any plural: "我們的答覆如下：" is not a salutation.
+  for (std::string_view word :
+       {"同志", "朋友", "女士", "先生", "代表", "同学", "同學", "老师", "老師", "同事",
+        "同仁", "来宾", "來賓", "各位", "尊敬", "大家", "伙伴", "夥伴", "家长", "家長"}) {
     if (head.find(word) != std::string_view::npos) return true;
   }
   return false;

@@ -22,6 +22,7 @@ TEST_CASE("run-in headings, list sentences and numbers stay paragraphs", "[struc
         0);
   CHECK(numbered_heading_level("二要持续改进作风") == 0);
   CHECK(numbered_heading_level("1.5亿元") == 0);
+  CHECK(numbered_heading_level("(二 )及 (三 )") == 0);
   CHECK(numbered_heading_level("1. 宣讀本院第四屆第三會期第三十二次會議議事錄。") == 0);
   CHECK(numbered_heading_level("二、你將報告交給社會大眾後，要社會大眾以什麼方法來進行討論？") ==
         0);
@@ -34,6 +35,7 @@ TEST_CASE("salutations are short lines of address ending in a colon", "[structur
   CHECK(is_salutation("各位代表:"));
   CHECK(is_salutation("尊敬的各位来宾、女士们、先生们："));
   CHECK_FALSE(is_salutation("主席："));
+  CHECK_FALSE(is_salutation(" 就質詢的各部分，我們的答覆如下："));
   CHECK_FALSE(is_salutation("同志们，卫生健康事业是“国之大者”，今年的目标任务已经明确："));
   CHECK_FALSE(is_salutation("同志们：\n刚才，XX主任回顾总结了2021年全市卫生健康工作"));
 }
