@@ -49,6 +49,7 @@ void retype(Document& doc, std::size_t i, BlockKind kind, int level, std::string
 }
 
 void add_mark(Block& block, Mark mark) {
+  if (std::find(block.marks.begin(), block.marks.end(), mark) != block.marks.end()) return;
   auto at = std::upper_bound(block.marks.begin(), block.marks.end(), mark,
                              [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
   block.marks.insert(at, std::move(mark));
@@ -67,7 +68,10 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
   PersonTable persons(doc);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
-    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading &&
+        b.kind != BlockKind::kSpeakerLabel) {
+      continue;
+    }
     std::optional<SpeakerLabel> label = parse_role_name_label(b.text, offices);
     if (!label) label = parse_colon_label(b.text, offices);
     if (!label) continue;

@@ -171,6 +171,15 @@ TEST_CASE("every change is logged", "[structure]") {
   CHECK(rules == std::set<std::string>{"title", "caption", "speaker-label"});
 }
 
+TEST_CASE("running the filter twice changes nothing more", "[structure]") {
+  for (const char* text : {kFeature, kHansard}) {
+    Document once = run_chain("structure", text);
+    Document twice = run_chain("structure; structure", text);
+    CHECK(once.blocks == twice.blocks);
+    CHECK(once.persons == twice.persons);
+  }
+}
+
 TEST_CASE("hostile input does not break the structure filter", "[structure]") {
   CHECK(run_chain("structure", "").blocks.empty());
   CHECK(run_chain("structure", " \n\u3000\n\t\n").persons.empty());
