@@ -125,6 +125,32 @@ def compare(ref, hyp, restrict_to_ref_region):
     return tp, sum(ref_keys.values()), sum(hyp_keys.values()), diffs
 
 
+# What each kind of difference usually is, from reading the cases (the case for hantidy's answer).
+WHY = {
+    "reference turn boundary hantidy lacks":
+        "the reference starts turns where nothing names a speaker (numbered items, after an "
+        "action, the chair's procedural lines); hantidy starts a turn only at a label. Without "
+        "the furniture filter, LegCo labels glued under a page number also land here "
+        "(--strip-furniture shows the rest)",
+    "reference turn with empty text":
+        "the reference emits a speech with no words (a label followed by an action or a "
+        "tabled-papers list); hantidy keeps the words under the label",
+    "hantidy turn boundary the reference lacks":
+        "a label the reference missed or folded into the previous speaker, or an inline stage "
+        "note the reference cut out of the text so the openings differ",
+    "reference speaker hantidy never labels":
+        "reference 'speakers' that are not people (【問題一, ※問, sentence fragments before a "
+        "colon), a glyph the PDF font put in the PUA (食物及生局局長), or a label on a later "
+        "line of a block (no blank line before it: after a list line or a ```json fence), "
+        "which line repair has to split off first",
+    "same text, other speaker":
+        "both sides have a turn with this opening but different speakers: mostly a formulaic "
+        "opening (主席、行政院唐院長…) shared by several turns, one of which a side lacks",
+    "hantidy speaker the reference never labels":
+        "labels the reference's regex does not know",
+}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", choices=["legco", "ly"])
@@ -165,6 +191,7 @@ def main():
           f"precision={p:.3f} recall={r:.3f} F1={f:.3f}")
     for k, v in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(v):5d}  {k}")
+        print(f"         why: {WHY.get(k, '')}")
         for x in v[: (len(v) if a.verbose else a.examples)]:
             print(f"         {x[:110]}")
 
