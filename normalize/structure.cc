@@ -143,7 +143,7 @@ void type_blocks(Document& doc, const Labels& labels) {
   }
 }
 
-// Pass 4: every block after a label belongs to its speakers until the next label or heading.
+// Pass 4: every block after a label belongs to its speakers until the next label or section.
 void attribute_turns(Document& doc, const Labels& labels) {
   std::vector<std::string> current;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
@@ -155,8 +155,16 @@ void attribute_turns(Document& doc, const Labels& labels) {
     }
     switch (b.kind) {
       case BlockKind::kTitle:
+        current.clear();
+        break;
       case BlockKind::kHeading:
-        current.clear();  // a section boundary ends the turn
+        // A marked-up section heading ("## 報告事項") ends the turn; a numbered heading inside
+        // a speech ("一、…", "1.落實推動…") is part of what the speaker says.
+        if (b.attrs.count("markup")) {
+          current.clear();
+        } else if (b.speakers.empty()) {
+          b.speakers = current;
+        }
         break;
       case BlockKind::kParagraph:
       case BlockKind::kSalutation:

@@ -153,6 +153,15 @@ TEST_CASE("gazette turns: 程序委員會意見 is not a speaker, a heading ends
   CHECK(names(doc, doc.blocks[4]) == std::vector<std::string>{"主席"});
 }
 
+TEST_CASE("a numbered heading inside a statement stays in the speaker's turn", "[structure]") {
+  Document doc = run_chain("structure",
+                           "陳委員清寶：主席、唐院長。本席今天質詢兩個問題。\n\n"
+                           "1.落實推動「知識經濟發展方案」\n\n請問院長有何具體作法？\n");
+  CHECK(doc.blocks[1].kind == BlockKind::kHeading);
+  CHECK(names(doc, doc.blocks[1]) == std::vector<std::string>{"陳清寶"});
+  CHECK(names(doc, doc.blocks[2]) == std::vector<std::string>{"陳清寶"});
+}
+
 TEST_CASE("the lexicon option adds offices; a bad option is a usage error", "[structure]") {
   CHECK(run_chain("structure", "首席执行官：各位股东。\n").persons.empty());
   CHECK_THROWS(run_chain("structure(lexcon=x)", "x"));
