@@ -10,7 +10,9 @@ The reference is each corpus's json/ (a regex parser's output, NOT gold). A turn
 space, PUA characters and stage notes removed. Prints turn precision/recall/F1 and the
 differences grouped by kind, with examples, so each kind can be judged by reading.
 """
-import argparse, collections, json, os, re, subprocess, sys, unicodedata
+import argparse, collections, json, os, re, signal, subprocess, sys, unicodedata
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
 
 KEY = 12
 
