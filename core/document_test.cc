@@ -19,8 +19,8 @@ TEST_CASE("rewrite replaces ranges and records an edit and a change for each", "
   Document doc = one_block("2021年,北京市 卫生");
   std::size_t comma = std::string("2021年").size();
   std::size_t space = std::string("2021年,北京市").size();
-  std::size_t n = doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}, {space, space + 1, "", "cjk-space"}},
-                              "test");
+  std::size_t n = doc.rewrite(
+      0, {{comma, comma + 1, "，", "ascii-comma"}, {space, space + 1, "", "cjk-space"}}, "test");
   CHECK(n == 2);
   CHECK(doc.blocks[0].text == "2021年，北京市卫生");
   REQUIRE(doc.blocks[0].edits.size() == 2);
@@ -68,8 +68,10 @@ TEST_CASE("join_blocks maps the second block's positions to its own source", "[d
   doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n\n- 3 -\n\n快紧密型建设", 0, ""});
   const std::string& s = doc.sources[0].text;
   std::size_t second = s.find("快");
-  doc.blocks.push_back({BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
-  doc.blocks.push_back({BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
+  doc.blocks.push_back(
+      {BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
+  doc.blocks.push_back(
+      {BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
   doc.join_blocks(0, 1, "", "\n", "linebreak", "page-join");
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == "继续深化改革,加快紧密型建设");
@@ -99,6 +101,39 @@ TEST_CASE("kind names round-trip", "[document]") {
   CHECK_FALSE(kind_from_name("nope", unused));
   CHECK(is_furniture(BlockKind::kPageNumber));
   CHECK_FALSE(is_furniture(BlockKind::kCaption));
+}
+
+}  // namespace
+}  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("split_block cuts a block at a line break and keeps spans and edits exact",
+          "[document]") {
+  Document doc;
+  doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n- 3 -\n快紧密型建设", 0, ""});
+  const std::string& s = doc.sources[0].text;
+  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}});
+  std::size_t comma = s.find(',');
+  doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}}, "punct");
+  std::string_view text = doc.blocks[0].text;
+  std::size_t nl1 = text.find('\n');
+  std::size_t nl2 = text.find('\n', nl1 + 1);
+  doc.split_block(0, nl2, nl2 + 1);
+  doc.split_block(0, nl1, nl1 + 1);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[0].text == "继续深化改革，加");
+  CHECK(doc.blocks[0].original_text() == "继续深化改革,加");
+  CHECK(doc.blocks[1].text == "- 3 -");
+  CHECK(doc.blocks[2].text == "快紧密型建设");
+  CHECK(doc.blocks[0].span.end == s.find('\n'));
+  CHECK(doc.blocks[1].span.begin == s.find('-'));
+  CHECK(doc.blocks[1].span.end == s.find("\n快"));
+  CHECK(doc.blocks[2].span.begin == s.find("快"));
+  CHECK(doc.blocks[2].span.end == s.size());
+  CHECK(doc.blocks[0].edits.size() == 1);
+  CHECK(doc.blocks[2].edits.empty());
 }
 
 }  // namespace

@@ -9,7 +9,10 @@
 #include "core/suggest.h"
 #include "formats/jsonl_writer.h"
 #include "formats/text_writer.h"
+#include "normalize/furniture.h"
+#include "normalize/linebreak.h"
 #include "normalize/trim.h"
+#include "normalize/unicode_cleanup.h"
 
 namespace hantidy {
 namespace {
@@ -21,12 +24,17 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
+    {"unicode", "fix PDF/OCR characters: NFC, Kangxi/compat ideographs, PUA, widths, CJK spaces",
+     make_unicode_filter},
+    {"furniture", "type page numbers and running headers/footers as furniture",
+     make_furniture_filter},
+    {"linebreak", "join hard-wrapped lines, split and rejoin paragraphs across breaks",
+     make_linebreak_filter},
 };
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
-     make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
 };
 
 template <typename Info>
