@@ -29,8 +29,9 @@ constexpr std::array<std::string_view, 24> kOpeners = {
     "一是",     "二是", "三是", "四是",   "五是",  "六是", "七是", "八是"};
 
 struct Layout {
-  int width = 0;         // typical width of a full wrapped line (columns, spaces ignored)
-  bool wrapped = false;  // most lines are cut at about that width
+  int width = 0;         // typical length of a full wrapped line (spaces ignored)
+  bool by_width = true;  // length in display columns, else in characters
+  bool wrapped = false;  // most lines are cut at about that length
 };
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
@@ -110,6 +111,20 @@ bool is_enumerated_heading(std::string_view line) {
   return next_code_point(line, pos) == U'、';
 }
 
+// "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence
+// of the line before (a sentence is not two characters long).
+bool ends_sentence_soon(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < line.size() && n < 5;) {
+    char32_t c = next_code_point(line, at);
+    if (is_blank_char(c)) continue;
+    if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
+    if (!is_han(c)) return false;
+    ++n;
+  }
+  return false;
+}
+
 // Open brackets and quotes not yet closed in the tail of `s`.
 int open_brackets(std::string_view s) {
   if (s.size() > kBracketWindow) {
@@ -172,26 +187,46 @@ class Repairer {
   }
 
  private:
+  // The length of a line under the layout's measure.
+  int measure_line(std::string_view line) const {
+    return layout_.by_width ? line_width(line) : static_cast<int>(visible_length(line));
+  }
+
+  // Finds the typical full-line length. Two measures are tried, display width and character
+  // count (some producers wrap by one, some by the other); the one under which lines cluster
+  // more tightly at the top is the one the text was wrapped by.
   Layout measure() const {
-    std::vector<int> widths;
+    std::vector<int> widths, counts;
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       std::string_view text = b.text;
       std::size_t at = 0;
       for (std::size_t nl; (nl = text.find('\n', at)) != std::string_view::npos; at = nl + 1) {
-        int w = line_width(text.substr(at, nl - at));
-        if (w > 0) widths.push_back(w);
+        std::string_view line = text.substr(at, nl - at);
+        int w = line_width(line);
+        if (w == 0) continue;
+        widths.push_back(w);
+        counts.push_back(static_cast<int>(visible_length(line)));
       }
     }
     Layout layout;
     if (widths.size() < 8) return layout;
-    auto p80 = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 8 / 10);
-    std::nth_element(widths.begin(), p80, widths.end());
-    layout.width = *p80;
-    std::size_t near = std::count_if(widths.begin(), widths.end(), [&](int w) {
-      return w * 100 >= layout.width * 85 && w * 100 <= layout.width * 115;
-    });
-    layout.wrapped = layout.width >= 16 && near * 10 >= widths.size() * 6;
+    auto top = [](std::vector<int>& v) {
+      auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
+      std::nth_element(v.begin(), p80, v.end());
+      return *p80;
+    };
+    auto near = [](const std::vector<int>& v, int full, int low) {
+      return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
+        return w * 100 >= full * low && w * 100 <= full * 115;
+      }));
+    };
+    int full_width = top(widths), full_count = top(counts);
+    bool by_width = near(widths, full_width, 92) >= near(counts, full_count, 92);
+    layout.by_width = by_width;
+    layout.width = by_width ? full_width : full_count;
+    const std::vector<int>& v = by_width ? widths : counts;
+    layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
     return layout;
   }
 
@@ -232,13 +267,14 @@ class Repairer {
       if (term) return false;
       return continues_after(la) || latin;
     }
-    int width = line_width(a);
+    int width = measure_line(a);
     // A full line that ends a sentence is as often a paragraph end as not (measured on the
     // restore-dev set: 14 ends, 10 not); breaking is the error that never glues two paragraphs.
     if (term) return open > 0 && open_brackets(a) > 0;
+    if (ends_sentence_soon(b)) return true;
     if (paragraph_start && is_enumerated_heading(a)) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
-      int tail = line_width(b);
+      int tail = measure_line(b);
       return width * 100 >= layout_.width * 95 && tail * 100 < layout_.width * 30 &&
              !ends_terminal(b);
     }

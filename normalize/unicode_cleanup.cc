@@ -1,7 +1,13 @@
 #include "normalize/unicode_cleanup.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include <memory>
+#include <unordered_map>
 
 #include <array>
 #include <optional>
@@ -56,6 +62,7 @@ class Cleaner {
   }
 
   void run() {
+    simplified_ = guess_simplified();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
       normalize_nfc(i);
@@ -119,8 +126,64 @@ class Cleaner {
     doc_.rewrite(index, std::move(reps), kFilter);
   }
 
+  // Kangxi radicals are traditional forms (⾧ folds to 長, ⾨ to 門): a PDF of simplified text
+  // that shows them meant the simplified character. Decides which script the document is in by
+  // counting characters that ICU's Hant-Hans and Hans-Hant transforms change.
+  bool guess_simplified() {
+    UErrorCode status = U_ZERO_ERROR;
+    to_simplified_.reset(
+        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> to_traditional(
+        icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !to_simplified_ || !to_traditional) {
+      to_simplified_.reset();
+      return false;
+    }
+    std::unordered_map<char32_t, int> seen;  // +1 simplified-only, -1 traditional-only, 0
+    long simplified = 0, traditional = 0;
+    std::size_t budget = 2'000'000;  // characters looked at; plenty to tell the script
+    for (const Block& b : doc_.blocks) {
+      std::string_view text = b.text;
+      for (std::size_t at = 0; at < text.size() && budget > 0; --budget) {
+        char32_t c = next_code_point(text, at);
+        if (c < 0x4E00 || c > 0x9FFF) continue;
+        auto [it, fresh] = seen.try_emplace(c, 0);
+        if (fresh) {
+          icu::UnicodeString one(static_cast<UChar32>(c)), s1 = one, t1 = one;
+          to_simplified_->transliterate(s1);
+          to_traditional->transliterate(t1);
+          it->second = s1 != one ? -1 : t1 != one ? 1 : 0;
+        }
+        if (it->second > 0) ++simplified;
+        if (it->second < 0) ++traditional;
+      }
+    }
+    return simplified > 2 * traditional && simplified >= 3;
+  }
+
+  // "⼂要": U+2F02 folds to 丶, a stroke that is no word's first character, while PDF fonts
+  // give it for 主. Taken as 主 only when ICU's dictionary then makes a word with what follows.
+  bool radical_dot_is_zhu(std::string_view text, std::size_t after) {
+    if (!words_) {
+      UErrorCode status = U_ZERO_ERROR;
+      words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+      if (U_FAILURE(status)) words_.reset();
+    }
+    if (!words_) return false;
+    icu::UnicodeString probe(static_cast<UChar32>(U'主'));
+    for (int k = 0; k < 3 && after < text.size(); ++k) {
+      char32_t c = folded_class(next_code_point(text, after));
+      if (!is_han(c)) break;
+      probe.append(static_cast<UChar32>(c));
+    }
+    if (probe.length() < 2) return false;
+    words_->setText(probe);
+    return words_->following(0) >= 2;
+  }
+
   // The replacement for one code point, or nullopt to keep it.
-  std::optional<std::pair<std::string, const char*>> fix(char32_t c) {
+  std::optional<std::pair<std::string, const char*>> fix(char32_t c, std::string_view text,
+                                                         std::size_t after) {
     if (is_invisible(c))
       return std::pair<std::string, const char*>{
           "", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
@@ -130,6 +193,14 @@ class Cleaner {
       if (U_SUCCESS(status_) && folded.countChar32() == 1 &&
           is_han(static_cast<char32_t>(folded.char32At(0))) &&
           static_cast<char32_t>(folded.char32At(0)) != c) {
+        if (folded.char32At(0) == 0x4E36 && radical_dot_is_zhu(text, after)) {
+          return std::pair<std::string, const char*>{"主", "pdf-radical-dot"};
+        }
+        if (simplified_ && to_simplified_) {
+          icu::UnicodeString simple = folded;
+          to_simplified_->transliterate(simple);
+          if (simple.countChar32() == 1) folded = simple;
+        }
         std::string out;
         folded.toUTF8String(out);
         return std::pair<std::string, const char*>{out, rule};
@@ -236,7 +307,7 @@ class Cleaner {
       if (is_private_use(c) && c != 0xF8E7) {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
-      if (auto f = fix(c)) {
+      if (auto f = fix(c, text, at)) {
         reps.push_back({begin, at, f->first, f->second});
         if (f->first.empty()) continue;
       }
@@ -277,6 +348,9 @@ class Cleaner {
   std::size_t pua_line_ = 0;
   std::size_t radicals_left_ = 0;
   std::size_t reported_ = 0;
+  bool simplified_ = false;
+  std::unique_ptr<icu::Transliterator> to_simplified_;
+  std::unique_ptr<icu::BreakIterator> words_;
 };
 
 }  // namespace
