@@ -28,9 +28,12 @@ constexpr std::array<std::string_view, 24> kOpeners = {
     "此外",     "另外", "总之", "同时，", "同时,", "第一", "第二", "第三",
     "一是",     "二是", "三是", "四是",   "五是",  "六是", "七是", "八是"};
 
+// How a producer measured lines when it wrapped them.
+enum class Measure { kWidth, kCount, kCountWithSpaces };
+
 struct Layout {
-  int width = 0;         // typical length of a full wrapped line (spaces ignored)
-  bool by_width = true;  // length in display columns, else in characters
+  int width = 0;  // typical length of a full wrapped line
+  Measure measure = Measure::kWidth;
   bool wrapped = false;  // most lines are cut at about that length
 };
 
@@ -188,44 +191,67 @@ class Repairer {
 
  private:
   // The length of a line under the layout's measure.
-  int measure_line(std::string_view line) const {
-    return layout_.by_width ? line_width(line) : static_cast<int>(visible_length(line));
+  int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
+
+  static int line_length(std::string_view line, Measure m) {
+    switch (m) {
+      case Measure::kWidth:
+        return line_width(line);
+      case Measure::kCount:
+        return static_cast<int>(visible_length(line));
+      case Measure::kCountWithSpaces: {
+        std::size_t b = 0, e = line.size();
+        while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+        int n = 0;
+        for (std::size_t at = b; at < e;) {
+          next_code_point(line, at);
+          ++n;
+        }
+        return n;
+      }
+    }
+    return 0;
   }
 
-  // Finds the typical full-line length. Two measures are tried, display width and character
-  // count (some producers wrap by one, some by the other); the one under which lines cluster
-  // more tightly at the top is the one the text was wrapped by.
+  // Finds the typical full-line length. Producers wrap by display width, by characters, or by
+  // characters counting the spaces they insert; the measure under which lines cluster most
+  // tightly at the top is the one the text was wrapped by.
   Layout measure() const {
-    std::vector<int> widths, counts;
+    constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
+                                                  Measure::kCountWithSpaces};
+    std::array<std::vector<int>, 3> lengths;
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       std::string_view text = b.text;
       std::size_t at = 0;
       for (std::size_t nl; (nl = text.find('\n', at)) != std::string_view::npos; at = nl + 1) {
         std::string_view line = text.substr(at, nl - at);
-        int w = line_width(line);
-        if (w == 0) continue;
-        widths.push_back(w);
-        counts.push_back(static_cast<int>(visible_length(line)));
+        if (visible_length(line) == 0) continue;
+        for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+          lengths[m].push_back(line_length(line, kMeasures[m]));
+        }
       }
     }
     Layout layout;
-    if (widths.size() < 8) return layout;
-    auto top = [](std::vector<int>& v) {
+    if (lengths[0].size() < 8) return layout;
+    auto top = [](std::vector<int> v) {
       auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
       std::nth_element(v.begin(), p80, v.end());
       return *p80;
     };
     auto near = [](const std::vector<int>& v, int full, int low) {
       return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
-        return w * 100 >= full * low && w * 100 <= full * 115;
+        return w * 100 >= full * low && w * 100 <= full * 110;
       }));
     };
-    int full_width = top(widths), full_count = top(counts);
-    bool by_width = near(widths, full_width, 92) >= near(counts, full_count, 92);
-    layout.by_width = by_width;
-    layout.width = by_width ? full_width : full_count;
-    const std::vector<int>& v = by_width ? widths : counts;
+    std::size_t best = 0, best_near = 0;
+    for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+      std::size_t n = near(lengths[m], top(lengths[m]), 96);
+      if (n > best_near) best = m, best_near = n;
+    }
+    const std::vector<int>& v = lengths[best];
+    layout.measure = kMeasures[best];
+    layout.width = top(v);
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
     return layout;
   }
@@ -254,7 +280,9 @@ class Repairer {
   }
 
   // Whether line `b` continues the paragraph whose last line is `a`.
-  bool continues(std::string_view a, std::string_view b, int open, bool paragraph_start) {
+  // `a_length` is a's length under the layout's measure (a may have been joined already).
+  bool continues(std::string_view a, std::string_view b, int open, bool paragraph_start,
+                 int a_length) {
     char32_t fb = first_visible(b);
     char32_t la = last_visible(a);
     if (fb == 0 || la == 0) return false;
@@ -267,10 +295,10 @@ class Repairer {
       if (term) return false;
       return continues_after(la) || latin;
     }
-    int width = measure_line(a);
-    // A full line that ends a sentence is as often a paragraph end as not (measured on the
-    // restore-dev set: 14 ends, 10 not); breaking is the error that never glues two paragraphs.
-    if (term) return open > 0 && open_brackets(a) > 0;
+    int width = a_length;
+    // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
+    // length puts a paragraph's last sentence end on a full line only by chance.
+    if (term) return (open > 0 && open_brackets(last_line(a)) > 0) || width >= layout_.width;
     if (ends_sentence_soon(b)) return true;
     if (paragraph_start && is_enumerated_heading(a)) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
@@ -285,14 +313,18 @@ class Repairer {
   // Phase 1: inside each paragraph block, join wrapped lines and split complete paragraphs.
   void repair_lines() {
     std::vector<std::pair<std::size_t, std::vector<Piece>>> plan;
+    std::vector<int> last_lengths;  // per resulting block, in order
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& block = doc_.blocks[i];
       if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
+        last_lengths.push_back(block.kind == BlockKind::kParagraph ? measure_line(block.text) : 0);
         continue;
       }
       std::string_view text = block.text;
       std::vector<Replacement> reps;
-      std::size_t para_begin = 0;
+      std::vector<int> piece_last;
+      int open = 0;  // brackets still open in the paragraph so far
+      bool paragraph_start = true;
       std::size_t at = 0;
       std::size_t nl;
       while ((nl = text.find('\n', at)) != std::string_view::npos) {
@@ -300,15 +332,20 @@ class Repairer {
         std::size_t next_end = text.find('\n', nl + 1);
         if (next_end == std::string_view::npos) next_end = text.size();
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
-        if (continues(a, b, open_brackets(text.substr(para_begin, nl - para_begin)),
-                      at == para_begin)) {
+        open = std::min(open + open_brackets(a), 8);
+        if (continues(a, b, open, paragraph_start, measure_line(a))) {
           reps.push_back(join_replacement(text, nl, b));
+          paragraph_start = false;
         } else {
-          para_begin = nl + 1;
+          piece_last.push_back(measure_line(a));
+          open = 0;
+          paragraph_start = true;
         }
         at = nl + 1;
       }
+      piece_last.push_back(measure_line(text.substr(at)));
       doc_.rewrite(i, std::move(reps), kFilter);
+      last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
       std::vector<Piece> pieces;
       std::size_t begin = 0;
@@ -327,6 +364,7 @@ class Repairer {
       plan.emplace_back(i, std::move(pieces));
     }
     split_ = cut_blocks(doc_, std::move(plan));
+    last_length_ = std::move(last_lengths);
   }
 
   // The replacement that removes the line break at `nl` (and the next line's leading spaces).
@@ -347,7 +385,7 @@ class Repairer {
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
-  bool blocks_continue(const Block& a, const Block& b, bool furniture) {
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
     if (!is_body(a.text)) return false;
@@ -355,7 +393,9 @@ class Repairer {
     if (first != 0 && is_no_line_start(first)) return true;
     if (visible_length(b.text) <= 8 && !is_body(b.text)) return false;  // a name-only caption
     int open = open_brackets(a.text);
-    if (furniture && layout_.wrapped) return continues(la, fb, open, la.size() == a.text.size());
+    if (furniture && layout_.wrapped) {
+      return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
+    }
     if (ends_terminal(la)) return false;
     char32_t last = last_visible(la);
     if (open > 0 || continues_after(last)) return true;
@@ -384,6 +424,7 @@ class Repairer {
   // Phase 2: joins across blocks, in one pass that builds the new block list.
   void join_blocks() {
     std::vector<Block> out;
+    std::vector<int> out_last;  // last source line length of each block of `out`
     out.reserve(doc_.blocks.size());
     std::deque<std::size_t> danglers;      // indices into `out`, in reading order
     std::size_t prev = std::string::npos;  // where the previous content block went in `out`
@@ -391,8 +432,10 @@ class Repairer {
     bool furniture = false;                // furniture since the previous content block
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& b = doc_.blocks[i];
+      int b_last = last_length_[i];
       if (split_[i]) {  // line evidence already said a paragraph ends here
         out.push_back(std::move(b));
+        out_last.push_back(b_last);
         prev = out.size() - 1;
         prev_label = is_label_like(out[prev]);
         furniture = false;
@@ -402,13 +445,15 @@ class Repairer {
       if (is_furniture(b.kind)) {
         furniture = true;
         out.push_back(std::move(b));
+        out_last.push_back(0);
         continue;
       }
       bool label = is_label_like(b);
-      if (prev != std::string::npos && blocks_continue(out[prev], b, furniture)) {
+      if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
         std::erase(danglers, prev);
         join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
                   furniture ? "page-join" : "paragraph-join");
+        out_last[prev] = b_last;
         if (dangles(out[prev])) danglers.push_back(prev);
         furniture = false;
         prev_label = false;
@@ -424,6 +469,7 @@ class Repairer {
           std::size_t d = danglers.front();
           danglers.pop_front();
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
+          out_last[d] = b_last;
           if (dangles(out[d])) danglers.push_front(d);
           prev = d;
           prev_label = false;
@@ -432,6 +478,7 @@ class Repairer {
         }
       }
       out.push_back(std::move(b));
+      out_last.push_back(b_last);
       prev = out.size() - 1;
       prev_label = label;
       furniture = false;
@@ -443,6 +490,7 @@ class Repairer {
   Document& doc_;
   Layout layout_;
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
   std::unique_ptr<icu::BreakIterator> words_;
 };
 
