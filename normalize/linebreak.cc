@@ -175,6 +175,34 @@ std::string_view last_line(std::string_view s) {
 
 std::string_view first_line(std::string_view s) { return s.substr(0, s.find('\n')); }
 
+// The lines of a block as the producer laid them out: edits by earlier filters (spaces removed,
+// characters folded, trailing blanks trimmed) undone, so lengths are the ones it wrapped at.
+std::vector<std::string> original_lines(const Block& block) {
+  std::vector<std::string> lines;
+  std::string_view text = block.text;
+  std::size_t cursor = 0;
+  std::size_t s = 0;
+  while (true) {
+    std::size_t nl = text.find('\n', s);
+    std::size_t e = nl == std::string_view::npos ? text.size() : nl;
+    std::string line;
+    std::size_t pos = s;
+    while (cursor < block.edits.size() && block.edits[cursor].begin < s) ++cursor;
+    while (cursor < block.edits.size() && block.edits[cursor].begin <= e &&
+           block.edits[cursor].end <= e) {
+      const Edit& ed = block.edits[cursor++];
+      line.append(text.substr(pos, ed.begin - pos));
+      line += ed.orig;
+      pos = ed.end;
+    }
+    line.append(text.substr(pos, e - pos));
+    lines.push_back(std::move(line));
+    if (nl == std::string_view::npos) break;
+    s = nl + 1;
+  }
+  return lines;
+}
+
 class Repairer {
  public:
   Repairer(Document& doc) : doc_(doc) {
@@ -202,6 +230,7 @@ class Repairer {
       case Measure::kCountWithSpaces: {
         std::size_t b = 0, e = line.size();
         while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+        while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
         int n = 0;
         for (std::size_t at = b; at < e;) {
           next_code_point(line, at);
@@ -222,10 +251,10 @@ class Repairer {
     std::array<std::vector<int>, 3> lengths;
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
-      std::string_view text = b.text;
-      std::size_t at = 0;
-      for (std::size_t nl; (nl = text.find('\n', at)) != std::string_view::npos; at = nl + 1) {
-        std::string_view line = text.substr(at, nl - at);
+      if (b.text.find('\n') == std::string::npos) continue;
+      std::vector<std::string> lines = original_lines(b);
+      lines.pop_back();  // a block's last line is short by nature
+      for (const std::string& line : lines) {
         if (visible_length(line) == 0) continue;
         for (std::size_t m = 0; m < kMeasures.size(); ++m) {
           lengths[m].push_back(line_length(line, kMeasures[m]));
@@ -298,11 +327,14 @@ class Repairer {
     int width = a_length;
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
     // length puts a paragraph's last sentence end on a full line only by chance.
-    if (term) return (open > 0 && open_brackets(last_line(a)) > 0) || width >= layout_.width;
+    if (term) {
+      return (open > 0 && open_brackets(last_line(a)) > 0) ||
+             (width >= layout_.width && !starts_like_opener(b));
+    }
     if (ends_sentence_soon(b)) return true;
     if (paragraph_start && is_enumerated_heading(a)) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
-      int tail = measure_line(b);
+      int tail = measure_line(b);  // current text: spaces removed, a lower bound
       return width * 100 >= layout_.width * 95 && tail * 100 < layout_.width * 30 &&
              !ends_terminal(b);
     }
@@ -317,10 +349,13 @@ class Repairer {
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& block = doc_.blocks[i];
       if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
-        last_lengths.push_back(block.kind == BlockKind::kParagraph ? measure_line(block.text) : 0);
+        last_lengths.push_back(
+            block.kind == BlockKind::kParagraph ? measure_line(block.original_text()) : 0);
         continue;
       }
       std::string_view text = block.text;
+      std::vector<std::string> source_lines = original_lines(block);
+      std::size_t line_no = 0;
       std::vector<Replacement> reps;
       std::vector<int> piece_last;
       int open = 0;  // brackets still open in the paragraph so far
@@ -333,17 +368,18 @@ class Repairer {
         if (next_end == std::string_view::npos) next_end = text.size();
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
         open = std::min(open + open_brackets(a), 8);
-        if (continues(a, b, open, paragraph_start, measure_line(a))) {
+        int a_length = measure_line(source_lines[line_no++]);
+        if (continues(a, b, open, paragraph_start, a_length)) {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
         } else {
-          piece_last.push_back(measure_line(a));
+          piece_last.push_back(a_length);
           open = 0;
           paragraph_start = true;
         }
         at = nl + 1;
       }
-      piece_last.push_back(measure_line(text.substr(at)));
+      piece_last.push_back(measure_line(source_lines.back()));
       doc_.rewrite(i, std::move(reps), kFilter);
       last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
