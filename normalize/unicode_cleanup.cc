@@ -1,7 +1,5 @@
 #include "normalize/unicode_cleanup.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -161,29 +159,25 @@ class Cleaner {
     return simplified > 2 * traditional && simplified >= 3;
   }
 
-  // "⼂要": U+2F02 folds to 丶, a stroke that is no word's first character, while PDF fonts
-  // give it for 主. Taken as 主 only when ICU's dictionary then makes a word with what follows.
-  bool radical_dot_is_zhu(std::string_view text, std::size_t after) {
-    if (!words_) {
-      UErrorCode status = U_ZERO_ERROR;
-      words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-      if (U_FAILURE(status)) words_.reset();
+  // "⼂要": U+2F02 folds to 丶, a stroke name that never stands inside running text, while PDF
+  // fonts give U+2F02 for 主 (the only radical whose fold is not a character of running text).
+  // Taken as 主 when Han characters stand on both sides.
+  static bool radical_dot_is_zhu(std::string_view text, std::size_t begin, std::size_t after) {
+    char32_t prev = 0, next = 0;
+    while (begin > 0 && (prev == 0 || is_space(prev))) {
+      prev = folded_class(previous_code_point(text, begin));
     }
-    if (!words_) return false;
-    icu::UnicodeString probe(static_cast<UChar32>(U'主'));
-    for (int k = 0; k < 3 && after < text.size(); ++k) {
-      char32_t c = folded_class(next_code_point(text, after));
-      if (!is_han(c)) break;
-      probe.append(static_cast<UChar32>(c));
+    while (after < text.size() && (next == 0 || is_space(next))) {
+      next = folded_class(next_code_point(text, after));
     }
-    if (probe.length() < 2) return false;
-    words_->setText(probe);
-    return words_->following(0) >= 2;
+    bool prev_ok = is_han(prev), next_ok = is_han(next);
+    return (prev_ok && (next_ok || cjk_side(next) || next == ',')) ||
+           (next_ok && (cjk_side(prev) || prev == 0 || prev == '\n'));
   }
 
   // The replacement for one code point, or nullopt to keep it.
   std::optional<std::pair<std::string, const char*>> fix(char32_t c, std::string_view text,
-                                                         std::size_t after) {
+                                                         std::size_t begin, std::size_t after) {
     if (is_invisible(c))
       return std::pair<std::string, const char*>{
           "", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
@@ -193,7 +187,7 @@ class Cleaner {
       if (U_SUCCESS(status_) && folded.countChar32() == 1 &&
           is_han(static_cast<char32_t>(folded.char32At(0))) &&
           static_cast<char32_t>(folded.char32At(0)) != c) {
-        if (folded.char32At(0) == 0x4E36 && radical_dot_is_zhu(text, after)) {
+        if (folded.char32At(0) == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
           return std::pair<std::string, const char*>{"主", "pdf-radical-dot"};
         }
         if (simplified_ && to_simplified_) {
@@ -307,7 +301,7 @@ class Cleaner {
       if (is_private_use(c) && c != 0xF8E7) {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
-      if (auto f = fix(c, text, at)) {
+      if (auto f = fix(c, text, begin, at)) {
         reps.push_back({begin, at, f->first, f->second});
         if (f->first.empty()) continue;
       }
@@ -350,7 +344,6 @@ class Cleaner {
   std::size_t reported_ = 0;
   bool simplified_ = false;
   std::unique_ptr<icu::Transliterator> to_simplified_;
-  std::unique_ptr<icu::BreakIterator> words_;
 };
 
 }  // namespace
