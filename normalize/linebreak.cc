@@ -128,6 +128,29 @@ bool ends_sentence_soon(std::string_view line) {
   return false;
 }
 
+// A line shaped like a label or heading ("北京市卫生健康委主任 于鲁明"): short, no sentence
+// punctuation. Two such lines in a row stay one block (a label naming two speakers).
+bool is_label_line(std::string_view line) {
+  if (visible_length(line) > 40 || ends_terminal(line)) return false;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+  }
+  return true;
+}
+
+// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
+bool ends_in_word(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
+      continue;
+    }
+    return is_han(c);
+  }
+  return false;
+}
+
 // Open brackets and quotes not yet closed in the tail of `s`.
 int open_brackets(std::string_view s) {
   if (s.size() > kBracketWindow) {
@@ -317,8 +340,7 @@ class Repairer {
     if (fb == 0 || la == 0) return false;
     if (is_no_line_start(fb)) return true;
     if (indented(b)) return false;
-    bool latin = la < 0x80 && std::isalpha(static_cast<unsigned char>(fb)) &&
-                 std::islower(static_cast<unsigned char>(fb));
+    bool latin = la < 0x80 && fb < 0x80 && std::islower(static_cast<int>(fb));
     bool term = ends_terminal(a);
     if (!layout_.wrapped) {
       if (term) return false;
@@ -357,6 +379,7 @@ class Repairer {
       std::vector<std::string> source_lines = original_lines(block);
       std::size_t line_no = 0;
       std::vector<Replacement> reps;
+      std::vector<bool> keeps;  // per line break left in place: kept inside the block
       std::vector<int> piece_last;
       int open = 0;  // brackets still open in the paragraph so far
       bool paragraph_start = true;
@@ -373,9 +396,13 @@ class Repairer {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
         } else {
-          piece_last.push_back(a_length);
-          open = 0;
-          paragraph_start = true;
+          bool keep = !layout_.wrapped && is_label_line(a) && is_label_line(b);
+          keeps.push_back(keep);
+          if (!keep) {
+            piece_last.push_back(a_length);
+            open = 0;
+            paragraph_start = true;
+          }
         }
         at = nl + 1;
       }
@@ -385,9 +412,11 @@ class Repairer {
       std::string_view fixed = doc_.blocks[i].text;
       std::vector<Piece> pieces;
       std::size_t begin = 0;
-      for (std::size_t cut; (cut = fixed.find('\n', begin)) != std::string_view::npos;
-           begin = cut + 1) {
+      std::size_t k = 0;
+      for (std::size_t cut = 0; (cut = fixed.find('\n', cut)) != std::string_view::npos; ++cut) {
+        if (k < keeps.size() && keeps[k++]) continue;
         pieces.push_back({begin, cut, BlockKind::kParagraph});
+        begin = cut + 1;
       }
       if (pieces.empty()) continue;
       pieces.push_back({begin, fixed.size(), BlockKind::kParagraph});
@@ -424,11 +453,13 @@ class Repairer {
   bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
-    if (!is_body(a.text)) return false;
+    int open = open_brackets(a.text);
+    if (!is_body(a.text) && open == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (visible_length(b.text) <= 8 && !is_body(b.text)) return false;  // a name-only caption
-    int open = open_brackets(a.text);
+    if (visible_length(b.text) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+      return false;  // a name-only caption
+    }
     if (furniture && layout_.wrapped) {
       return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
     }
@@ -437,12 +468,12 @@ class Repairer {
     if (open > 0 || continues_after(last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb)) return true;
-    return is_han(last) && is_han(first) && !is_label_like(b);
+    return ends_in_word(la) && is_han(first) && !is_label_like(b);
   }
 
   bool dangles(const Block& a) const {
     return a.kind == BlockKind::kParagraph && is_body(a.text) && !ends_terminal(a.text) &&
-           is_han(last_visible(a.text));
+           ends_in_word(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
@@ -498,10 +529,15 @@ class Repairer {
       while (!danglers.empty() && out.size() - danglers.front() > kFragmentReach) {
         danglers.pop_front();
       }
+      // An orphan continuation: right after a heading (a column's end displaced past it), or
+      // after a label when the join lands inside a word.
       if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && is_body(b.text) &&
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
-        if (is_han(first) || is_no_line_start(first)) {
+        bool after_heading = out[prev].kind == BlockKind::kHeading;
+        if ((is_han(first) || is_no_line_start(first)) &&
+            (after_heading || is_no_line_start(first) ||
+             inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
           std::size_t d = danglers.front();
           danglers.pop_front();
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
@@ -525,7 +561,7 @@ class Repairer {
 
   Document& doc_;
   Layout layout_;
-  std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
   std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
   std::unique_ptr<icu::BreakIterator> words_;
 };

@@ -4,13 +4,12 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
-#include <memory>
-#include <unordered_map>
-
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/error.h"
 #include "normalize/cjk_text.h"
@@ -129,8 +128,7 @@ class Cleaner {
   // counting characters that ICU's Hant-Hans and Hans-Hant transforms change.
   bool guess_simplified() {
     UErrorCode status = U_ZERO_ERROR;
-    to_simplified_.reset(
-        icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    to_simplified_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
     std::unique_ptr<icu::Transliterator> to_traditional(
         icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !to_simplified_ || !to_traditional) {
