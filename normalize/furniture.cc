@@ -1,5 +1,6 @@
 #include "normalize/furniture.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,20 +31,27 @@ struct Line {
   bool header = false;
 };
 
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
 bool is_dash(char32_t c) {
   return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'－' || c == U'―' || c == U'·' ||
          c == U'•';
 }
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
 Shape page_number_shape(std::string_view line) {
   std::u32string s;
+  bool gap = false;  // white space since the last character
   for (std::size_t at = 0; at < line.size();) {
     char32_t c = next_code_point(line, at);
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
+    if (c == ' ' || c == 0x3000 || c == 0xA0) {
+      gap = !s.empty();
+      continue;
+    }
     if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
+    if (gap && is_digit(c) && is_digit(s.back())) return Shape::kNone;  // "63 28"
+    gap = false;
     s.push_back(c);
     if (s.size() > 24) return Shape::kNone;
   }
@@ -170,11 +178,22 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       ++boundary_counts[lines[i].key];
     }
   }
+  // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
+  // 300-page report is content. A header that repeats on at least half of them is furniture at
+  // any block edge too (a page whose number is missing), except as the document's first line,
+  // where the same words are the title.
+  std::size_t pages = 0;
+  for (const Line& l : lines) pages += l.page_number || l.break_after;
+  std::size_t needed = std::max<std::size_t>(2, pages / 10);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.page_number || l.key.empty() || !at_boundary(i)) continue;
+    if (l.page_number || l.key.empty()) continue;
     auto it = boundary_counts.find(l.key);
-    if (it != boundary_counts.end() && it->second >= 2) l.header = true;
+    if (it == boundary_counts.end()) continue;
+    bool confirmed = it->second >= 2 && it->second * 2 >= pages;
+    if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {
+      l.header = true;
+    }
   }
 
   // Plan the cuts, block by block, and log each furniture line against the source.
