@@ -27,19 +27,33 @@ constexpr std::array<KindName, 12> kKindNames = {{
     {BlockKind::kPageBreak, "page-break"},
 }};
 
-// Where old position `pos` lands after `reps` (sorted, non-overlapping) are applied. A pure
-// insertion at `pos` counts as before it when `insertions_before` is set.
-std::size_t map_position(std::size_t pos, const std::vector<Replacement>& reps,
-                         bool insertions_before) {
-  std::ptrdiff_t delta = 0;
-  for (const Replacement& r : reps) {
-    bool before = r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
-    if (!before) break;
-    delta +=
-        static_cast<std::ptrdiff_t>(r.text.size()) - static_cast<std::ptrdiff_t>(r.end - r.begin);
+// Where old positions land after `reps` (sorted, non-overlapping) are applied. A pure insertion
+// at a position counts as before it when `insertions_before` is set. The replacements before a
+// position are a prefix of `reps`, found by binary search over prefix sums of the size changes,
+// so a rewrite with many replacements stays O(n log n) rather than O(n^2).
+class PositionMap {
+ public:
+  explicit PositionMap(const std::vector<Replacement>& reps) : reps_(reps) {
+    prefix_.reserve(reps.size() + 1);
+    prefix_.push_back(0);
+    for (const Replacement& r : reps) {
+      prefix_.push_back(prefix_.back() + static_cast<std::ptrdiff_t>(r.text.size()) -
+                        static_cast<std::ptrdiff_t>(r.end - r.begin));
+    }
   }
-  return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
-}
+
+  std::size_t operator()(std::size_t pos, bool insertions_before) const {
+    auto it = std::partition_point(reps_.begin(), reps_.end(), [&](const Replacement& r) {
+      return r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
+    });
+    std::ptrdiff_t delta = prefix_[static_cast<std::size_t>(it - reps_.begin())];
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
+  }
+
+ private:
+  const std::vector<Replacement>& reps_;
+  std::vector<std::ptrdiff_t> prefix_;
+};
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
@@ -124,6 +138,7 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   });
 
+  PositionMap map_position(reps);
   std::vector<Edit> edits;
   edits.reserve(items.size());
   for (std::size_t i = 0; i < items.size();) {
@@ -136,8 +151,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     const Item& first = items[i];
     if (j == i + 1 && first.old) {
       Edit e = *first.old;
-      e.begin = map_position(e.begin, reps, true);
-      e.end = std::max(e.begin, map_position(e.end, reps, false));
+      e.begin = map_position(e.begin, true);
+      e.end = std::max(e.begin, map_position(e.end, false));
       edits.push_back(std::move(e));
     } else {
       std::size_t gb = first.begin, ge = group_end;
@@ -154,8 +169,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       }
       orig.append(block.text, at, ge - at);
       Edit e;
-      e.begin = map_position(gb, reps, true);
-      e.end = std::max(e.begin, map_position(ge, reps, false));
+      e.begin = map_position(gb, true);
+      e.end = std::max(e.begin, map_position(ge, false));
       e.source = first.old ? first.old->source : block.source_offset(gb);
       e.orig = std::move(orig);
       e.filter = std::string(filter);
@@ -166,8 +181,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   }
 
   for (Mark& m : block.marks) {
-    m.begin = map_position(m.begin, reps, true);
-    m.end = std::max(m.begin, map_position(m.end, reps, false));
+    m.begin = map_position(m.begin, true);
+    m.end = std::max(m.begin, map_position(m.end, false));
   }
 
   std::string text;
