@@ -224,8 +224,9 @@ class Cleaner {
   static bool keeps_spaces(std::string_view line) {
     if (visible_length(line) > 20) return false;
     for (std::size_t at = 0; at < line.size();) {
-      char32_t c = next_code_point(line, at);
+      char32_t c = folded_class(next_code_point(line, at));
       if (is_terminal(c) || c == U'，' || c == ',') return false;
+      if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }
     return true;
   }
