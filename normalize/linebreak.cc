@@ -454,7 +454,9 @@ class Repairer {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
     int open = open_brackets(a.text);
-    if (!is_body(a.text) && open == 0) return false;
+    char32_t a_last = last_visible(la);
+    bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
+    if (!is_body(a.text) && open == 0 && !comma) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
     if (visible_length(b.text) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
