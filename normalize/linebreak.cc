@@ -128,10 +128,17 @@ bool ends_sentence_soon(std::string_view line) {
   return false;
 }
 
-// A line shaped like a label or heading ("北京市卫生健康委主任 于鲁明"): short, no sentence
-// punctuation. Two such lines in a row stay one block (a label naming two speakers).
+// A line shaped like a label ("北京市卫生健康委主任 于鲁明") or a short heading: no sentence
+// punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
+// one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
-  if (visible_length(line) > 40 || ends_terminal(line)) return false;
+  std::size_t n = visible_length(line);
+  if (n > 30 || ends_terminal(line)) return false;
+  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
+  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
+  bool spaced = inner.find(' ') != std::string_view::npos ||
+                inner.find("\xE3\x80\x80") != std::string_view::npos;
+  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
   for (std::size_t at = 0; at < line.size();) {
     char32_t c = next_code_point(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
@@ -175,14 +182,18 @@ bool is_body(std::string_view s) {
   std::size_t n = visible_length(s);
   if (n >= 40) return true;
   if (n < 12) return false;
+  bool enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = next_code_point(s, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
         c == U'？') {
       return true;
     }
+    enumeration |= c == U'、';
+    spaced |= c == ' ' || c == 0x3000;
   }
-  return false;
+  // "国家电网、南方电网、五大发电集团、地方政府或下属" is text; "…党组书记、主任 姜旭" is a label.
+  return enumeration && !spaced && n >= 20;
 }
 
 // A heading, label or caption shape: short, no sentence punctuation.
