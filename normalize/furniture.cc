@@ -216,9 +216,12 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       if (l.page_number) {
         kind = BlockKind::kPageNumber;
       } else if (l.header) {
-        bool top = (k > 0 && lines[k - 1].page_number) || l.break_before ||
-                   (k + 1 < lines.size() && lines[k + 1].page_number && !lines[k + 1].break_after);
-        kind = top ? BlockKind::kRunningHeader : BlockKind::kRunningFooter;
+        // A footer closes a page: a page break, or a page number and then a page break, follows
+        // it. Anything else repeated at a page boundary heads the next page.
+        bool next_number = k + 1 < lines.size() && lines[k + 1].page_number;
+        bool bottom = (l.break_after && !(k > 0 && lines[k - 1].page_number)) ||
+                      (next_number && lines[k + 1].break_after && !l.break_before);
+        kind = bottom ? BlockKind::kRunningFooter : BlockKind::kRunningHeader;
       }
       bool furniture = l.page_number || l.header;
       if (furniture) {

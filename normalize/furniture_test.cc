@@ -88,6 +88,17 @@ TEST_CASE("furniture types a line repeated at page boundaries as a running heade
   }
 }
 
+TEST_CASE("furniture types a line repeated just before page breaks as a running footer",
+          "[furniture]") {
+  Document doc =
+      run_chain("furniture",
+                "正文第一段，\n内部资料 注意保存\n\f正文第二段，\n内部资料 注意保存\n\f第三段。");
+  CHECK(kinds(doc) ==
+        "paragraph:正文第一段， | running-footer:内部资料 注意保存 | page-break: | "
+        "paragraph:正文第二段， | running-footer:内部资料 注意保存 | page-break: | "
+        "paragraph:第三段。");
+}
+
 TEST_CASE("furniture logs each furniture line as a change", "[furniture]") {
   Document doc = run_chain("furniture", "正文，\n- 2 -");
   REQUIRE(doc.changes.size() == 1);
