@@ -148,8 +148,10 @@ class Repairer {
     bool latin = la < 0x80 && fb < 0x80 && std::islower(static_cast<int>(fb));
     bool term = ends_terminal(a);
     if (!layout_.wrapped) {
+      // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
       if (term) return false;
-      return continues_after(la) || latin;
+      if (continues_after(la) || latin) return true;
+      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b));
     }
     int width = a_length;
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed

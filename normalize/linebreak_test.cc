@@ -71,6 +71,13 @@ TEST_CASE("linebreak joins Latin wraps with a space and rejoins hyphenated words
   CHECK(out[0] == "The committee asked for a comprehensive review of the scheme.");
 }
 
+TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[linebreak]") {
+  std::vector<std::string> out = content(
+      run_chain(kChain, "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。"));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。");
+}
+
 TEST_CASE("linebreak splits a file with one paragraph per line", "[linebreak]") {
   std::string text =
       "同志们：\n刚才，XX主任回顾总结了2021年全市卫生健康工作，我完全同意。\n"
