@@ -199,9 +199,9 @@ int line_width(std::string_view line) {
   return width;
 }
 
-std::size_t visible_length(std::string_view text) {
+std::size_t visible_length(std::string_view text, std::size_t cap) {
   std::size_t n = 0;
-  for (std::size_t at = 0; at < text.size();) {
+  for (std::size_t at = 0; at < text.size() && n < cap;) {
     char32_t c = next_code_point(text, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
   }

@@ -42,8 +42,9 @@ bool is_ascii_alnum(char32_t c);
 /// layout, so they must not count).
 int line_width(std::string_view line);
 
-/// Code points of `text` that are not white space.
-std::size_t visible_length(std::string_view text);
+/// Code points of `text` that are not white space, counting no further than `cap` (so that a
+/// "short line?" test on a huge block costs only what it needs).
+std::size_t visible_length(std::string_view text, std::size_t cap = static_cast<std::size_t>(-1));
 
 }  // namespace hantidy
 

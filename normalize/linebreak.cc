@@ -33,7 +33,7 @@ struct Layout {
 
 class Repairer {
  public:
-  Repairer(Document& doc) : doc_(doc) {
+  explicit Repairer(Document& doc) : doc_(doc) {
     UErrorCode status = U_ZERO_ERROR;
     words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
     if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU word break data missing");
@@ -83,7 +83,7 @@ class Repairer {
       std::vector<std::string> lines = original_lines(b);
       lines.pop_back();  // a block's last line is short by nature
       for (const std::string& line : lines) {
-        if (visible_length(line) == 0) continue;
+        if (visible_length(line, 1) == 0) continue;
         for (std::size_t m = 0; m < kMeasures.size(); ++m) {
           lengths[m].push_back(line_length(line, kMeasures[m]));
         }
@@ -219,9 +219,9 @@ class Repairer {
       std::string_view fixed = doc_.blocks[i].text;
       std::vector<Piece> pieces;
       std::size_t begin = 0;
-      std::size_t k = 0;
+      std::size_t kept = 0;  // index into `keeps`: the line breaks that were not joined
       for (std::size_t cut = 0; (cut = fixed.find('\n', cut)) != std::string_view::npos; ++cut) {
-        if (k < keeps.size() && keeps[k++]) continue;
+        if (kept < keeps.size() && keeps[kept++]) continue;
         pieces.push_back({begin, cut, BlockKind::kParagraph});
         begin = cut + 1;
       }
@@ -266,7 +266,7 @@ class Repairer {
     if (!is_body(a.text) && open == 0 && !comma) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (visible_length(b.text) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+    if (visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {

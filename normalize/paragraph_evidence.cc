@@ -9,6 +9,7 @@ namespace hantidy {
 namespace {
 
 constexpr std::size_t kBracketWindow = 4096;  // bytes looked back for open brackets
+constexpr std::size_t kLineTail = 4096;       // bytes of a block's end that hold its last line
 
 // Words and shapes that open a new paragraph in Chinese reports ("2022年，", "一是", "（一）").
 constexpr std::array<std::string_view, 24> kOpeners = {
@@ -113,7 +114,7 @@ bool ends_sentence_soon(std::string_view line) {
 // punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
 // one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
-  std::size_t n = visible_length(line);
+  std::size_t n = visible_length(line, 31);
   if (n > 30 || ends_terminal(line)) return false;
   std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
   inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
@@ -160,7 +161,7 @@ int open_brackets(std::string_view s) {
 // Body text: long enough and with sentence punctuation inside (labels, captions and headings
 // have none).
 bool is_body(std::string_view s) {
-  std::size_t n = visible_length(s);
+  std::size_t n = visible_length(s, 40);
   if (n >= 40) return true;
   if (n < 12) return false;
   bool enumeration = false, spaced = false;
@@ -180,12 +181,19 @@ bool is_body(std::string_view s) {
 // A heading, label or caption shape: short, no sentence punctuation.
 bool is_label_like(const Block& b) {
   if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
-  return visible_length(b.text) <= 30 && !is_body(b.text) && !ends_terminal(b.text);
+  return visible_length(b.text, 31) <= 30 && !is_body(b.text) && !ends_terminal(b.text);
 }
 
 std::string_view last_line(std::string_view s) {
-  std::size_t nl = s.rfind('\n');
-  return nl == std::string_view::npos ? s : s.substr(nl + 1);
+  // Only the tail is looked at: a paragraph joined across thousands of pages has no line break
+  // left, and searching all of it for each join would be quadratic.
+  std::size_t from = s.size() > kLineTail ? s.size() - kLineTail : 0;
+  while (from > 0 && from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) {
+    ++from;
+  }
+  std::string_view tail = s.substr(from);
+  std::size_t nl = tail.rfind('\n');
+  return nl == std::string_view::npos ? tail : tail.substr(nl + 1);
 }
 
 std::string_view first_line(std::string_view s) { return s.substr(0, s.find('\n')); }

@@ -45,7 +45,8 @@ int open_brackets(std::string_view s);
 bool is_body(std::string_view s);
 /// A heading, label or caption shape: short, no sentence punctuation (or not a paragraph).
 bool is_label_like(const Block& b);
-/// The text after the last '\n'.
+/// The text after the last '\n', looking only at the last 4 KB (a longer last line is cut at a
+/// code point boundary): what line-end evidence needs, in constant time.
 std::string_view last_line(std::string_view s);
 /// The text before the first '\n'.
 std::string_view first_line(std::string_view s);

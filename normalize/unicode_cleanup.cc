@@ -222,7 +222,7 @@ class Cleaner {
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
   static bool keeps_spaces(std::string_view line) {
-    if (visible_length(line) > 20) return false;
+    if (visible_length(line, 21) > 20) return false;
     for (std::size_t at = 0; at < line.size();) {
       char32_t c = folded_class(next_code_point(line, at));
       if (is_terminal(c) || c == U'，' || c == ',') return false;
