@@ -96,7 +96,6 @@ std::string help_text() {
   out << "Filters (--list-filters; details in hantidy(1)):\n";
   for (const FilterInfo& f : filters()) out << "  " << f.name << "  " << f.summary << '\n';
   out << '\n'
-
       << "Exit status: 0 ok, 1 input or I/O error, 2 usage error,\n"
          "3 warnings with --fail-on-warnings. See hantidy(1).\n";
   return out.str();

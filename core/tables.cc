@@ -24,17 +24,15 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
-    {"unicode", "fix PDF/OCR characters: NFC, Kangxi/compat ideographs, PUA, widths, CJK spaces",
-     make_unicode_filter},
-    {"furniture", "type page numbers and running headers/footers as furniture",
-     make_furniture_filter},
-    {"linebreak", "join hard-wrapped lines, split and rejoin paragraphs across breaks",
-     make_linebreak_filter},
+    {"unicode", "clean PDF/OCR characters: Kangxi, PUA, widths, CJK spaces", make_unicode_filter},
+    {"furniture", "type page numbers and running headers/footers", make_furniture_filter},
+    {"linebreak", "join wrapped lines, split and rejoin paragraphs", make_linebreak_filter},
 };
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
+     make_jsonl_writer},
 };
 
 template <typename Info>
