@@ -173,39 +173,41 @@ class Cleaner {
            (next_ok && (cjk_side(prev) || prev == 0 || prev == '\n'));
   }
 
+  struct Fix {
+    std::string text;
+    const char* rule;
+  };
+
   // The replacement for one code point, or nullopt to keep it.
-  std::optional<std::pair<std::string, const char*>> fix(char32_t c, std::string_view text,
-                                                         std::size_t begin, std::size_t after) {
-    if (is_invisible(c))
-      return std::pair<std::string, const char*>{
-          "", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
+  std::optional<Fix> fix(char32_t c, std::string_view text, std::size_t begin, std::size_t after) {
+    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
     if (const char* rule = look_alike_rule(c)) {
+      UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString folded =
-          nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status_);
-      if (U_SUCCESS(status_) && folded.countChar32() == 1 &&
-          is_han(static_cast<char32_t>(folded.char32At(0))) &&
-          static_cast<char32_t>(folded.char32At(0)) != c) {
-        if (folded.char32At(0) == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
-          return std::pair<std::string, const char*>{"主", "pdf-radical-dot"};
-        }
-        if (simplified_ && to_simplified_) {
-          icu::UnicodeString simple = folded;
-          to_simplified_->transliterate(simple);
-          if (simple.countChar32() == 1) folded = simple;
-        }
-        std::string out;
-        folded.toUTF8String(out);
-        return std::pair<std::string, const char*>{out, rule};
+          nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+      char32_t unified = U_SUCCESS(status) && folded.countChar32() == 1
+                             ? static_cast<char32_t>(folded.char32At(0))
+                             : c;
+      if (unified == c || !is_han(unified)) {
+        ++radicals_left_;
+        return std::nullopt;
       }
-      status_ = U_ZERO_ERROR;
-      ++radicals_left_;
-      return std::nullopt;
+      if (unified == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
+        return Fix{"主", "pdf-radical-dot"};
+      }
+      if (simplified_ && to_simplified_) {
+        icu::UnicodeString simple = folded;
+        to_simplified_->transliterate(simple);
+        if (simple.countChar32() == 1) folded = simple;
+      }
+      std::string out;
+      folded.toUTF8String(out);
+      return Fix{out, rule};
     }
-    if (c == 0xF8E7) return std::pair<std::string, const char*>{"—", "pdf-private-use"};
+    if (c == 0xF8E7) return Fix{"—", "pdf-private-use"};
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A)) {
-      return std::pair<std::string, const char*>{std::string(1, static_cast<char>(c - 0xFEE0)),
-                                                 "fullwidth-alnum"};
+      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), "fullwidth-alnum"};
     }
     return std::nullopt;
   }
@@ -301,8 +303,8 @@ class Cleaner {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
       if (auto f = fix(c, text, begin, at)) {
-        reps.push_back({begin, at, f->first, f->second});
-        if (f->first.empty()) continue;
+        reps.push_back({begin, at, f->text, f->rule});
+        if (f->text.empty()) continue;
       }
       previous = folded_class(c);
     }
@@ -334,7 +336,6 @@ class Cleaner {
   Diagnostics& diag_;
   const icu::Normalizer2* nfc_ = nullptr;
   const icu::Normalizer2* nfkc_ = nullptr;
-  UErrorCode status_ = U_ZERO_ERROR;
   std::optional<LineIndex> index_;
   std::size_t index_source_ = 0;
   std::size_t private_use_ = 0;
