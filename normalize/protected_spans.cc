@@ -110,14 +110,33 @@ void add_code(std::string_view text, std::vector<std::pair<std::size_t, std::siz
   }
 }
 
+// HTML character references: &nbsp; &#34; &#x22;
+void add_entities(std::string_view text,
+                  std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  std::size_t at = 0;
+  while ((at = text.find('&', at)) != std::string_view::npos) {
+    std::size_t e = at + 1;
+    if (e < text.size() && text[e] == '#') ++e;
+    std::size_t name = e;
+    while (e < text.size() && e - name < 32 && ascii_alnum(text[e])) ++e;
+    if (e > name && e < text.size() && text[e] == ';') {
+      spans.emplace_back(at, e + 1);
+      at = e + 1;
+    } else {
+      at = at + 1;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> protected_spans(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  if (text.find_first_of(":@`w") == std::string_view::npos) return spans;
+  if (text.find_first_of(":@`w&") == std::string_view::npos) return spans;
   add_urls(text, spans);
   add_emails(text, spans);
   add_code(text, spans);
+  add_entities(text, spans);
   if (spans.empty()) return spans;
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;

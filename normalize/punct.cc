@@ -143,6 +143,8 @@ class Scanner {
   void tilde(std::size_t i, bool wide);
   bool number_touches_wide(std::size_t i, std::size_t end) const;
   void spacing_at(std::size_t i, bool ideograph_here);
+  bool words_before(std::size_t end) const;
+  bool words_after(std::size_t pos) const;
   void token(std::vector<Token>& list, std::size_t i, std::size_t len, char kind,
              bool frozen = false) {
     list.push_back({i, static_cast<std::uint8_t>(len), kind, frozen, wide_, letters_});
@@ -273,11 +275,11 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
   Neighbour r = next(i + len);
   bool latin = false;
   if (l.alnum() && on(PunctRule::kHalfwidth)) {
+    // Only in a Latin clause of several words: "返回 title，false 返回" stays Chinese.
     if (!r.edge) {
-      latin = r.alnum() && (l.letter() || r.letter());
-    } else if (last_wide_ == kNone || last_wide_ < line_start_) {
-      // At a line end: only when the line is a Latin sentence of several words.
-      latin = t_.substr(line_start_, i - line_start_).find(' ') != std::string_view::npos;
+      latin = r.alnum() && (l.letter() || r.letter()) && (words_before(i) || words_after(i + len));
+    } else {
+      latin = words_before(i);
     }
   }
   if (!latin) {
@@ -289,6 +291,40 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
   std::string ascii(1, mark.ascii);
   if (at(i + len).alnum()) ascii += ' ';
   add(i, i + len, ascii, PunctRule::kHalfwidth);
+}
+
+// Whether the Latin run between the last wide character (or the line start) and `end` has two
+// words or more.
+bool Scanner::words_before(std::size_t end) const {
+  std::size_t begin = line_start_;
+  if (last_wide_ != kNone && last_wide_ >= line_start_) {
+    std::size_t len = 0;
+    decode_at(t_, last_wide_, len);
+    begin = last_wide_ + len;
+  }
+  std::string_view run = t_.substr(begin, end - begin);
+  std::size_t first = run.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  std::size_t space = run.find(' ', first);
+  return space != std::string_view::npos && run.find_first_not_of(" \t", space) != std::string_view::npos;
+}
+
+// The same after `pos`, looking a bounded distance ahead (so that the scan stays linear).
+bool Scanner::words_after(std::size_t pos) const {
+  constexpr std::size_t kLook = 64;
+  bool word = false, gap = false;
+  for (std::size_t k = pos; k < n_ && k < pos + kLook; ++k) {
+    char c = t_[k];
+    if (c == '\n' || static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == ' ') {
+      gap = word;
+    } else if (gap) {
+      return true;
+    } else {
+      word = true;
+    }
+  }
+  return false;
 }
 
 void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
@@ -330,6 +366,9 @@ void Scanner::run() {
               i += k;
               continue;
             }
+          }
+          if (c == ':' && ((i > 0 && t_[i - 1] == ':') || (i + 1 < n_ && t_[i + 1] == ':'))) {
+            break;  // "::", ":::" are markup (C++ scopes, Markdown containers), not colons
           }
           ascii_stop(i, c);
           break;
@@ -516,7 +555,10 @@ void Scanner::resolve_parens() {
     bool content_wide = tk.wide_before > op.wide_before;
     Neighbour l = prev(op.pos), r = next(close_end);
     Neighbour l_imm = before(op.pos);
-    bool chinese = content_wide || ((l.wide() || r.wide()) && !(l_imm.alnum()));
+    // Outside context first: "Remove (铁蕾) from" is Latin, "调用foo(x)" is code.
+    bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
+    bool chinese =
+        !latin_outside && (content_wide || ((l.wide() || r.wide()) && !l_imm.alnum()));
     bool latin = !chinese && tk.letters_before > op.letters_before && !l.wide() && !r.wide();
     if (chinese && on(PunctRule::kParen)) {
       if (op.len == 1) add(op.pos, op.pos + 1, "（", PunctRule::kParen);
@@ -589,7 +631,9 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
     const Token& op = list[pr.open];
     const Token& cl = list[pr.close];
     std::size_t close_end = cl.pos + cl.len;
-    bool chinese = cl.wide_before > op.wide_before || prev(op.pos).wide() || next(close_end).wide();
+    Neighbour l = prev(op.pos), r = next(close_end);
+    bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
+    bool chinese = !latin_outside && (cl.wide_before > op.wide_before || l.wide() || r.wide());
     if (!chinese) continue;
     bool inner = single || pr.depth % 2 == 1;
     std::string_view want_open = inner ? (corner ? "『" : "‘") : (corner ? "「" : "“");
