@@ -58,8 +58,9 @@ class Differ {
     for (long d = 0; d < limit; ++d) {
       for (long k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
         long k1o = offset + k1;
-        long x1 = (k1 == -d || (k1 != d && at(v1, k1o - 1) < at(v1, k1o + 1))) ? at(v1, k1o + 1)
-                                                                              : at(v1, k1o - 1) + 1;
+        long x1 = (k1 == -d || (k1 != d && at(v1, k1o - 1) < at(v1, k1o + 1)))
+                      ? at(v1, k1o + 1)
+                      : at(v1, k1o - 1) + 1;
         long y1 = x1 - k1;
         while (x1 < n && y1 < m && a_[a0 + x1] == b_[b0 + y1]) ++x1, ++y1;
         at(v1, k1o) = x1;
@@ -77,8 +78,9 @@ class Differ {
       }
       for (long k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
         long k2o = offset + k2;
-        long x2 = (k2 == -d || (k2 != d && at(v2, k2o - 1) < at(v2, k2o + 1))) ? at(v2, k2o + 1)
-                                                                              : at(v2, k2o - 1) + 1;
+        long x2 = (k2 == -d || (k2 != d && at(v2, k2o - 1) < at(v2, k2o + 1)))
+                      ? at(v2, k2o + 1)
+                      : at(v2, k2o - 1) + 1;
         long y2 = x2 - k2;
         while (x2 < n && y2 < m && a_[a1 - x2 - 1] == b_[b1 - y2 - 1]) ++x2, ++y2;
         at(v2, k2o) = x2;

@@ -22,8 +22,7 @@ struct DiffOp {
 /// reported as deleted then inserted (still a correct diff, only not minimal) so that time and
 /// memory stay bounded on huge, very different inputs.
 std::vector<DiffOp> diff_lines(const std::vector<std::string_view>& a,
-                               const std::vector<std::string_view>& b,
-                               std::size_t max_cost = 4000);
+                               const std::vector<std::string_view>& b, std::size_t max_cost = 4000);
 
 /// Splits `text` into lines without their '\n'; a final line without '\n' is a line too.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "normalize/cjk_class.h"
+
 namespace hantidy {
 namespace {
 
@@ -34,6 +36,24 @@ std::size_t trim_url_end(std::string_view text, std::size_t begin, std::size_t e
   return end;
 }
 
+// A URL path may go on in ideographs (https://zh.wikipedia.org/wiki/网页浏览器): past the host,
+// it runs on over ideographs, letters, digits and path characters up to a blank, a line end or
+// any other mark (a full-width comma or full stop ends it).
+std::size_t extend_path(std::string_view text, std::size_t host, std::size_t e) {
+  if (e >= text.size() || static_cast<unsigned char>(text[e]) < 0x80) return e;
+  if (text.substr(host, e - host).find('/') == std::string_view::npos) return e;
+  while (e < text.size()) {
+    std::size_t len = 0;
+    char32_t cp = decode_at(text, e, len);
+    bool ok = (char_bits(cp) & (kIdeograph | kLetter | kDigit)) ||
+              (cp < 0x80 && std::string_view("/#._-%=&?+~").find(static_cast<char>(cp)) !=
+                                std::string_view::npos);
+    if (!ok) break;
+    e += len;
+  }
+  return e;
+}
+
 void add_urls(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& spans) {
   std::size_t at = 0;
   while ((at = text.find("://", at)) != std::string_view::npos) {
@@ -44,6 +64,7 @@ void add_urls(std::string_view text, std::vector<std::pair<std::size_t, std::siz
     }
     std::size_t e = at + 3;
     while (e < text.size() && url_char(text[e])) ++e;
+    e = extend_path(text, at + 3, e);
     if (at - b >= 2) spans.emplace_back(b, trim_url_end(text, b, e));
     at = e > at + 3 ? e : at + 3;
   }
@@ -111,8 +132,7 @@ void add_code(std::string_view text, std::vector<std::pair<std::size_t, std::siz
 }
 
 // HTML character references: &nbsp; &#34; &#x22;
-void add_entities(std::string_view text,
-                  std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+void add_entities(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& spans) {
   std::size_t at = 0;
   while ((at = text.find('&', at)) != std::string_view::npos) {
     std::size_t e = at + 1;

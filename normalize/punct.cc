@@ -306,7 +306,8 @@ bool Scanner::words_before(std::size_t end) const {
   std::size_t first = run.find_first_not_of(" \t");
   if (first == std::string_view::npos) return false;
   std::size_t space = run.find(' ', first);
-  return space != std::string_view::npos && run.find_first_not_of(" \t", space) != std::string_view::npos;
+  return space != std::string_view::npos &&
+         run.find_first_not_of(" \t", space) != std::string_view::npos;
 }
 
 // The same after `pos`, looking a bounded distance ahead (so that the scan stays linear).
@@ -333,6 +334,12 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
   }
   Neighbour l = before(i);
   bool boundary = ideograph_here ? (!l.edge && l.cp < 0x80 && l.alnum()) : l.ideograph();
+  if (boundary && ideograph_here) {
+    // Format placeholders (%s, $1) belong to the text around them.
+    std::size_t b = i;
+    while (b > 0 && i - b < 32 && is_ascii_alnum(t_[b - 1])) --b;
+    if (b > 0 && (t_[b - 1] == '%' || t_[b - 1] == '$')) boundary = false;
+  }
   if (boundary) add(i, i, " ", PunctRule::kCjkLatinSpace);
 }
 
@@ -557,8 +564,7 @@ void Scanner::resolve_parens() {
     Neighbour l_imm = before(op.pos);
     // Outside context first: "Remove (铁蕾) from" is Latin, "调用foo(x)" is code.
     bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
-    bool chinese =
-        !latin_outside && (content_wide || ((l.wide() || r.wide()) && !l_imm.alnum()));
+    bool chinese = !latin_outside && (content_wide || ((l.wide() || r.wide()) && !l_imm.alnum()));
     bool latin = !chinese && tk.letters_before > op.letters_before && !l.wide() && !r.wide();
     if (chinese && on(PunctRule::kParen)) {
       if (op.len == 1) add(op.pos, op.pos + 1, "（", PunctRule::kParen);

@@ -66,6 +66,7 @@ class PunctFilter : public Filter {
   /// tests and benchmarks can run the rules on a string without a Document.
   std::vector<Replacement> scan(std::string_view text,
                                 std::vector<UnpairedQuote>* unpaired = nullptr) const;
+  const PunctOptions& options() const { return options_; }
 
  private:
   PunctOptions options_;
