@@ -37,43 +37,14 @@ struct BmpTable {
   }
 };
 
-const BmpTable& bmp_table() {
-  static const BmpTable table;  // thread-safe initialisation (C++11 magic statics)
-  return table;
-}
-
 }  // namespace
 
-std::uint8_t char_bits(char32_t cp) {
-  if (cp < 0x10000) return bmp_table().bits[cp];
-  if (cp > 0x10FFFF) return 0;
-  return compute_bits(cp);
+const std::uint8_t* bmp_char_bits() {
+  static const BmpTable table;  // thread-safe initialisation (C++11 magic statics)
+  return table.bits.data();
 }
 
-char32_t decode_at(std::string_view text, std::size_t at, std::size_t& len) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char b = byte(at);
-  std::size_t need = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 4;
-  if (need == 0) {
-    len = 1;
-    return b;
-  }
-  if (need == 4 || need >= text.size() - at) {
-    len = 1;
-    return 0xFFFD;
-  }
-  char32_t cp = b & (0x3F >> need);
-  for (std::size_t k = 1; k <= need; ++k) {
-    unsigned char c = byte(at + k);
-    if ((c & 0xC0) != 0x80) {
-      len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  len = need + 1;
-  return cp;
-}
+std::uint8_t astral_char_bits(char32_t cp) { return cp > 0x10FFFF ? 0 : compute_bits(cp); }
 
 char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) {
   std::size_t at = end - 1;

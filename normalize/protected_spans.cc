@@ -54,9 +54,10 @@ std::size_t extend_path(std::string_view text, std::size_t host, std::size_t e) 
   return e;
 }
 
-void add_urls(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+void add_urls(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& spans,
+              bool scheme, bool www) {
   std::size_t at = 0;
-  while ((at = text.find("://", at)) != std::string_view::npos) {
+  while (scheme && (at = text.find("://", at)) != std::string_view::npos) {
     std::size_t b = at;
     while (b > 0 && (ascii_alnum(text[b - 1]) || text[b - 1] == '+' || text[b - 1] == '-' ||
                      text[b - 1] == '.')) {
@@ -69,7 +70,7 @@ void add_urls(std::string_view text, std::vector<std::pair<std::size_t, std::siz
     at = e > at + 3 ? e : at + 3;
   }
   at = 0;
-  while ((at = text.find("www.", at)) != std::string_view::npos) {
+  while (www && (at = text.find("www.", at)) != std::string_view::npos) {
     std::size_t e = at + 4;
     if (at == 0 || !ascii_alnum(text[at - 1])) {
       while (e < text.size() && url_char(text[e])) ++e;
@@ -152,11 +153,14 @@ void add_entities(std::string_view text, std::vector<std::pair<std::size_t, std:
 
 std::vector<std::pair<std::size_t, std::size_t>> protected_spans(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  if (text.find_first_of(":@`w&") == std::string_view::npos) return spans;
-  add_urls(text, spans);
-  add_emails(text, spans);
-  add_code(text, spans);
-  add_entities(text, spans);
+  // Which kinds of span can occur at all (memchr stops at the first hit); most Chinese text
+  // holds none of the characters that start one.
+  auto has = [&](char c) { return text.find(c) != std::string_view::npos; };
+  bool colon = has(':'), w = has('w'), at = has('@'), tick = has('`'), amp = has('&');
+  if (colon || w) add_urls(text, spans, colon, w);
+  if (at) add_emails(text, spans);
+  if (tick) add_code(text, spans);
+  if (amp) add_entities(text, spans);
   if (spans.empty()) return spans;
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<std::size_t, std::size_t>> merged;

@@ -422,7 +422,7 @@ void Scanner::run() {
         default:
           if (is_ascii_alnum(c)) {
             if (!is_ascii_digit(c)) ++letters_;
-            spacing_at(i, false);
+            if (o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, false);
           }
           break;
       }
@@ -433,6 +433,18 @@ void Scanner::run() {
     std::size_t len = 0;
     char32_t cp = decode_at(t_, i, len);
     std::uint8_t bits = char_bits(cp);
+    // Fast path: no mark this filter handles lies between U+3016 and U+FEFF (where the
+    // ideographs, kana and Hangul are).
+    if (cp > 0x3015 && cp < 0xFF00) {
+      if ((bits & kIdeograph) && o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, true);
+      if (bits & kLetter) ++letters_;
+      if (bits & kWide) {
+        ++wide_;
+        last_wide_ = i;
+      }
+      i += len;
+      continue;
+    }
     switch (cp) {
       case U'\uFF0C':
       case U'\uFF1B':
@@ -521,7 +533,7 @@ void Scanner::run() {
         strip(i, i + len);
         break;
       default:
-        if (bits & kIdeograph) spacing_at(i, true);
+        if ((bits & kIdeograph) && o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, true);
         if (bits & kLetter) ++letters_;
         break;
     }
