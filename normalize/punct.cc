@@ -18,7 +18,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(PunctRule::kCoun
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+// Only spaces: a tab separates table cells, and context must not reach across it.
+bool is_blank(char c) { return c == ' '; }
 bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -136,8 +137,8 @@ class Scanner {
   void period(std::size_t i);
   std::size_t dots(std::size_t i);
   void wide_stop(std::size_t i, std::size_t len, const StopMark& mark);
-  std::size_t ellipsis_run(std::size_t i, std::string_view unit, std::size_t keep_count,
-                           bool always);
+  std::size_t ellipsis_run(std::size_t i, std::string_view unit, std::size_t lo, std::size_t hi,
+                           std::size_t keep, bool always);
   std::size_t dash_run(std::size_t i, std::string_view unit, std::size_t min, std::size_t max,
                        bool single_is_range);
   void tilde(std::size_t i, bool wide);
@@ -206,11 +207,13 @@ void Scanner::period(std::size_t i) {
 }
 
 // A run of ASCII dots at i; returns its length.
+// A run of ASCII dots at i; returns its length. Three to six dots are an ellipsis typed in
+// ASCII; longer runs are leaders (目录 ........ 3) and stay.
 std::size_t Scanner::dots(std::size_t i) {
   std::size_t j = i;
   while (j < n_ && t_[j] == '.') ++j;
   std::size_t k = j - i;
-  if (k >= 3 && on(PunctRule::kEllipsis) && (prev(i).wide() || next(j).wide())) {
+  if (k >= 3 && k <= 6 && on(PunctRule::kEllipsis) && (prev(i).wide() || next(j).wide())) {
     add(i, j, "……", PunctRule::kEllipsis);
     strip(i, j);
   } else if (k == 1) {
@@ -219,13 +222,16 @@ std::size_t Scanner::dots(std::size_t i) {
   return k;
 }
 
-std::size_t Scanner::ellipsis_run(std::size_t i, std::string_view unit, std::size_t keep_count,
-                                  bool always) {
+// A run of `unit` at i: converted to …… when its length is in [lo, hi], kept (but spaces
+// around it removed) when it is `keep` long, left alone otherwise (leaders, long rules).
+std::size_t Scanner::ellipsis_run(std::size_t i, std::string_view unit, std::size_t lo,
+                                  std::size_t hi, std::size_t keep, bool always) {
   std::size_t k = run_of(i, unit);
   std::size_t end = i + k * unit.size();
-  bool chinese = always || prev(i).wide() || next(end).wide();
-  if (!chinese) return end;
-  if (k != keep_count && on(PunctRule::kEllipsis)) add(i, end, "……", PunctRule::kEllipsis);
+  bool convert = k >= lo && k <= hi && k != keep;
+  if (!convert && k != keep) return end;
+  if (!(always || prev(i).wide() || next(end).wide())) return end;
+  if (convert && on(PunctRule::kEllipsis)) add(i, end, "……", PunctRule::kEllipsis);
   strip(i, end);
   return end;
 }
@@ -237,8 +243,13 @@ std::size_t Scanner::dash_run(std::size_t i, std::string_view unit, std::size_t 
   if (k < min || k > max) return end;
   Neighbour l = prev(i), r = next(end);
   if (!(l.wide() || r.wide())) return end;
-  // 一字线 between numbers is a 连接号 (1949—1986), not a 破折号.
-  if (k == 1 && single_is_range && before(i).alnum() && at(end).alnum()) return end;
+  // 一字线 between two words or numbers is a 连接号 (北京—上海, 南阳—荆门—长沙, 1949—1986),
+  // not a 破折号.
+  if (k == 1 && single_is_range) {
+    Neighbour bl = before(i), ar = at(end);
+    bool word_l = bl.alnum() || bl.ideograph(), word_r = ar.alnum() || ar.ideograph();
+    if (word_l && word_r) return end;
+  }
   if (on(PunctRule::kDash)) add(i, end, "——", PunctRule::kDash);
   strip(i, end);
   return end;
@@ -457,8 +468,8 @@ void Scanner::run() {
         i += len;
         continue;
       case U'\u3002':  // 。
-        if (run_of(i, "。") >= 3) {
-          i = ellipsis_run(i, "。", 0, true);
+        if (std::size_t k = run_of(i, "。"); k >= 3 && k <= 6) {
+          i = ellipsis_run(i, "。", 3, 6, 0, true);
           continue;
         }
         wide_stop(i, len, kStops[5]);
@@ -489,11 +500,11 @@ void Scanner::run() {
         i += len;
         continue;
       }
-      case U'\u2026':  // …
-        i = ellipsis_run(i, "…", 2, false);
+      case U'\u2026':                              // …
+        i = ellipsis_run(i, "…", 1, 3, 2, false);  // 4 (…………) is GB/T's long omission
         continue;
       case U'\u22EF':  // ⋯
-        i = ellipsis_run(i, "⋯", 0, false);
+        i = ellipsis_run(i, "⋯", 1, 2, 0, false);
         continue;
       case U'\u2014':  // —
         if (run_of(i, "—") == 2) {
@@ -577,7 +588,10 @@ void Scanner::resolve_parens() {
     // Outside context first: "Remove (铁蕾) from" is Latin, "调用foo(x)" is code.
     bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
     bool chinese = !latin_outside && (content_wide || ((l.wide() || r.wide()) && !l_imm.alnum()));
-    bool latin = !chinese && tk.letters_before > op.letters_before && !l.wide() && !r.wide();
+    // Latin only with Latin words outside: a lone "（www.cninfo.com.cn）" in a table cell of a
+    // Chinese report stays as written.
+    bool latin = !chinese && tk.letters_before > op.letters_before && !l.wide() && !r.wide() &&
+                 (l.alnum() || r.alnum() || (!l.edge && l.cp < 0x80) || (!r.edge && r.cp < 0x80));
     if (chinese && on(PunctRule::kParen)) {
       if (op.len == 1) add(op.pos, op.pos + 1, "（", PunctRule::kParen);
       if (tk.len == 1) add(tk.pos, tk.pos + 1, "）", PunctRule::kParen);
@@ -617,12 +631,15 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
   };
   std::vector<Open> stack;
   std::vector<Pair> pairs;
+  bool stray_close = false;
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Token& tk = list[k];
     if (tk.kind == 'O') {
       stack.push_back({k, stack.size()});
     } else if (tk.kind == 'C') {
-      if (!stack.empty()) {
+      if (stack.empty()) {
+        stray_close = true;
+      } else {
         pairs.push_back({stack.back().token, k, stack.back().depth});
         stack.pop_back();
       }
@@ -633,16 +650,16 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
       stack.push_back({k, stack.size()});
     }
   }
-  // Unpaired straight quotes: report those in Chinese context, and convert no straight quote
-  // of this text, since one missing quote shifts every pairing after it.
-  bool straight_ok = true;
-  for (const Open& open : stack) {
-    const Token& tk = list[open.token];
-    if (tk.kind != 'S') continue;
-    straight_ok = false;
-    if (unpaired_ && (prev(tk.pos).wide() || next(tk.pos + 1).wide())) {
-      unpaired_->push_back({tk.pos, t_[tk.pos]});
+  // Unpaired quotes: one missing quote shifts every pairing after it, so when the quotes of the
+  // text do not pair up, nothing is converted or restyled, and the straight quotes in Chinese
+  // context are reported.
+  if (!stack.empty() || stray_close) {
+    for (const Token& tk : list) {
+      if (tk.kind == 'S' && unpaired_ && (prev(tk.pos).wide() || next(tk.pos + 1).wide())) {
+        unpaired_->push_back({tk.pos, t_[tk.pos]});
+      }
     }
+    return;
   }
   bool corner = o_.quotes == PunctOptions::Quotes::kCorner;
   for (const Pair& pr : pairs) {
@@ -656,8 +673,8 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
     bool inner = single || pr.depth % 2 == 1;
     std::string_view want_open = inner ? (corner ? "『" : "‘") : (corner ? "「" : "“");
     std::string_view want_close = inner ? (corner ? "』" : "’") : (corner ? "」" : "”");
-    if (op.kind != 'S' || straight_ok) add(op.pos, op.pos + op.len, want_open, PunctRule::kQuote);
-    if (cl.kind != 'S' || straight_ok) add(cl.pos, close_end, want_close, PunctRule::kQuote);
+    add(op.pos, op.pos + op.len, want_open, PunctRule::kQuote);
+    add(cl.pos, close_end, want_close, PunctRule::kQuote);
     strip(op.pos, op.pos + op.len, prev(op.pos).wide(), true);
     strip(cl.pos, close_end, true, next(close_end).wide());
   }
