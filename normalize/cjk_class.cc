@@ -23,6 +23,7 @@ std::uint8_t compute_bits(char32_t cp) {
       !u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) {
     bits |= kWide;
   }
+  if (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)) bits |= kMark;
   if (!(bits & kWide)) {
     if (u_isUAlphabetic(c)) bits |= kLetter;
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) bits |= kDigit;

@@ -21,6 +21,8 @@ enum CharBits : std::uint8_t {
   kLetter = 4,
   /// A decimal digit that is not wide.
   kDigit = 8,
+  /// Punctuation or a symbol (general category P* or S*), wide or not.
+  kMark = 16,
 };
 
 /// The class bits of the BMP, one byte per code point, computed once from ICU (so the hot loop

@@ -101,14 +101,29 @@ class Scanner {
     nb.edge = false;
     return nb;
   }
-  // Neighbours skipping blanks (not line ends).
+  // Neighbours skipping spaces and soft line breaks (a block's '\n' is a wrapped line that
+  // line repair may join: "发展\n,筑牢" is a Chinese comma), but not tabs.
   Neighbour prev(std::size_t end) const {
-    while (end > 0 && is_blank(t_[end - 1])) --end;
+    while (end > 0 && (is_blank(t_[end - 1]) || t_[end - 1] == '\n')) --end;
     return before(end);
   }
   Neighbour next(std::size_t pos) const {
-    while (pos < n_ && is_blank(t_[pos])) ++pos;
+    while (pos < n_ && (is_blank(t_[pos]) || t_[pos] == '\n')) ++pos;
     return at(pos);
+  }
+  // Whether the rest of the line after the blanks at `pos` is a short run of ideographs, a
+  // name after a role in a label line ("副主任（兼） 钟东波"): that space is a field separator.
+  bool name_follows(std::size_t pos) const {
+    while (pos < n_ && is_blank(t_[pos])) ++pos;
+    std::size_t count = 0;
+    while (pos < n_ && t_[pos] != '\n') {
+      Neighbour nb = at(pos);
+      if (!nb.ideograph() || ++count > 4) return false;
+      std::size_t len = 0;
+      decode_at(t_, pos, len);
+      pos += len;
+    }
+    return count >= 2;
   }
   std::size_t run_of(std::size_t pos, std::string_view unit) const {
     std::size_t k = 0;
@@ -247,7 +262,9 @@ std::size_t Scanner::dash_run(std::size_t i, std::string_view unit, std::size_t 
   // not a 破折号.
   if (k == 1 && single_is_range) {
     Neighbour bl = before(i), ar = at(end);
-    bool word_l = bl.alnum() || bl.ideograph(), word_r = ar.alnum() || ar.ideograph();
+    // Words: letters, digits, ideographs, full-width forms (Ｓ—七○Ｃ—六), not marks.
+    auto word = [](const Neighbour& nb) { return nb.alnum() || (nb.wide() && !(nb.bits & kMark)); };
+    bool word_l = word(bl), word_r = word(ar);
     if (word_l && word_r) return end;
   }
   if (on(PunctRule::kDash)) add(i, end, "——", PunctRule::kDash);
@@ -281,9 +298,12 @@ void Scanner::tilde(std::size_t i, bool wide) {
 }
 
 void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
-  // Latin context: "Come and，Join us！" → "Come and, Join us!".
+  // Latin context: "Come and，Join us！" → "Come and, Join us!". Lines count here: a Latin
+  // line between Chinese ones is Latin.
   Neighbour l = before(i);
-  Neighbour r = next(i + len);
+  std::size_t after = i + len;
+  while (after < n_ && is_blank(t_[after])) ++after;
+  Neighbour r = at(after);
   bool latin = false;
   if (l.alnum() && on(PunctRule::kHalfwidth)) {
     // Only in a Latin clause of several words: "返回 title，false 返回" stays Chinese.
@@ -596,7 +616,7 @@ void Scanner::resolve_parens() {
       if (op.len == 1) add(op.pos, op.pos + 1, "（", PunctRule::kParen);
       if (tk.len == 1) add(tk.pos, tk.pos + 1, "）", PunctRule::kParen);
       strip(op.pos, op.pos + op.len);
-      strip(tk.pos, close_end);
+      strip(tk.pos, close_end, true, !name_follows(close_end));
     } else if (chinese) {
       if (op.len != 1) strip(op.pos, op.pos + op.len);
       if (tk.len != 1) strip(tk.pos, close_end);
