@@ -25,9 +25,27 @@ bool is_ascii_alnum(char c) {
 }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Marks after which a sentence may still end in the character before them: `错误."`, `(兼).`
-bool is_soft_closer(char32_t cp) {
-  return cp == '"' || cp == '\'' || cp == ')' || cp == U'\u201D' || cp == U'\u2019';
+// Marks whose width or form punct may change, so context looks through them.
+bool is_bracket_or_quote(char32_t cp) {
+  switch (cp) {
+    case '(':
+    case ')':
+    case '"':
+    case '\'':
+    case U'\uFF08':
+    case U'\uFF09':  // （）
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u2018':
+    case U'\u2019':  // “”‘’
+    case U'\u300C':
+    case U'\u300D':
+    case U'\u300E':
+    case U'\u300F':  // 「」『』
+      return true;
+    default:
+      return false;
+  }
 }
 
 /// A neighbour of a position: the code point, its class, where it starts; `edge` when the line
@@ -101,16 +119,42 @@ class Scanner {
     nb.edge = false;
     return nb;
   }
-  // Neighbours skipping spaces and soft line breaks (a block's '\n' is a wrapped line that
-  // line repair may join: "发展\n,筑牢" is a Chinese comma), but not tabs.
+  // Context neighbours: skipping spaces, soft line breaks (a block's '\n' is a wrapped line
+  // that line repair may join: "发展\n,筑牢" is a Chinese comma), and brackets and quotes, whose
+  // width this filter itself may change (so that a second run decides as the first did). Tabs
+  // separate table cells and stop the search; so do more than kSeeThrough marks in a row.
+  static constexpr int kSeeThrough = 4;
   Neighbour prev(std::size_t end) const {
-    while (end > 0 && (is_blank(t_[end - 1]) || t_[end - 1] == '\n')) --end;
-    return before(end);
+    for (int marks = 0;; ++marks) {
+      while (end > 0 && (is_blank(t_[end - 1]) || t_[end - 1] == '\n')) --end;
+      Neighbour l = before(end);
+      if (l.edge || marks == kSeeThrough || !is_bracket_or_quote(l.cp)) return l;
+      end = l.pos;
+    }
   }
   Neighbour next(std::size_t pos) const {
-    while (pos < n_ && (is_blank(t_[pos]) || t_[pos] == '\n')) ++pos;
-    return at(pos);
+    for (int marks = 0;; ++marks) {
+      while (pos < n_ && (is_blank(t_[pos]) || t_[pos] == '\n')) ++pos;
+      Neighbour r = at(pos);
+      if (r.edge || marks == kSeeThrough || !is_bracket_or_quote(r.cp)) return r;
+      std::size_t len = 0;
+      decode_at(t_, pos, len);
+      pos += len;
+    }
   }
+  // A neighbour as this run will leave it: an ASCII mark made full-width counts as wide, a
+  // full-width mark made ASCII does not. Brackets and quotes are decided after the other marks,
+  // and so see them as the output will have them (idempotence).
+  Neighbour settled(Neighbour nb) const {
+    if (nb.edge) return nb;
+    if (std::binary_search(widened_.begin(), widened_.end(), nb.pos)) nb.bits |= kWide;
+    if (std::binary_search(narrowed_.begin(), narrowed_.end(), nb.pos)) {
+      nb.bits &= static_cast<std::uint8_t>(~kWide);
+    }
+    return nb;
+  }
+  Neighbour prev_settled(std::size_t end) const { return settled(prev(end)); }
+  Neighbour next_settled(std::size_t pos) const { return settled(next(pos)); }
   // Whether the rest of the line after the blanks at `pos` is a short run of ideographs, a
   // name after a role in a label line ("副主任（兼） 钟东波"): that space is a field separator.
   bool name_follows(std::size_t pos) const {
@@ -147,7 +191,7 @@ class Scanner {
     }
   }
 
-  void ascii_stop(std::size_t i, char c);
+  std::size_t ascii_stop(std::size_t i, char c);
   std::size_t emoticon(std::size_t i) const;
   void period(std::size_t i);
   std::size_t dots(std::size_t i);
@@ -174,8 +218,10 @@ class Scanner {
   std::vector<Replacement>& reps_;
   std::vector<UnpairedQuote>* unpaired_;
   std::vector<Token> parens_, doubles_, singles_;
-  std::size_t wide_ = 0;     // wide characters so far (for bracket and quote content)
-  std::size_t letters_ = 0;  // Latin letters so far
+  std::size_t wide_ = 0;               // wide characters so far (for bracket and quote content)
+  std::size_t letters_ = 0;            // Latin letters so far
+  std::vector<std::size_t> widened_;   // ASCII marks made full-width, in text order
+  std::vector<std::size_t> narrowed_;  // full-width marks made ASCII, in text order
   std::size_t line_start_ = 0;
   std::size_t last_wide_ = kNone;  // where the last wide character of the text so far starts
 };
@@ -188,40 +234,52 @@ std::size_t Scanner::emoticon(std::size_t i) const {
   return 0;
 }
 
-void Scanner::ascii_stop(std::size_t i, char c) {
+// The ASCII mark c at i, with any run of the same mark after it ("好吗??"): the run is
+// decided as one. Returns the run's length.
+std::size_t Scanner::ascii_stop(std::size_t i, char c) {
+  std::size_t end = i + 1;
+  if (c == '?' || c == '!') {
+    while (end < n_ && t_[end] == c) ++end;
+  }
   PunctRule rule = c == ','   ? PunctRule::kComma
                    : c == ';' ? PunctRule::kSemicolon
                    : c == ':' ? PunctRule::kColon
                    : c == '?' ? PunctRule::kQuestion
                               : PunctRule::kExclamation;
-  if (!on(rule)) return;
-  Neighbour l = prev(i), r = next(i + 1);
-  bool l_closer = !l.edge && is_soft_closer(l.cp);
+  if (!on(rule)) return end - i;
+  // Looking left across a soft line break ("发展\n,筑牢"), but not right: a Latin line's last
+  // comma stays Latin even when the next line is Chinese (as the halfwidth rule decides).
+  Neighbour l = prev(i), r = next(end);
+  if (r.pos > end && t_.substr(end, r.pos - end).find('\n') != std::string_view::npos)
+    r = Neighbour{};
   bool convert = l.wide();
   if (!convert && r.wide()) {
     // "iPhone,好开心" and "2021年,北京" are Chinese clauses; "Yes!升级" and "Yahoo!的" are names.
     bool clause_mark = c == ',' || c == ';' || c == ':';
-    convert = l_closer || (clause_mark && !l.edge);
+    convert = clause_mark && !l.edge;
   }
-  if (!convert) return;
+  if (!convert) return end - i;
   static constexpr std::string_view kWideForms[] = {"，", "；", "：", "？", "！"};
-  add(i, i + 1, kWideForms[static_cast<std::size_t>(rule)], rule);
-  strip(i, i + 1);
+  for (std::size_t k = i; k < end; ++k) {
+    add(k, k + 1, kWideForms[static_cast<std::size_t>(rule)], rule);
+    widened_.push_back(k);
+  }
+  strip(i, end);
+  return end - i;
 }
 
 void Scanner::period(std::size_t i) {
   if (!on(PunctRule::kPeriod)) return;
   if ((i + 1 < n_ && t_[i + 1] == '.') || (i > 0 && t_[i - 1] == '.')) return;
   Neighbour l = prev(i);
-  for (int k = 0; k < 3 && !l.edge && is_soft_closer(l.cp); ++k) l = prev(l.pos);
   if (!l.wide()) return;
   Neighbour r = next(i + 1);
-  if (!r.edge && !r.wide() && !is_soft_closer(r.cp) && r.cp != U'\u201C' && r.cp != '"') return;
+  if (!r.edge && !r.wide()) return;
   add(i, i + 1, "。", PunctRule::kPeriod);
+  widened_.push_back(i);
   strip(i, i + 1);
 }
 
-// A run of ASCII dots at i; returns its length.
 // A run of ASCII dots at i; returns its length. Three to six dots are an ellipsis typed in
 // ASCII; longer runs are leaders (目录 ........ 3) and stay.
 std::size_t Scanner::dots(std::size_t i) {
@@ -310,7 +368,9 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
     if (!r.edge) {
       latin = r.alnum() && (l.letter() || r.letter()) && (words_before(i) || words_after(i + len));
     } else {
-      latin = words_before(i);
+      // At a line end, only a whole Latin line: in "他們設立了People's Budget，\n立法會" the
+      // comma is Chinese.
+      latin = (last_wide_ == kNone || last_wide_ < line_start_) && words_before(i);
     }
   }
   if (!latin) {
@@ -322,6 +382,7 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
   std::string ascii(1, mark.ascii);
   if (at(i + len).alnum()) ascii += ' ';
   add(i, i + len, ascii, PunctRule::kHalfwidth);
+  narrowed_.push_back(i);
 }
 
 // Whether the Latin run between the last wide character (or the line start) and `end` has two
@@ -408,8 +469,8 @@ void Scanner::run() {
           if (c == ':' && ((i > 0 && t_[i - 1] == ':') || (i + 1 < n_ && t_[i + 1] == ':'))) {
             break;  // "::", ":::" are markup (C++ scopes, Markdown containers), not colons
           }
-          ascii_stop(i, c);
-          break;
+          i += ascii_stop(i, c);
+          continue;
         case '.':
           i += dots(i);
           continue;
@@ -585,8 +646,13 @@ void Scanner::resolve_parens() {
   std::vector<std::size_t> stack;
   auto unmatched = [&](const Token& tk) {
     if (tk.len != 1 || tk.frozen || !on(PunctRule::kParen)) return;
-    if (tk.kind == 'O' && at(tk.pos + 1).wide()) add(tk.pos, tk.pos + 1, "（", PunctRule::kParen);
-    if (tk.kind == 'C' && before(tk.pos).wide()) add(tk.pos, tk.pos + 1, "）", PunctRule::kParen);
+    // "規則。 )我": the space before it goes too, so look past spaces as a second run would.
+    if (tk.kind == 'O' && next_settled(tk.pos + 1).wide()) {
+      add(tk.pos, tk.pos + 1, "（", PunctRule::kParen);
+    }
+    if (tk.kind == 'C' && prev_settled(tk.pos).wide()) {
+      add(tk.pos, tk.pos + 1, "）", PunctRule::kParen);
+    }
   };
   for (std::size_t k = 0; k < parens_.size(); ++k) {
     const Token& tk = parens_[k];
@@ -603,7 +669,7 @@ void Scanner::resolve_parens() {
     if (op.frozen) continue;
     std::size_t close_end = tk.pos + tk.len;
     bool content_wide = tk.wide_before > op.wide_before;
-    Neighbour l = prev(op.pos), r = next(close_end);
+    Neighbour l = prev_settled(op.pos), r = next_settled(close_end);
     Neighbour l_imm = before(op.pos);
     // Outside context first: "Remove (铁蕾) from" is Latin, "调用foo(x)" is code.
     bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
@@ -686,7 +752,7 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
     const Token& op = list[pr.open];
     const Token& cl = list[pr.close];
     std::size_t close_end = cl.pos + cl.len;
-    Neighbour l = prev(op.pos), r = next(close_end);
+    Neighbour l = prev_settled(op.pos), r = next_settled(close_end);
     bool latin_outside = (l.alnum() || l.edge) && (r.alnum() || r.edge) && !(l.edge && r.edge);
     bool chinese = !latin_outside && (cl.wide_before > op.wide_before || l.wide() || r.wide());
     if (!chinese) continue;
@@ -695,8 +761,8 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
     std::string_view want_close = inner ? (corner ? "』" : "’") : (corner ? "」" : "”");
     add(op.pos, op.pos + op.len, want_open, PunctRule::kQuote);
     add(cl.pos, close_end, want_close, PunctRule::kQuote);
-    strip(op.pos, op.pos + op.len, prev(op.pos).wide(), true);
-    strip(cl.pos, close_end, true, next(close_end).wide());
+    strip(op.pos, op.pos + op.len, l.wide(), true);
+    strip(cl.pos, close_end, true, r.wide());
   }
 }
 

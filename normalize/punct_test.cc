@@ -142,3 +142,33 @@ TEST_CASE("the seed strings that must not change survive the default chain", "[p
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("punct is idempotent on real documents: a second run changes nothing", "[punct][seeds]") {
+  if (!test::have_shared()) {
+    WARN("../shared is missing: corpora not checked");
+    return;
+  }
+  std::vector<std::string> files;
+  for (const char* dir : {"seeds", "corpora/legco-hansard/txt",
+                          "corpora/annual-reports/derived_raw_txt", "corpora/ly-gazette/md"}) {
+    if (!std::filesystem::is_directory(test::shared_path(dir))) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(test::shared_path(dir))) {
+      if (entry.is_regular_file() && files.size() < 40) files.push_back(entry.path().string());
+    }
+  }
+  REQUIRE(files.size() >= 5);
+  for (const std::string& file : files) {
+    test::CliResult once = test::run({"-q", "-F", "punct", file});
+    REQUIRE(once.status == 0);
+    test::CliResult again = test::run({"-q", "--check", "-F", "punct"}, once.out);
+    INFO(file << "\n" << again.out.substr(0, 500));
+    CHECK(again.status == 0);
+    CHECK(again.out.empty());
+  }
+}
+
+}  // namespace
+}  // namespace hantidy
