@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-
 namespace hantidy {
 namespace {
 
@@ -36,8 +35,8 @@ std::size_t map_position(std::size_t pos, const std::vector<Replacement>& reps,
   for (const Replacement& r : reps) {
     bool before = r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
     if (!before) break;
-    delta += static_cast<std::ptrdiff_t>(r.text.size()) -
-             static_cast<std::ptrdiff_t>(r.end - r.begin);
+    delta +=
+        static_cast<std::ptrdiff_t>(r.text.size()) - static_cast<std::ptrdiff_t>(r.end - r.begin);
   }
   return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
 }
@@ -104,17 +103,17 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
 
   // Log each change against the source before the text moves.
   for (const Replacement& r : reps) {
-    changes.push_back({std::string(filter), r.rule,
-                       SourceSpan{block.span.source, block.source_offset(r.begin),
-                                  block.source_offset(r.end)},
-                       block.text.substr(r.begin, r.end - r.begin), r.text});
+    changes.push_back(
+        {std::string(filter), r.rule,
+         SourceSpan{block.span.source, block.source_offset(r.begin), block.source_offset(r.end)},
+         block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
   // Group old edits and new replacements that overlap; each group becomes one edit.
   struct Item {
     std::size_t begin, end;
-    const Edit* old;          // null for a replacement
-    const Replacement* rep;   // null for an old edit
+    const Edit* old;         // null for a replacement
+    const Replacement* rep;  // null for an old edit
   };
   std::vector<Item> items;
   items.reserve(block.edits.size() + reps.size());
@@ -234,8 +233,8 @@ const Person* Document::person(std::string_view id) const {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
   }
 }
 

@@ -788,28 +788,48 @@ void settle(std::vector<Replacement>& reps) {
   reps.resize(out);
 }
 
+// BCP 47 tags for Traditional Chinese as written in Taiwan and Hong Kong, where 「」 are the
+// usual quotes: zh-Hant, zh-TW, zh-HK, zh-MO and their combinations (zh-Hant-TW).
+bool is_taiwan_or_hong_kong(std::string_view lang) {
+  if (!lang.starts_with("zh")) return false;
+  for (std::string_view tag : {"Hant", "TW", "HK", "MO", "hant", "tw", "hk", "mo"}) {
+    std::size_t at = lang.find(tag);
+    if (at != std::string_view::npos && at > 0 && (lang[at - 1] == '-' || lang[at - 1] == '_')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view punct_rule_name(PunctRule rule) {
   return kRuleNames[static_cast<std::size_t>(rule)];
 }
 
-std::vector<Replacement> PunctFilter::scan(std::string_view text,
-                                           std::vector<UnpairedQuote>* unpaired) const {
+std::vector<Replacement> PunctFilter::scan(std::string_view text, const PunctOptions& options,
+                                           std::vector<UnpairedQuote>* unpaired) {
   std::vector<Replacement> reps;
-  Scanner(text, options_, reps, unpaired).run();
+  Scanner(text, options, reps, unpaired).run();
   settle(reps);
   return reps;
 }
 
 void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
+  PunctOptions options = options_;
+  if (options.quotes_auto) {
+    auto lang = doc.meta.find("lang");
+    if (lang != doc.meta.end() && is_taiwan_or_hong_kong(lang->second)) {
+      options.quotes = PunctOptions::Quotes::kCorner;
+    }
+  }
   std::vector<std::optional<LineIndex>> lines(doc.sources.size());
   std::vector<UnpairedQuote> unpaired;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (is_furniture(block.kind) || block.text.empty()) continue;
     unpaired.clear();
-    std::vector<Replacement> reps = scan(block.text, &unpaired);
+    std::vector<Replacement> reps = scan(block.text, options, &unpaired);
     for (const UnpairedQuote& q : unpaired) {
       Diagnostic d;
       d.severity = Severity::kWarning;
@@ -832,6 +852,7 @@ void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
 std::unique_ptr<Filter> make_punct_filter(const FilterArgs& args) {
   args.allow({"quotes", "spacing", "skip"});
   PunctOptions options;
+  options.quotes_auto = !args.has("quotes");
   if (args.choice("quotes", {"curly", "corner"}, "curly") == "corner") {
     options.quotes = PunctOptions::Quotes::kCorner;
   }

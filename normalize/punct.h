@@ -39,6 +39,9 @@ struct PunctOptions {
   enum class Spacing { kKeep, kAdd, kRemove };
   /// “”‘’ (GB/T 15834 horizontal Simplified) or 「」『』 (Taiwan/Hong Kong, vertical).
   Quotes quotes = Quotes::kCurly;
+  /// quotes= was not given: corner when the document's language (Document::meta "lang") is
+  /// Traditional Chinese for Taiwan or Hong Kong (zh-Hant, zh-TW, zh-HK, ...), curly otherwise.
+  bool quotes_auto = true;
   /// Between ideographs and Latin letters/digits. GB/T 15834 says nothing about it, and both
   /// habits exist, so the default leaves the text as it is.
   Spacing spacing = Spacing::kKeep;
@@ -65,7 +68,11 @@ class PunctFilter : public Filter {
   /// The replacements for one text (sorted, non-overlapping), and its unpaired quotes. Public so
   /// tests and benchmarks can run the rules on a string without a Document.
   std::vector<Replacement> scan(std::string_view text,
-                                std::vector<UnpairedQuote>* unpaired = nullptr) const;
+                                std::vector<UnpairedQuote>* unpaired = nullptr) const {
+    return scan(text, options_, unpaired);
+  }
+  static std::vector<Replacement> scan(std::string_view text, const PunctOptions& options,
+                                       std::vector<UnpairedQuote>* unpaired);
   const PunctOptions& options() const { return options_; }
 
  private:

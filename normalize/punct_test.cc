@@ -46,6 +46,26 @@ TEST_CASE("an unpaired straight quote is reported with its line and column", "[p
   CHECK(doc.blocks[0].text == "第一行\n他说\"你好，世界。");
 }
 
+TEST_CASE("quotes default to corner brackets for Taiwan and Hong Kong documents", "[punct]") {
+  for (const char* lang : {"zh-Hant", "zh-TW", "zh-Hant-HK", "zh-HK"}) {
+    Document doc = test::read_text("他說\"你好\"。");
+    doc.meta["lang"] = lang;
+    Diagnostics diag;
+    Pipeline::build("punct").run(doc, diag);
+    INFO(lang);
+    CHECK(doc.blocks[0].text == "他說「你好」。");
+  }
+  Document doc = test::read_text("他說\"你好\"。");
+  doc.meta["lang"] = "zh-TW";
+  Diagnostics diag;
+  Pipeline::build("punct(quotes=curly)").run(doc, diag);
+  CHECK(doc.blocks[0].text == "他說“你好”。");
+  doc = test::read_text("他说\"你好\"。");
+  doc.meta["lang"] = "zh-Hans";
+  Pipeline::build("punct").run(doc, diag);
+  CHECK(doc.blocks[0].text == "他说“你好”。");
+}
+
 TEST_CASE("punct options are checked", "[punct]") {
   CHECK_THROWS_WITH(Pipeline::build("punct(quotes=square)"), Catch::Contains("quotes"));
   CHECK_THROWS_WITH(Pipeline::build("punct(skip=comma+elipsis)"),
