@@ -10,14 +10,14 @@
 namespace hantidy {
 namespace {
 
-TEST_CASE("--check on a clean text prints nothing and exits 0", "[cli][check]") {
+TEST_CASE("check mode on a clean text prints nothing and exits 0", "[cli][check]") {
   test::CliResult r = test::run({"--check"}, "你好，世界。\n\n第二段：没有问题。\n");
   CHECK(r.status == 0);
   CHECK(r.out.empty());
   CHECK(r.err.empty());
 }
 
-TEST_CASE("--check lists each change at its line and column and exits 1", "[cli][check]") {
+TEST_CASE("check mode lists each change at its line and column and exits 1", "[cli][check]") {
   test::CliResult r = test::run({"--check", "-F", "punct"}, "第一行。\n\n  2021年,北京 (兼)\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
@@ -41,7 +41,7 @@ std::pair<std::size_t, std::size_t> position(const std::string& text, std::size_
   return {line, column};
 }
 
-TEST_CASE("--check on a seed points at the right line and column", "[cli][check][seeds]") {
+TEST_CASE("check mode on a seed points at the right line and column", "[cli][check][seeds]") {
   if (!test::have_shared()) {
     WARN("../shared is missing");
     return;
@@ -77,7 +77,7 @@ TEST_CASE("--check on a seed points at the right line and column", "[cli][check]
   CHECK(checked > 100);
 }
 
-TEST_CASE("--diff prints a unified diff and exits 1; nothing and 0 when clean", "[cli][diff]") {
+TEST_CASE("diff mode prints a unified diff and exits 1, nothing and 0 when clean", "[cli][diff]") {
   test::CliResult r = test::run({"--diff", "-F", "punct"}, "一\n\n二\n\n中文,中文\n\n三\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
@@ -132,7 +132,7 @@ TEST_CASE("diff_lines finds a shortest edit script", "[cli][diff]") {
   CHECK(diff_lines(va, vb).size() == 40000);
 }
 
-TEST_CASE("--stats counts changes per filter and rule, as text or JSON", "[cli][stats]") {
+TEST_CASE("stats mode counts changes per filter and rule, as text or JSON", "[cli][stats]") {
   test::CliResult r = test::run({"--stats", "-F", "trim; punct"}, "中文,中文;好  \n");
   CHECK(r.status == 0);
   CHECK(r.out == "中文，中文；好\n");

@@ -124,8 +124,10 @@ bool ascii_mark_next_to_han(const std::string& text, std::string& where) {
   return true;
 }
 
-TEST_CASE("after the default chain no ASCII ,;:?!() touches a Han character in the seeds",
-          "[punct][seeds]") {
+TEST_CASE(
+    "after the default chain no ASCII comma, colon, semicolon, question or exclamation mark or "
+    "bracket touches a Han character in the seeds",
+    "[punct][seeds]") {
   if (!test::have_shared()) {
     WARN("../shared is missing: seeds not checked");
     return;
