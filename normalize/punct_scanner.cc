@@ -172,6 +172,9 @@ bool Scanner::words_before(std::size_t end) const {
     decode_at(t_, last_wide_, len);
     begin = last_wide_ + len;
   }
+  // Only the last stretch: enough to see two words, and the scan stays linear on a long line.
+  constexpr std::size_t kLook = 256;
+  begin = std::max(begin, end > kLook ? end - kLook : 0);
   std::string_view run = t_.substr(begin, end - begin);
   std::size_t first = run.find_first_not_of(" \t");
   if (first == std::string_view::npos) return false;

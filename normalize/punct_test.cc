@@ -108,6 +108,9 @@ TEST_CASE("punct survives hostile input and stays linear", "[punct]") {
   while (line.size() < (1u << 20)) line += "中文,测试.abc, def：`x` ~ ... -- “a” http://a.b/c ";
   Document doc = test::run_chain("punct", line);
   CHECK(doc.blocks[0].text.find("中文，测试") != std::string::npos);
+  std::string latin;  // full-width commas in a Latin line without spaces
+  while (latin.size() < (1u << 20)) latin += "ab，cd，";
+  CHECK(punct(latin) == latin);
   std::string ticks(300000, '`');
   for (std::size_t i = 0; i < ticks.size(); i += 7) ticks[i] = 'x';
   CHECK(punct(ticks) == ticks);
