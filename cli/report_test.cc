@@ -27,6 +27,15 @@ TEST_CASE("check mode lists each change at its line and column and exits 1", "[c
         "<stdin>:3:14: punct/paren: ')' → '）'\n");
 }
 
+TEST_CASE("check mode reports the changes of any filter, not only punct", "[cli][check]") {
+  test::CliResult r = test::run({"--check", "-F", "trim"}, "第一行  \n第二行\t\n");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "<stdin>:1:4: trim/trailing-space: '  ' → ''\n"
+        "<stdin>:2:4: trim/trailing-space: '\\t' → ''\n");
+  CHECK(test::run({"--check", "-F", ""}, "第一行  \n").status == 0);
+}
+
 // Line and column of byte `at` in `text`, counted independently of LineIndex.
 std::pair<std::size_t, std::size_t> position(const std::string& text, std::size_t at) {
   std::size_t line = 1, column = 1;
