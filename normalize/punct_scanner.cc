@@ -375,7 +375,7 @@ void Scanner::run() {
           i = end;
           continue;
         }
-        i = dash_run(i, "—", 1, 4, true);
+        i = dash_run(i, "—", 1, 3, true);
         continue;
       case U'\u2015':  // ―
         i = dash_run(i, "―", 1, 4, false);
