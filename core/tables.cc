@@ -22,13 +22,13 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
-    {"punct", "punctuation per GB/T 15834 in context: ,.:;?!()\"... → ，。：；？！（）“”……",
-     make_punct_filter},
+    {"punct", "punctuation per GB/T 15834 from context: ，。：；？！（）“”……——", make_punct_filter},
 };
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
+     make_jsonl_writer},
 };
 
 template <typename Info>
