@@ -29,7 +29,10 @@ po::options_description settable(Options& o) {
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
     ("verbose,v", po::bool_switch(&o.verbose), "also print notes")
     ("fail-on-warnings", po::bool_switch(&o.fail_on_warnings), "exit with 3 when there were warnings")
-    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter");
+    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter")
+    ("check", po::bool_switch(&o.check), "print each change as FILE:LINE:COL: FILTER/RULE: 'old' → 'new' instead of the output; exit 1 if there is any")
+    ("diff", po::bool_switch(&o.diff), "print a unified diff of input and output instead of the output; exit 1 if they differ")
+    ("stats", po::value(&o.stats)->implicit_value("text")->value_name("FORMAT"), "count changes per filter and rule on standard error (text, or json with --stats=json)");
   // clang-format on
   return d;
 }
@@ -91,7 +94,12 @@ Options parse_options(const std::vector<std::string>& args) {
   positional.add("input", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    // A bare --stats must not swallow the next argument (a file name) as its value.
+    std::vector<std::string> argv = args;
+    for (std::string& a : argv) {
+      if (a == "--stats") a = "--stats=text";
+    }
+    po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
     if (vm.count("config")) {
       std::string file = vm["config"].as<std::string>();
       std::ifstream in(file);
@@ -115,6 +123,9 @@ Options parse_options(const std::vector<std::string>& args) {
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
     throw Error(ErrorKind::kUsage,
                 "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");
+  }
+  if (!o.stats.empty() && o.stats != "text" && o.stats != "json") {
+    throw Error(ErrorKind::kUsage, "bad value '" + o.stats + "' for --stats (text or json)");
   }
   return o;
 }

@@ -23,6 +23,9 @@ struct Options {
   bool verbose = false;
   bool fail_on_warnings = false;
   bool trace = false;
+  bool check = false;  ///< --check: list changes instead of output, exit 1 when there are any
+  bool diff = false;   ///< --diff: a unified diff of input and output instead of output
+  std::string stats;   ///< --stats: "" (off), "text" or "json"; written to standard error
   bool help = false;
   bool version = false;
   bool list_readers = false;

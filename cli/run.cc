@@ -7,8 +7,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/options.h"
+#include "cli/report.h"
 #include "converters/decode.h"
 #include "core/error.h"
 #include "core/pipeline.h"
@@ -94,10 +96,13 @@ class Runner {
         throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
       }
     }
+    if (options_.stats == "json") stats_.write_json(err_);
+    if (options_.stats == "text") stats_.write_text(err_);
     out.flush();
     if (!out) {
       throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
     }
+    if (status == kExitOk && changed_) return kExitInputError;  // --check, --diff: like diff(1)
     if (status == kExitOk && options_.fail_on_warnings && warnings_ > 0) return kExitWarnings;
     return status;
   }
@@ -123,7 +128,15 @@ class Runner {
       };
     }
     pipeline.run(doc, diag, trace);
-    writer.write(doc, out, diag);
+    stats_.add(doc);
+    if (options_.check && write_check(doc, out) > 0) changed_ = true;
+    if (options_.diff) {
+      std::ostringstream rendered;
+      writer.write(doc, rendered, diag);
+      const Source& source = doc.sources.back();
+      if (write_diff(source.text, rendered.str(), source.name, out)) changed_ = true;
+    }
+    if (!options_.check && !options_.diff) writer.write(doc, out, diag);
   }
 
   void report(const Diagnostics& diag) {
@@ -139,6 +152,8 @@ class Runner {
   std::istream& in_;
   std::ostream& err_;
   std::size_t warnings_ = 0;
+  ChangeStats stats_;
+  bool changed_ = false;  ///< --check or --diff found a change
 };
 
 }  // namespace

@@ -153,7 +153,8 @@ TEST_CASE("cli: README and man page name every filter, reader and writer", "[cli
       if (line.empty() || line.starts_with("default chain")) continue;
       std::string name = line.substr(0, line.find(' '));
       INFO(flag << " " << name);
-      CHECK(man.find(".B " + name) != std::string::npos);
+      // An entry of its own: ".B name", ".BR name [(...)]" or ".BI name( options )".
+      CHECK(std::regex_search(man, std::regex("\n\\.B[IR]? " + name + "[ (\n]")));
       CHECK(readme.find("`" + name + "`") != std::string::npos);
     }
   }

@@ -206,6 +206,12 @@ void Document::log(std::string_view filter, std::string_view rule, SourceSpan sp
       {std::string(filter), std::string(rule), span, std::move(orig), std::move(reg)});
 }
 
+void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,
+                        std::string from, std::string to) {
+  changes.push_back(
+      {std::string(filter), std::string(rule), span, std::move(from), std::move(to), true});
+}
+
 void Document::join_blocks(std::size_t first, std::size_t second, std::string_view separator,
                            std::string_view removed, std::string_view filter,
                            std::string_view rule) {
@@ -294,8 +300,8 @@ const Person* Document::person(std::string_view id) const {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
   }
 }
 

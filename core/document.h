@@ -115,6 +115,10 @@ struct ChangeRecord {
   SourceSpan span;  ///< begin..end in the source of what was changed (end may equal begin)
   std::string orig;
   std::string reg;
+  /// True for a change of what the text is (a block typed as a speaker label, a paragraph
+  /// attributed to a speaker) rather than of the text itself: reported by --stats and in TEI
+  /// headers, but a document that needs only annotations passes --check.
+  bool annotation = false;
   friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
 };
 
@@ -149,6 +153,11 @@ struct Document {
   /// joined, ...), which has no in-text range.
   void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string orig,
            std::string reg);
+
+  /// Appends a ChangeRecord for an annotation: what a block is or who speaks it, `from` → `to`
+  /// ("paragraph" → "speaker"). The text stays as it was.
+  void annotate(std::string_view filter, std::string_view rule, SourceSpan span, std::string from,
+                std::string to);
 
   /// Joins blocks[second] onto the end of blocks[first] with `separator` between them (usually
   /// "" for CJK, " " for Latin), and erases blocks[second]. The join is recorded as an Edit whose

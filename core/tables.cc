@@ -11,6 +11,7 @@
 #include "formats/text_writer.h"
 #include "normalize/furniture.h"
 #include "normalize/linebreak.h"
+#include "normalize/punct.h"
 #include "normalize/structure.h"
 #include "normalize/trim.h"
 #include "normalize/unicode_cleanup.h"
@@ -28,6 +29,7 @@ const FilterInfo kFilters[] = {
     {"unicode", "clean PDF/OCR characters: Kangxi, PUA, widths, CJK spaces", make_unicode_filter},
     {"furniture", "type page numbers and running headers/footers", make_furniture_filter},
     {"linebreak", "join wrapped lines, split and rejoin paragraphs", make_linebreak_filter},
+    {"punct", "punctuation per GB/T 15834 from context: ，。：；？！（）“”……——", make_punct_filter},
     {"structure", "type titles, headings, speaker labels, captions; find persons and turns",
      make_structure_filter},
 };

@@ -103,7 +103,7 @@ std::size_t attribute_displaced(Document& doc, const std::vector<std::size_t>& l
     if (match != labels.size()) current = match;
     if (current == labels.size()) continue;
     block.speakers = doc.blocks[labels[current]].speakers;
-    doc.log("structure", "displaced-statement", block.span, "", "speakers");
+    doc.annotate("structure", "displaced-statement", block.span, "", "speakers");
     ++attributed;
   }
   return attributed;

@@ -45,7 +45,7 @@ void retype(Document& doc, std::size_t i, BlockKind kind, int level, std::string
   std::string from(kind_name(b.kind));
   b.kind = kind;
   b.level = level;
-  doc.log(kFilter, rule, b.span, from, std::string(kind_name(kind)));
+  doc.annotate(kFilter, rule, b.span, from, std::string(kind_name(kind)));
 }
 
 void add_mark(Block& block, Mark mark) {
@@ -81,7 +81,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (label->shape == LabelShape::kRoleName) labels.role_name.push_back(i);
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});
-      doc.log(kFilter, "run-in-label", b.span, "",
+      doc.annotate(kFilter, "run-in-label", b.span, "",
               b.text.substr(label->begin, label->end - label->begin));
     } else {
       retype(doc, i, BlockKind::kSpeakerLabel, 0, "speaker-label");

@@ -1,0 +1,67 @@
+#include "normalize/cjk_class.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <array>
+
+namespace hantidy {
+namespace {
+
+std::uint8_t compute_bits(char32_t cp) {
+  UChar32 c = static_cast<UChar32>(cp);
+  std::uint8_t bits = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) script = USCRIPT_UNKNOWN;
+  bool ideograph = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+                   script == USCRIPT_KATAKANA || script == USCRIPT_BOPOMOFO;
+  int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  bool wide = width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+  if (ideograph) bits |= kIdeograph;
+  if ((wide || ideograph) && !u_isUWhiteSpace(c) && script != USCRIPT_HANGUL &&
+      !u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) {
+    bits |= kWide;
+  }
+  if (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)) bits |= kMark;
+  if (!(bits & kWide)) {
+    if (u_isUAlphabetic(c)) bits |= kLetter;
+    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) bits |= kDigit;
+  }
+  return bits;
+}
+
+struct BmpTable {
+  std::array<std::uint8_t, 0x10000> bits;
+  BmpTable() {
+    for (char32_t cp = 0; cp < 0x10000; ++cp) bits[cp] = compute_bits(cp);
+  }
+};
+
+}  // namespace
+
+const std::uint8_t* bmp_char_bits() {
+  static const BmpTable table;  // thread-safe initialisation (C++11 magic statics)
+  return table.bits.data();
+}
+
+std::uint8_t astral_char_bits(char32_t cp) { return cp > 0x10FFFF ? 0 : compute_bits(cp); }
+
+char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) {
+  std::size_t at = end - 1;
+  std::size_t steps = 0;
+  while (at > 0 && steps < 3 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
+    --at;
+    ++steps;
+  }
+  std::size_t len = 0;
+  char32_t cp = decode_at(text, at, len);
+  if (at + len != end) {
+    begin = end - 1;
+    return 0xFFFD;
+  }
+  begin = at;
+  return cp;
+}
+
+}  // namespace hantidy

@@ -1,0 +1,134 @@
+#include "normalize/punct.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "normalize/punct_scanner.h"
+
+namespace hantidy {
+namespace {
+
+using punct_internal::Scanner;
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(PunctRule::kCount)> kRuleNames = {
+    "comma", "semicolon", "colon", "question", "exclamation", "period",    "paren",
+    "quote", "ellipsis",  "dash",  "tilde",    "space",       "halfwidth", "cjk-latin-space"};
+
+// Sorts the replacements and resolves overlaps. Only removals of blanks can overlap (two marks
+// both claiming the blanks between them); anything else that overlaps is dropped.
+void settle(std::vector<Replacement>& reps) {
+  std::sort(reps.begin(), reps.end(), [](const Replacement& a, const Replacement& b) {
+    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+  });
+  std::size_t out = 0;
+  std::size_t last_end = 0;
+  for (std::size_t k = 0; k < reps.size(); ++k) {
+    Replacement& r = reps[k];
+    if (r.begin < last_end) {
+      if (!r.text.empty()) continue;
+      r.begin = last_end;
+      if (r.begin >= r.end) continue;
+    }
+    last_end = std::max(last_end, r.end);
+    if (out != k) reps[out] = std::move(r);
+    ++out;
+  }
+  reps.resize(out);
+}
+
+// BCP 47 tags for Traditional Chinese as written in Taiwan and Hong Kong, where 「」 are the
+// usual quotes: zh-Hant, zh-TW, zh-HK, zh-MO and their combinations (zh-Hant-TW).
+bool is_taiwan_or_hong_kong(std::string_view lang) {
+  if (!lang.starts_with("zh")) return false;
+  for (std::string_view tag : {"Hant", "TW", "HK", "MO", "hant", "tw", "hk", "mo"}) {
+    std::size_t at = lang.find(tag);
+    if (at != std::string_view::npos && at > 0 && (lang[at - 1] == '-' || lang[at - 1] == '_')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view punct_rule_name(PunctRule rule) {
+  return kRuleNames[static_cast<std::size_t>(rule)];
+}
+
+std::vector<Replacement> PunctFilter::scan(std::string_view text, const PunctOptions& options,
+                                           std::vector<UnpairedQuote>* unpaired) {
+  std::vector<Replacement> reps;
+  Scanner(text, options, reps, unpaired).run();
+  settle(reps);
+  return reps;
+}
+
+void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
+  PunctOptions options = options_;
+  if (options.quotes_auto) {
+    auto lang = doc.meta.find("lang");
+    if (lang != doc.meta.end() && is_taiwan_or_hong_kong(lang->second)) {
+      options.quotes = PunctOptions::Quotes::kCorner;
+    }
+  }
+  std::vector<std::optional<LineIndex>> lines(doc.sources.size());
+  std::vector<UnpairedQuote> unpaired;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& block = doc.blocks[i];
+    if (is_furniture(block.kind) || block.text.empty()) continue;
+    unpaired.clear();
+    std::vector<Replacement> reps = scan(block.text, options, &unpaired);
+    for (const UnpairedQuote& q : unpaired) {
+      Diagnostic d;
+      d.severity = Severity::kWarning;
+      d.origin = "punct";
+      std::size_t source = block.span.source;
+      if (source < doc.sources.size()) {
+        if (!lines[source]) lines[source].emplace(doc.sources[source].text);
+        Position at = lines[source]->at(block.source_offset(q.pos));
+        d.file = doc.sources[source].name;
+        d.line = at.line;
+        d.column = at.column;
+      }
+      d.message = std::string("unpaired straight quote ") + q.quote + " left as it is";
+      diag.report(std::move(d));
+    }
+    doc.rewrite(i, std::move(reps), "punct");
+  }
+}
+
+std::unique_ptr<Filter> make_punct_filter(const FilterArgs& args) {
+  args.allow({"quotes", "spacing", "skip"});
+  PunctOptions options;
+  options.quotes_auto = !args.has("quotes");
+  if (args.choice("quotes", {"curly", "corner"}, "curly") == "corner") {
+    options.quotes = PunctOptions::Quotes::kCorner;
+  }
+  std::string spacing = args.choice("spacing", {"keep", "add", "remove"}, "keep");
+  if (spacing == "add") options.spacing = PunctOptions::Spacing::kAdd;
+  if (spacing == "remove") options.spacing = PunctOptions::Spacing::kRemove;
+  std::string skip = args.get("skip");
+  std::size_t at = 0;
+  while (at < skip.size()) {
+    std::size_t plus = skip.find_first_of("+ ", at);
+    if (plus == std::string::npos) plus = skip.size();
+    std::string_view name = std::string_view(skip).substr(at, plus - at);
+    at = plus + 1;
+    if (name.empty()) continue;
+    auto it = std::find(kRuleNames.begin(), kRuleNames.end(), name);
+    if (it == kRuleNames.end()) {
+      std::string known;
+      for (std::string_view n : kRuleNames)
+        known += std::string(known.empty() ? "" : ", ") + std::string(n);
+      throw Error(ErrorKind::kUsage, "punct: unknown rule '" + std::string(name) +
+                                         "' in skip= (rules: " + known + ")");
+    }
+    options.skip |= 1u << static_cast<unsigned>(it - kRuleNames.begin());
+  }
+  return std::make_unique<PunctFilter>(options);
+}
+
+}  // namespace hantidy

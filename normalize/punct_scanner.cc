@@ -1,0 +1,426 @@
+#include "normalize/punct_scanner.h"
+
+#include "normalize/protected_spans.h"
+
+namespace hantidy::punct_internal {
+
+std::size_t Scanner::emoticon(std::size_t i) const {
+  auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
+  auto ends = [&](std::size_t at) { return at >= n_ || !is_ascii_alnum(t_[at]); };
+  if (i + 1 < n_ && face(t_[i + 1]) && ends(i + 2)) return 2;
+  if (i + 2 < n_ && t_[i + 1] == '-' && face(t_[i + 2]) && ends(i + 3)) return 3;
+  return 0;
+}
+
+// The ASCII mark c at i, with any run of the same mark after it ("好吗??"): the run is
+// decided as one. Returns the run's length.
+std::size_t Scanner::ascii_stop(std::size_t i, char c) {
+  std::size_t end = i + 1;
+  if (c == '?' || c == '!') {
+    while (end < n_ && t_[end] == c) ++end;
+  }
+  PunctRule rule = c == ','   ? PunctRule::kComma
+                   : c == ';' ? PunctRule::kSemicolon
+                   : c == ':' ? PunctRule::kColon
+                   : c == '?' ? PunctRule::kQuestion
+                              : PunctRule::kExclamation;
+  if (!on(rule)) return end - i;
+  // Looking left across a soft line break ("发展\n,筑牢"), but not right: a Latin line's last
+  // comma stays Latin even when the next line is Chinese (as the halfwidth rule decides).
+  Neighbour l = prev(i), r = next(end);
+  if (r.pos > end && t_.substr(end, r.pos - end).find('\n') != std::string_view::npos)
+    r = Neighbour{};
+  bool convert = l.wide();
+  if (!convert && r.wide()) {
+    // "iPhone,好开心" and "2021年,北京" are Chinese clauses; "Yes!升级" and "Yahoo!的" are names.
+    bool clause_mark = c == ',' || c == ';' || c == ':';
+    convert = clause_mark && !l.edge;
+  }
+  if (!convert) return end - i;
+  static constexpr std::string_view kWideForms[] = {"，", "；", "：", "？", "！"};
+  for (std::size_t k = i; k < end; ++k) {
+    add(k, k + 1, kWideForms[static_cast<std::size_t>(rule)], rule);
+    widened_.push_back(k);
+  }
+  strip(i, end);
+  return end - i;
+}
+
+void Scanner::period(std::size_t i) {
+  if (!on(PunctRule::kPeriod)) return;
+  if ((i + 1 < n_ && t_[i + 1] == '.') || (i > 0 && t_[i - 1] == '.')) return;
+  Neighbour l = prev(i);
+  if (!l.wide()) return;
+  Neighbour r = next(i + 1);
+  if (!r.edge && !r.wide()) return;
+  add(i, i + 1, "。", PunctRule::kPeriod);
+  widened_.push_back(i);
+  strip(i, i + 1);
+}
+
+// A run of ASCII dots at i; returns its length. Three to six dots are an ellipsis typed in
+// ASCII; longer runs are leaders (目录 ........ 3) and stay.
+std::size_t Scanner::dots(std::size_t i) {
+  std::size_t j = i;
+  while (j < n_ && t_[j] == '.') ++j;
+  std::size_t k = j - i;
+  if (k >= 3 && k <= 6 && on(PunctRule::kEllipsis) && (prev(i).wide() || next(j).wide())) {
+    add(i, j, "……", PunctRule::kEllipsis);
+    strip(i, j);
+  } else if (k == 1) {
+    period(i);
+  }
+  return k;
+}
+
+// A run of `unit` at i: converted to …… when its length is in [lo, hi], kept (but spaces
+// around it removed) when it is `keep` long, left alone otherwise (leaders, long rules).
+std::size_t Scanner::ellipsis_run(std::size_t i, std::string_view unit, std::size_t lo,
+                                  std::size_t hi, std::size_t keep, bool always) {
+  std::size_t k = run_of(i, unit);
+  std::size_t end = i + k * unit.size();
+  bool convert = k >= lo && k <= hi && k != keep;
+  if (!convert && k != keep) return end;
+  if (!(always || prev(i).wide() || next(end).wide())) return end;
+  if (convert && on(PunctRule::kEllipsis)) add(i, end, "……", PunctRule::kEllipsis);
+  strip(i, end);
+  return end;
+}
+
+std::size_t Scanner::dash_run(std::size_t i, std::string_view unit, std::size_t min,
+                              std::size_t max, bool single_is_range) {
+  std::size_t k = run_of(i, unit);
+  std::size_t end = i + k * unit.size();
+  if (k < min || k > max) return end;
+  Neighbour l = prev(i), r = next(end);
+  if (!(l.wide() || r.wide())) return end;
+  // 一字线 between two words or numbers is a 连接号 (北京—上海, 南阳—荆门—长沙, 1949—1986),
+  // not a 破折号.
+  if (k == 1 && single_is_range) {
+    Neighbour bl = before(i), ar = at(end);
+    // Words: letters, digits, ideographs, full-width forms (Ｓ—七○Ｃ—六), not marks.
+    auto word = [](const Neighbour& nb) { return nb.alnum() || (nb.wide() && !(nb.bits & kMark)); };
+    bool word_l = word(bl), word_r = word(ar);
+    if (word_l && word_r) return end;
+  }
+  if (on(PunctRule::kDash)) add(i, end, "——", PunctRule::kDash);
+  strip(i, end);
+  return end;
+}
+
+// Whether the number around a range mark [i, end) touches a wide character: "3~5年", "第3~5".
+bool Scanner::number_touches_wide(std::size_t i, std::size_t end) const {
+  auto numeric = [](char c) { return is_ascii_digit(c) || c == '.' || c == '%'; };
+  std::size_t b = i;
+  while (b > 0 && numeric(t_[b - 1])) --b;
+  std::size_t e = end;
+  while (e < n_ && numeric(t_[e])) ++e;
+  return before(b).wide() || at(e).wide();
+}
+
+void Scanner::tilde(std::size_t i, bool wide) {
+  std::size_t len = wide ? 3 : 1;
+  Neighbour l = before(i), r = at(i + len);
+  if (!r.digit()) return;
+  if (!wide) {
+    if (!on(PunctRule::kTilde)) return;
+    bool range = l.digit() || (!l.edge && l.cp == '%');
+    if ((range && number_touches_wide(i, i + len)) || (l.wide() && l.ideograph())) {
+      add(i, i + len, "～", PunctRule::kTilde);
+    }
+  } else if (on(PunctRule::kHalfwidth) && l.digit() && !number_touches_wide(i, i + len)) {
+    add(i, i + len, "~", PunctRule::kHalfwidth);
+  }
+}
+
+void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
+  // Latin context: "Come and，Join us！" → "Come and, Join us!". Lines count here: a Latin
+  // line between Chinese ones is Latin.
+  Neighbour l = before(i);
+  std::size_t after = i + len;
+  while (after < n_ && is_blank(t_[after])) ++after;
+  Neighbour r = at(after);
+  bool latin = false;
+  if (l.alnum() && on(PunctRule::kHalfwidth)) {
+    // Only in a Latin clause of several words: "返回 title，false 返回" stays Chinese.
+    if (!r.edge) {
+      latin = r.alnum() && (l.letter() || r.letter()) && (words_before(i) || words_after(i + len));
+    } else {
+      // At a line end, only a whole Latin line: in "他們設立了People's Budget，\n立法會" the
+      // comma is Chinese.
+      latin = (last_wide_ == kNone || last_wide_ < line_start_) && words_before(i);
+    }
+  }
+  if (!latin) {
+    last_wide_ = i;
+    ++wide_;
+    strip(i, i + len);
+    return;
+  }
+  std::string ascii(1, mark.ascii);
+  if (at(i + len).alnum()) ascii += ' ';
+  add(i, i + len, ascii, PunctRule::kHalfwidth);
+  narrowed_.push_back(i);
+}
+
+// Whether the Latin run between the last wide character (or the line start) and `end` has two
+// words or more.
+bool Scanner::words_before(std::size_t end) const {
+  std::size_t begin = line_start_;
+  if (last_wide_ != kNone && last_wide_ >= line_start_) {
+    std::size_t len = 0;
+    decode_at(t_, last_wide_, len);
+    begin = last_wide_ + len;
+  }
+  // Only the last stretch: enough to see two words, and the scan stays linear on a long line.
+  constexpr std::size_t kLook = 256;
+  begin = std::max(begin, end > kLook ? end - kLook : 0);
+  std::string_view run = t_.substr(begin, end - begin);
+  std::size_t first = run.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  std::size_t space = run.find(' ', first);
+  return space != std::string_view::npos &&
+         run.find_first_not_of(" \t", space) != std::string_view::npos;
+}
+
+// The same after `pos`, looking a bounded distance ahead (so that the scan stays linear).
+bool Scanner::words_after(std::size_t pos) const {
+  constexpr std::size_t kLook = 64;
+  bool word = false, gap = false;
+  for (std::size_t k = pos; k < n_ && k < pos + kLook; ++k) {
+    char c = t_[k];
+    if (c == '\n' || static_cast<unsigned char>(c) >= 0x80) return false;
+    if (c == ' ') {
+      gap = word;
+    } else if (gap) {
+      return true;
+    } else {
+      word = true;
+    }
+  }
+  return false;
+}
+
+void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
+  if (o_.spacing != PunctOptions::Spacing::kAdd || i == 0 || !on(PunctRule::kCjkLatinSpace)) {
+    return;
+  }
+  Neighbour l = before(i);
+  bool boundary = ideograph_here ? (!l.edge && l.cp < 0x80 && l.alnum()) : l.ideograph();
+  if (boundary && ideograph_here) {
+    // Format placeholders (%s, $1) belong to the text around them.
+    std::size_t b = i;
+    while (b > 0 && i - b < 32 && is_ascii_alnum(t_[b - 1])) --b;
+    if (b > 0 && (t_[b - 1] == '%' || t_[b - 1] == '$')) boundary = false;
+  }
+  if (boundary) add(i, i, " ", PunctRule::kCjkLatinSpace);
+}
+
+void Scanner::run() {
+  std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
+  std::size_t p = 0;
+  std::size_t i = 0;
+  while (i < n_) {
+    if (p < prot.size() && i >= prot[p].first) {
+      if (i < prot[p].second) {
+        spacing_at(i, false);
+        letters_ += prot[p].second - i;
+        i = prot[p].second;
+      }
+      ++p;
+      continue;
+    }
+    char c = t_[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      switch (c) {
+        case '\n':
+          line_start_ = i + 1;
+          break;
+        case ',':
+        case ';':
+        case ':':
+        case '?':
+        case '!':
+          if (c == ':' || c == ';') {
+            if (std::size_t k = emoticon(i)) {
+              i += k;
+              continue;
+            }
+          }
+          if (c == ':' && ((i > 0 && t_[i - 1] == ':') || (i + 1 < n_ && t_[i + 1] == ':'))) {
+            break;  // "::", ":::" are markup (C++ scopes, Markdown containers), not colons
+          }
+          i += ascii_stop(i, c);
+          continue;
+        case '.':
+          i += dots(i);
+          continue;
+        case '(':
+          token(parens_, i, 1, 'O', i > 0 && t_[i - 1] == ']');
+          break;
+        case ')':
+          token(parens_, i, 1, 'C');
+          break;
+        case '"':
+          token(doubles_, i, 1, 'S');
+          break;
+        case '\'': {
+          Neighbour l = before(i), r = at(i + 1);
+          if (!(l.alnum() && r.letter())) token(singles_, i, 1, 'S');  // not it's, don't
+          break;
+        }
+        case '-':
+          if (i + 1 < n_ && t_[i + 1] == '-' && (i == 0 || t_[i - 1] != '-')) {
+            i = dash_run(i, "-", 2, 2, false);
+            continue;
+          }
+          break;
+        case '~':
+          tilde(i, false);
+          break;
+        case ' ':
+          if (o_.spacing == PunctOptions::Spacing::kRemove && on(PunctRule::kCjkLatinSpace)) {
+            std::size_t j = i;
+            while (j < n_ && t_[j] == ' ') ++j;
+            Neighbour l = before(i), r = at(j);
+            bool ascii_l = !l.edge && l.cp < 0x80, ascii_r = !r.edge && r.cp < 0x80;
+            if ((l.ideograph() && ascii_r && r.alnum()) ||
+                (ascii_l && l.alnum() && r.ideograph())) {
+              add(i, j, "", PunctRule::kCjkLatinSpace);
+            }
+            i = j;
+            continue;
+          }
+          break;
+        default:
+          if (is_ascii_alnum(c)) {
+            if (!is_ascii_digit(c)) ++letters_;
+            if (o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, false);
+          }
+          break;
+      }
+      ++i;
+      continue;
+    }
+
+    std::size_t len = 0;
+    char32_t cp = decode_at(t_, i, len);
+    std::uint8_t bits = char_bits(cp);
+    // Fast path: no mark this filter handles lies between U+3016 and U+FEFF (where the
+    // ideographs, kana and Hangul are).
+    if (cp > 0x3015 && cp < 0xFF00) {
+      if ((bits & kIdeograph) && o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, true);
+      if (bits & kLetter) ++letters_;
+      if (bits & kWide) {
+        ++wide_;
+        last_wide_ = i;
+      }
+      i += len;
+      continue;
+    }
+    switch (cp) {
+      case U'\uFF0C':
+      case U'\uFF1B':
+      case U'\uFF1A':
+      case U'\uFF1F':
+      case U'\uFF01':
+        wide_stop(i, len, *std::find_if(kStops.begin(), kStops.end(), [&](const StopMark& m) {
+                    return m.wide == cp;
+                  }));
+        i += len;
+        continue;
+      case U'\u3002':  // 。
+        if (std::size_t k = run_of(i, "。"); k >= 3 && k <= 6) {
+          i = ellipsis_run(i, "。", 3, 6, 0, true);
+          continue;
+        }
+        wide_stop(i, len, kStops[5]);
+        i += len;
+        continue;
+      case U'\uFF08':  // （
+        token(parens_, i, len, 'O');
+        i += len;
+        continue;
+      case U'\uFF09':  // ）
+        token(parens_, i, len, 'C');
+        i += len;
+        continue;
+      case U'\u201C':  // “
+        token(doubles_, i, len, 'O');
+        i += len;
+        continue;
+      case U'\u201D':  // ”
+        token(doubles_, i, len, 'C');
+        i += len;
+        continue;
+      case U'\u2018':  // ‘
+        token(singles_, i, len, 'O');
+        i += len;
+        continue;
+      case U'\u2019': {  // ’, unless an apostrophe (The Exchange’s)
+        if (!(before(i).alnum() && at(i + len).letter())) token(singles_, i, len, 'C');
+        i += len;
+        continue;
+      }
+      case U'\u2026':                              // …
+        i = ellipsis_run(i, "…", 1, 3, 2, false);  // 4 (…………) is GB/T's long omission
+        continue;
+      case U'\u22EF':  // ⋯
+        i = ellipsis_run(i, "⋯", 1, 2, 0, false);
+        continue;
+      case U'\u2014':  // —
+        if (run_of(i, "—") == 2) {
+          std::size_t end = i + 2 * len;
+          if (prev(i).wide() || next(end).wide()) strip(i, end);
+          i = end;
+          continue;
+        }
+        i = dash_run(i, "—", 1, 3, true);
+        continue;
+      case U'\u2015':  // ―
+        i = dash_run(i, "―", 1, 4, false);
+        continue;
+      case U'\uFF0D':  // －
+        i = dash_run(i, "－", 2, 2, false);
+        continue;
+      case U'\u2500':  // ─
+      case U'\u2501':  // ━
+        i = dash_run(i, cp == U'\u2500' ? "─" : "━", 2, 2, false);
+        continue;
+      case U'\uFF5E':  // ～
+        tilde(i, true);
+        break;
+      case U'\u3001':  // 、
+      case U'\u300A':
+      case U'\u300B':  // 《》
+      case U'\u3008':
+      case U'\u3009':  // 〈〉
+      case U'\u300C':
+      case U'\u300D':  // 「」
+      case U'\u300E':
+      case U'\u300F':  // 『』
+      case U'\u3010':
+      case U'\u3011':  // 【】
+      case U'\u3014':
+      case U'\u3015':  // 〔〕
+        strip(i, i + len);
+        break;
+      default:
+        if ((bits & kIdeograph) && o_.spacing == PunctOptions::Spacing::kAdd) spacing_at(i, true);
+        if (bits & kLetter) ++letters_;
+        break;
+    }
+    if (bits & kWide) {
+      ++wide_;
+      last_wide_ = i;
+    }
+    i += len;
+  }
+  resolve_parens();
+  if (on(PunctRule::kQuote)) {
+    resolve_quotes(doubles_, false);
+    resolve_quotes(singles_, true);
+  }
+}
+
+}  // namespace hantidy::punct_internal

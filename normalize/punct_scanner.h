@@ -1,0 +1,236 @@
+// The scanner behind the punct filter: one pass over a block's text that decides every mark from
+// its context and collects the replacements. Internal to normalize/punct*.cc.
+#ifndef HANTIDY_NORMALIZE_PUNCT_SCANNER_H_
+#define HANTIDY_NORMALIZE_PUNCT_SCANNER_H_
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/cjk_class.h"
+#include "normalize/punct.h"
+
+namespace hantidy::punct_internal {
+
+inline constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// Only spaces: a tab separates table cells, and context must not reach across it.
+inline bool is_blank(char c) { return c == ' '; }
+inline bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Marks whose width or form punct may change, so context looks through them.
+inline bool is_bracket_or_quote(char32_t cp) {
+  switch (cp) {
+    case '(':
+    case ')':
+    case '"':
+    case '\'':
+    case U'\uFF08':
+    case U'\uFF09':  // （）
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u2018':
+    case U'\u2019':  // “”‘’
+    case U'\u300C':
+    case U'\u300D':
+    case U'\u300E':
+    case U'\u300F':  // 「」『』
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// A neighbour of a position: the code point, its class, where it starts; `edge` when the line
+/// or the text ends first.
+struct Neighbour {
+  char32_t cp = 0;
+  std::uint8_t bits = 0;
+  std::size_t pos = 0;
+  bool edge = true;
+
+  bool wide() const { return !edge && (bits & kWide); }
+  bool alnum() const { return !edge && (bits & (kLetter | kDigit)); }
+  bool letter() const { return !edge && (bits & kLetter); }
+  bool digit() const { return !edge && (bits & kDigit); }
+  bool ideograph() const { return !edge && (bits & kIdeograph); }
+};
+
+struct Token {
+  std::size_t pos;
+  std::uint8_t len;
+  char kind;                   // 'O' open, 'C' close, 'S' straight (either)
+  bool frozen;                 // paired but never converted (Markdown link target)
+  std::size_t wide_before;     // wide characters before the token (tokens themselves not counted)
+  std::size_t letters_before;  // letters before the token
+};
+
+// Full-width stops and their ASCII forms, for the Latin-context reverse rule.
+struct StopMark {
+  char32_t wide;
+  char ascii;
+  PunctRule rule;
+};
+inline constexpr std::array<StopMark, 6> kStops = {{{U'\uFF0C', ',', PunctRule::kComma},
+                                                    {U'\uFF1B', ';', PunctRule::kSemicolon},
+                                                    {U'\uFF1A', ':', PunctRule::kColon},
+                                                    {U'\uFF1F', '?', PunctRule::kQuestion},
+                                                    {U'\uFF01', '!', PunctRule::kExclamation},
+                                                    {U'\u3002', '.', PunctRule::kPeriod}}};
+
+/// One scan of one text. The main loop (punct_scanner.cc) looks at each character once: point
+/// marks, dots, dashes and tildes are decided on the spot from their neighbours; brackets and
+/// quotes are only collected, and paired afterwards (punct_pairs.cc) so that a pair is converted
+/// as one. Replacements come out unsorted; PunctFilter::scan sorts and settles them.
+class Scanner {
+ public:
+  Scanner(std::string_view text, const PunctOptions& options, std::vector<Replacement>& reps,
+          std::vector<UnpairedQuote>* unpaired)
+      : t_(text), n_(text.size()), o_(options), reps_(reps), unpaired_(unpaired) {}
+
+  /// Appends the replacements for the whole text to `reps`, unpaired quotes to `unpaired`.
+  void run();
+
+ private:
+  bool on(PunctRule r) const { return o_.enabled(r); }
+  void add(std::size_t b, std::size_t e, std::string_view text, PunctRule r) {
+    reps_.push_back({b, e, std::string(text), std::string(punct_rule_name(r))});
+  }
+
+  Neighbour at(std::size_t pos) const {
+    Neighbour nb;
+    if (pos >= n_ || t_[pos] == '\n') return nb;
+    std::size_t len = 0;
+    nb.cp = decode_at(t_, pos, len);
+    nb.bits = char_bits(nb.cp);
+    nb.pos = pos;
+    nb.edge = false;
+    return nb;
+  }
+  Neighbour before(std::size_t end) const {
+    Neighbour nb;
+    if (end == 0 || t_[end - 1] == '\n') return nb;
+    std::size_t begin = 0;
+    nb.cp = decode_before(t_, end, begin);
+    nb.bits = char_bits(nb.cp);
+    nb.pos = begin;
+    nb.edge = false;
+    return nb;
+  }
+  // Context neighbours: skipping spaces, soft line breaks (a block's '\n' is a wrapped line
+  // that line repair may join: "发展\n,筑牢" is a Chinese comma), and brackets and quotes, whose
+  // width this filter itself may change (so that a second run decides as the first did). Tabs
+  // separate table cells and stop the search; so do more than kSeeThrough marks in a row.
+  static constexpr int kSeeThrough = 4;
+  Neighbour prev(std::size_t end) const {
+    for (int marks = 0;; ++marks) {
+      while (end > 0 && (is_blank(t_[end - 1]) || t_[end - 1] == '\n')) --end;
+      Neighbour l = before(end);
+      if (l.edge || marks == kSeeThrough || !is_bracket_or_quote(l.cp)) return l;
+      end = l.pos;
+    }
+  }
+  Neighbour next(std::size_t pos) const {
+    for (int marks = 0;; ++marks) {
+      while (pos < n_ && (is_blank(t_[pos]) || t_[pos] == '\n')) ++pos;
+      Neighbour r = at(pos);
+      if (r.edge || marks == kSeeThrough || !is_bracket_or_quote(r.cp)) return r;
+      std::size_t len = 0;
+      decode_at(t_, pos, len);
+      pos += len;
+    }
+  }
+  // A neighbour as this run will leave it: an ASCII mark made full-width counts as wide, a
+  // full-width mark made ASCII does not. Brackets and quotes are decided after the other marks,
+  // and so see them as the output will have them (idempotence).
+  Neighbour settled(Neighbour nb) const {
+    if (nb.edge) return nb;
+    if (std::binary_search(widened_.begin(), widened_.end(), nb.pos)) nb.bits |= kWide;
+    if (std::binary_search(narrowed_.begin(), narrowed_.end(), nb.pos)) {
+      nb.bits &= static_cast<std::uint8_t>(~kWide);
+    }
+    return nb;
+  }
+  Neighbour prev_settled(std::size_t end) const { return settled(prev(end)); }
+  Neighbour next_settled(std::size_t pos) const { return settled(next(pos)); }
+  // Whether the rest of the line after the blanks at `pos` is a short run of ideographs, a
+  // name after a role in a label line ("副主任（兼） 钟东波"): that space is a field separator.
+  bool name_follows(std::size_t pos) const {
+    while (pos < n_ && is_blank(t_[pos])) ++pos;
+    std::size_t count = 0;
+    while (pos < n_ && t_[pos] != '\n') {
+      Neighbour nb = at(pos);
+      if (!nb.ideograph() || ++count > 4) return false;
+      std::size_t len = 0;
+      decode_at(t_, pos, len);
+      pos += len;
+    }
+    return count >= 2;
+  }
+  std::size_t run_of(std::size_t pos, std::string_view unit) const {
+    std::size_t k = 0;
+    while (t_.substr(pos + k * unit.size(), unit.size()) == unit) ++k;
+    return k;
+  }
+
+  // Removes blanks on either side of a full-width mark [b, e), but not indentation at a line
+  // start nor blanks at a line end (trim's business).
+  void strip(std::size_t b, std::size_t e, bool left = true, bool right = true) {
+    if (!on(PunctRule::kSpace)) return;
+    if (left) {
+      std::size_t ls = b;
+      while (ls > 0 && is_blank(t_[ls - 1])) --ls;
+      if (ls < b && ls > 0 && t_[ls - 1] != '\n') add(ls, b, "", PunctRule::kSpace);
+    }
+    if (right) {
+      std::size_t re = e;
+      while (re < n_ && is_blank(t_[re])) ++re;
+      if (re > e && re < n_ && t_[re] != '\n') add(e, re, "", PunctRule::kSpace);
+    }
+  }
+
+  std::size_t ascii_stop(std::size_t i, char c);
+  std::size_t emoticon(std::size_t i) const;
+  void period(std::size_t i);
+  std::size_t dots(std::size_t i);
+  void wide_stop(std::size_t i, std::size_t len, const StopMark& mark);
+  std::size_t ellipsis_run(std::size_t i, std::string_view unit, std::size_t lo, std::size_t hi,
+                           std::size_t keep, bool always);
+  std::size_t dash_run(std::size_t i, std::string_view unit, std::size_t min, std::size_t max,
+                       bool single_is_range);
+  void tilde(std::size_t i, bool wide);
+  bool number_touches_wide(std::size_t i, std::size_t end) const;
+  void spacing_at(std::size_t i, bool ideograph_here);
+  bool words_before(std::size_t end) const;
+  bool words_after(std::size_t pos) const;
+  void token(std::vector<Token>& list, std::size_t i, std::size_t len, char kind,
+             bool frozen = false) {
+    list.push_back({i, static_cast<std::uint8_t>(len), kind, frozen, wide_, letters_});
+  }
+  void resolve_parens();
+  void resolve_quotes(std::vector<Token>& list, bool single);
+
+  std::string_view t_;
+  std::size_t n_;
+  const PunctOptions& o_;
+  std::vector<Replacement>& reps_;
+  std::vector<UnpairedQuote>* unpaired_;
+  std::vector<Token> parens_, doubles_, singles_;
+  std::size_t wide_ = 0;               // wide characters so far (for bracket and quote content)
+  std::size_t letters_ = 0;            // Latin letters so far
+  std::vector<std::size_t> widened_;   // ASCII marks made full-width, in text order
+  std::vector<std::size_t> narrowed_;  // full-width marks made ASCII, in text order
+  std::size_t line_start_ = 0;
+  std::size_t last_wide_ = kNone;  // where the last wide character of the text so far starts
+};
+
+}  // namespace hantidy::punct_internal
+
+#endif  // HANTIDY_NORMALIZE_PUNCT_SCANNER_H_

@@ -1,0 +1,199 @@
+#include "normalize/punct.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+
+#include "core/pipeline.h"
+#include "tests/support.h"
+
+namespace hantidy {
+namespace {
+
+std::string punct(const std::string& text, const std::string& spec = "punct") {
+  Document doc = test::run_chain(spec, text);
+  REQUIRE(doc.blocks.size() <= 1);
+  return doc.blocks.empty() ? "" : doc.blocks[0].text;
+}
+
+TEST_CASE("every punct change is recorded with its rule and source position", "[punct]") {
+  Document doc = test::run_chain("punct", "标题\n\n2021年,北京市 。副主任(兼)");
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[1].text == "2021年，北京市。副主任（兼）");
+  CHECK(doc.blocks[1].original_text() == "2021年,北京市 。副主任(兼)");
+  REQUIRE(doc.changes.size() == 4);
+  const std::string& src = doc.sources[0].text;
+  CHECK(doc.changes[0].rule == "comma");
+  CHECK(doc.changes[0].filter == "punct");
+  CHECK(doc.changes[0].span.begin == src.find(','));
+  CHECK(doc.changes[1].rule == "space");
+  CHECK(doc.changes[1].orig == " ");
+  CHECK(doc.changes[2].rule == "paren");
+  CHECK(doc.changes[2].span.begin == src.find('('));
+  CHECK(doc.changes[3].reg == "）");
+}
+
+TEST_CASE("an unpaired straight quote is reported with its line and column", "[punct]") {
+  Document doc = test::read_text("第一行\n他说\"你好，世界。\n");
+  Diagnostics diag;
+  Pipeline::build("punct").run(doc, diag);
+  REQUIRE(diag.all().size() == 1);
+  const Diagnostic& d = diag.all()[0];
+  CHECK(d.origin == "punct");
+  CHECK(d.line == 2);
+  CHECK(d.column == 3);
+  CHECK(d.file == "test.txt");
+  CHECK(doc.blocks[0].text == "第一行\n他说\"你好，世界。");
+}
+
+TEST_CASE("quotes default to corner brackets for Taiwan and Hong Kong documents", "[punct]") {
+  for (const char* lang : {"zh-Hant", "zh-TW", "zh-Hant-HK", "zh-HK"}) {
+    Document doc = test::read_text("他說\"你好\"。");
+    doc.meta["lang"] = lang;
+    Diagnostics diag;
+    Pipeline::build("punct").run(doc, diag);
+    INFO(lang);
+    CHECK(doc.blocks[0].text == "他說「你好」。");
+  }
+  Document doc = test::read_text("他說\"你好\"。");
+  doc.meta["lang"] = "zh-TW";
+  Diagnostics diag;
+  Pipeline::build("punct(quotes=curly)").run(doc, diag);
+  CHECK(doc.blocks[0].text == "他說“你好”。");
+  doc = test::read_text("他说\"你好\"。");
+  doc.meta["lang"] = "zh-Hans";
+  Pipeline::build("punct").run(doc, diag);
+  CHECK(doc.blocks[0].text == "他说“你好”。");
+}
+
+TEST_CASE("punct options are checked", "[punct]") {
+  CHECK_THROWS_WITH(Pipeline::build("punct(quotes=square)"), Catch::Contains("quotes"));
+  CHECK_THROWS_WITH(Pipeline::build("punct(skip=comma+elipsis)"),
+                    Catch::Contains("elipsis") && Catch::Contains("ellipsis"));
+  CHECK_THROWS_WITH(Pipeline::build("punct(spcing=add)"), Catch::Contains("spcing"));
+  CHECK_NOTHROW(Pipeline::build("punct(quotes=corner, spacing=remove, skip=dash+tilde)"));
+}
+
+TEST_CASE("each rule can be switched off on its own", "[punct]") {
+  struct Row {
+    const char* rule;
+    const char* input;
+  };
+  for (Row row : {Row{"comma", "中文,中文"}, Row{"semicolon", "中文;中文"},
+                  Row{"colon", "中文:中文"}, Row{"question", "中文?"}, Row{"exclamation", "中文!"},
+                  Row{"period", "中文."}, Row{"paren", "中(文)"}, Row{"quote", "他说\"好\""},
+                  Row{"ellipsis", "中文..."}, Row{"dash", "中文--中文"}, Row{"tilde", "3~5年"},
+                  Row{"space", "中文 ，中文"}, Row{"halfwidth", "Come and，Join us"}}) {
+    INFO(row.rule);
+    CHECK(punct(row.input) != row.input);
+    CHECK(punct(row.input, std::string("punct(skip=") + row.rule + ")") == row.input);
+  }
+}
+
+TEST_CASE("punct survives hostile input and stays linear", "[punct]") {
+  CHECK(punct("") == "");
+  CHECK(punct("   \n\t  ") == "");
+  std::string nul("中文\0,中文", 14);
+  CHECK(punct(nul) == std::string("中文\0，中文", 16));  // the NUL stays, the comma is Chinese
+  CHECK(punct("\xCC\x81,\xEE\x80\x80,中文") == "\xCC\x81,\xEE\x80\x80，中文");  // U+0301, PUA
+  // Deeply nested brackets and quotes: paired, no recursion.
+  std::string nested = std::string(50000, '(') + "中" + std::string(50000, ')');
+  std::string out = punct(nested);
+  CHECK(out.find('(') == std::string::npos);
+  std::string quotes;
+  for (int i = 0; i < 20000; ++i) quotes += "\"中\"";
+  CHECK(punct(quotes).find('"') == std::string::npos);
+  // A huge single line (> 1 MB) of each kind of trigger.
+  std::string line;
+  while (line.size() < (1u << 20)) line += "中文,测试.abc, def：`x` ~ ... -- “a” http://a.b/c ";
+  Document doc = test::run_chain("punct", line);
+  CHECK(doc.blocks[0].text.find("中文，测试") != std::string::npos);
+  std::string latin;  // full-width commas in a Latin line without spaces
+  while (latin.size() < (1u << 20)) latin += "ab，cd，";
+  CHECK(punct(latin) == latin);
+  std::string ticks(300000, '`');
+  for (std::size_t i = 0; i < ticks.size(); i += 7) ticks[i] = 'x';
+  CHECK(punct(ticks) == ticks);
+}
+
+bool ascii_mark_next_to_han(const std::string& text, std::string& where) {
+  static const std::regex kBad(
+      "(\\xE4|\\xE5|\\xE6|\\xE7|\\xE8|\\xE9)[\\x80-\\xBF][\\x80-\\xBF][,;:?!()]|[,;:?!()](\\xE4|"
+      "\\xE5|\\xE6|\\xE7|\\xE8|\\xE9)");
+  std::smatch m;
+  if (!std::regex_search(text, m, kBad)) return false;
+  std::size_t at = static_cast<std::size_t>(m.position(0));
+  where = text.substr(at > 30 ? at - 30 : 0, 80);
+  return true;
+}
+
+TEST_CASE(
+    "after the default chain no ASCII comma, colon, semicolon, question or exclamation mark or "
+    "bracket touches a Han character in the seeds",
+    "[punct][seeds]") {
+  if (!test::have_shared()) {
+    WARN("../shared is missing: seeds not checked");
+    return;
+  }
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::shared_path("seeds"))) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    std::string input = test::slurp(entry.path().string());
+    test::CliResult r = test::run({entry.path().string()});
+    INFO(entry.path());
+    REQUIRE(r.status == 0);
+    std::string where;
+    // The byte pattern above covers U+4000–U+9FFF, the bulk of the Han in these files; the
+    // filter itself decides Han by ICU script, not by this range.
+    CHECK_FALSE(ascii_mark_next_to_han(r.out, where));
+    INFO(where);
+    // Characters the seeds hold that must come out as they went in.
+    for (std::string keep : {"2022年", "1+3", "6.97‰", "“1522”", "x+x+N", "0.61、2.4"}) {
+      if (input.find(keep) != std::string::npos) {
+        INFO(keep);
+        CHECK(r.out.find(keep) != std::string::npos);
+      }
+    }
+  }
+  CHECK(files >= 5);
+}
+
+TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {
+  std::string text = "2022年，1+3个，人口出生率6.97‰，全省“1522”工程，x+x+N模式。";
+  CHECK(test::run_chain_text("trim; punct", text) == text + "\n");
+  CHECK(punct("人口出生率6.97‰,自然增长率-0.90‰。") == "人口出生率6.97‰，自然增长率-0.90‰。");
+}
+
+}  // namespace
+}  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("punct is idempotent on real documents: a second run changes nothing", "[punct][seeds]") {
+  if (!test::have_shared()) {
+    WARN("../shared is missing: corpora not checked");
+    return;
+  }
+  std::vector<std::string> files;
+  for (const char* dir : {"seeds", "corpora/legco-hansard/txt",
+                          "corpora/annual-reports/derived_raw_txt", "corpora/ly-gazette/md"}) {
+    if (!std::filesystem::is_directory(test::shared_path(dir))) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(test::shared_path(dir))) {
+      if (entry.is_regular_file() && files.size() < 40) files.push_back(entry.path().string());
+    }
+  }
+  REQUIRE(files.size() >= 5);
+  for (const std::string& file : files) {
+    test::CliResult once = test::run({"-q", "-F", "punct", file});
+    REQUIRE(once.status == 0);
+    test::CliResult again = test::run({"-q", "--check", "-F", "punct"}, once.out);
+    INFO(file << "\n" << again.out.substr(0, 500));
+    CHECK(again.status == 0);
+    CHECK(again.out.empty());
+  }
+}
+
+}  // namespace
+}  // namespace hantidy
