@@ -9,6 +9,7 @@
 #include "core/suggest.h"
 #include "formats/jsonl_writer.h"
 #include "formats/text_writer.h"
+#include "normalize/script.h"
 #include "normalize/trim.h"
 
 namespace hantidy {
@@ -21,12 +22,13 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
+    {"script", "Simplified/Traditional conversion with OpenCC configs; script detection",
+     make_script_filter},
 };
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
-     make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
 };
 
 template <typename Info>
