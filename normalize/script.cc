@@ -260,50 +260,72 @@ std::string_view script_class_name(ScriptClass c) {
   return "neither";
 }
 
-ScriptFilter::ScriptFilter(Mode mode, std::string config, ScriptClass target)
-    : mode_(mode), config_(std::move(config)), target_(target) {}
+ScriptFilter::ScriptFilter(Mode mode, std::string config, ScriptClass target, bool phrases)
+    : mode_(mode), config_(std::move(config)), target_(target), phrases_(phrases) {}
+
+namespace {
+
+// The replacements for one converted block: a phrase (or a segment whose length changed) as a
+// whole, a run of single characters as its changed stretches.
+void segment_replacements(std::string_view text, std::string_view out,
+                          const std::vector<ScriptSegment>& segments, const std::string& rule,
+                          std::vector<Replacement>& reps) {
+  for (const ScriptSegment& s : segments) {
+    std::string_view in = text.substr(s.in_begin, s.in_end - s.in_begin);
+    std::string_view reg = out.substr(s.out_begin, s.out_end - s.out_begin);
+    if (s.phrase || code_points(in) != code_points(reg)) {
+      reps.push_back({s.in_begin, s.in_end, std::string(reg), rule});
+      continue;
+    }
+    std::size_t a = 0, b = 0;
+    while (a < in.size()) {
+      std::size_t na = char_length(in, a), nb = char_length(reg, b);
+      if (in.substr(a, na) == reg.substr(b, nb)) {
+        a += na;
+        b += nb;
+        continue;
+      }
+      std::size_t a0 = a, b0 = b;
+      while (a < in.size()) {
+        na = char_length(in, a);
+        nb = char_length(reg, b);
+        if (in.substr(a, na) == reg.substr(b, nb)) break;
+        a += na;
+        b += nb;
+      }
+      reps.push_back({s.in_begin + a0, s.in_begin + a, std::string(reg.substr(b0, b - b0)), rule});
+    }
+  }
+}
+
+}  // namespace
 
 void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
+  // Convert every block first, so that the change log grows once to its final size instead of
+  // doubling (and copying) as the changes arrive: a whole collection may make millions.
+  std::vector<std::vector<Replacement>> per_block(doc.blocks.size());
   std::string out;
   std::vector<ScriptSegment> segments;
+  std::size_t total = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& block = doc.blocks[i];
     if (is_furniture(block.kind)) continue;
-    std::string_view text = block.text;
     out.clear();
     segments.clear();
-    engine.convert(text, out, &segments);
-    std::vector<Replacement> reps;
-    for (const ScriptSegment& s : segments) {
-      std::string_view in = text.substr(s.in_begin, s.in_end - s.in_begin);
-      std::string_view reg(out.data() + s.out_begin, s.out_end - s.out_begin);
-      if (in == reg) continue;
-      if (s.phrase || code_points(in) != code_points(reg)) {
-        reps.push_back({s.in_begin, s.in_end, std::string(reg), config_});
-        continue;
-      }
-      // A run of single characters: record each changed stretch, not the whole run.
-      std::size_t a = 0, b = 0;
-      while (a < in.size()) {
-        std::size_t na = char_length(in, a), nb = char_length(reg, b);
-        if (in.substr(a, na) == reg.substr(b, nb)) {
-          a += na;
-          b += nb;
-          continue;
-        }
-        std::size_t a0 = a, b0 = b;
-        while (a < in.size()) {
-          na = char_length(in, a);
-          nb = char_length(reg, b);
-          if (in.substr(a, na) == reg.substr(b, nb)) break;
-          a += na;
-          b += nb;
-        }
-        reps.push_back(
-            {s.in_begin + a0, s.in_begin + a, std::string(reg.substr(b0, b - b0)), config_});
-      }
+    if (!phrases_) {
+      // One change per block: the bulk mode for corpora, where nobody reads <choice>s.
+      engine.convert(block.text, out);
+      if (out != block.text) per_block[i].push_back({0, block.text.size(), out, config_});
+    } else {
+      engine.convert(block.text, out, &segments);
+      per_block[i].reserve(segments.size());
+      segment_replacements(block.text, out, segments, config_, per_block[i]);
     }
-    doc.rewrite(i, std::move(reps), kFilter);
+    total += per_block[i].size();
+  }
+  doc.changes.reserve(doc.changes.size() + total);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (!per_block[i].empty()) doc.rewrite(i, std::move(per_block[i]), kFilter);
   }
 }
 
@@ -331,7 +353,7 @@ void ScriptFilter::apply(Document& doc, Diagnostics& diag) const {
     if (config.empty()) config = target_ == ScriptClass::kSimplified ? "t2s" : "s2t";
   }
   std::shared_ptr<const ScriptEngine> engine = script_engine(config);
-  ScriptFilter(Mode::kConvert, config, target_).convert(doc, *engine);
+  ScriptFilter(Mode::kConvert, config, target_, phrases_).convert(doc, *engine);
   if (std::string_view lang = script_config_lang(config); !lang.empty()) {
     doc.meta["lang"] = std::string(lang);
   }
@@ -340,26 +362,28 @@ void ScriptFilter::apply(Document& doc, Diagnostics& diag) const {
 }
 
 std::unique_ptr<Filter> make_script_filter(const FilterArgs& args) {
-  args.allow({"config", "to", "detect"});
+  args.allow({"config", "to", "detect", "changes"});
+  bool phrases = args.choice("changes", {"phrase", "block"}, "phrase") == "phrase";
   std::string config = args.get("config");
   if (args.has("config") && config.empty()) {
     throw Error(ErrorKind::kUsage, "script: config= needs a name");
   }
   if (!config.empty()) config_path(config);  // unknown names fail now, listing the known ones
   if (args.flag("detect", false)) {
-    return std::make_unique<ScriptFilter>(ScriptFilter::Mode::kDetect, "", ScriptClass::kNeither);
+    return std::make_unique<ScriptFilter>(ScriptFilter::Mode::kDetect, "", ScriptClass::kNeither,
+                                          phrases);
   }
   if (args.has("to")) {
     std::string to = args.choice("to", {"hans", "hant"}, "hans");
     return std::make_unique<ScriptFilter>(
         ScriptFilter::Mode::kTo, config,
-        to == "hans" ? ScriptClass::kSimplified : ScriptClass::kTraditional);
+        to == "hans" ? ScriptClass::kSimplified : ScriptClass::kTraditional, phrases);
   }
   if (config.empty()) {
     throw Error(ErrorKind::kUsage, "script needs config=NAME, to=hans|hant or detect");
   }
-  return std::make_unique<ScriptFilter>(ScriptFilter::Mode::kConvert, config,
-                                        ScriptClass::kNeither);
+  return std::make_unique<ScriptFilter>(ScriptFilter::Mode::kConvert, config, ScriptClass::kNeither,
+                                        phrases);
 }
 
 }  // namespace hantidy

@@ -61,10 +61,12 @@ std::string_view script_class_name(ScriptClass c);
 /// The filter. Modes: `config=NAME` converts every content block; `to=hans|hant` detects first
 /// and converts (t2s / s2t, or `config=`) only when the document is not already in the target
 /// script; `detect` only records the classification in doc.meta ("script", "script-evidence").
+/// Changes are recorded per converted phrase (TEI can show each as <choice>), or with
+/// `changes=block` as one change per block, which costs nothing beyond the conversion itself.
 class ScriptFilter : public Filter {
  public:
   enum class Mode { kConvert, kTo, kDetect };
-  ScriptFilter(Mode mode, std::string config, ScriptClass target);
+  ScriptFilter(Mode mode, std::string config, ScriptClass target, bool phrases = true);
   void apply(Document& doc, Diagnostics& diag) const override;
 
  private:
@@ -73,6 +75,7 @@ class ScriptFilter : public Filter {
   Mode mode_;
   std::string config_;
   ScriptClass target_;
+  bool phrases_;
 };
 
 std::unique_ptr<Filter> make_script_filter(const FilterArgs& args);

@@ -39,13 +39,16 @@ inline std::uint64_t hash(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15u
 
 PrefixTrie::PrefixTrie(const std::vector<const ScriptDict*>& group)
     : root_pages_((0x110000 >> 8) + 1, 0), root_(256, 0) {
-  std::size_t key_bytes = 0;
+  std::size_t key_chars = 0;  // an upper bound on the number of nodes
   for (const ScriptDict* dict : group) {
-    for (const ScriptEntry& e : *dict) key_bytes += e.key.size();
+    for (const ScriptEntry& e : *dict) {
+      for (char c : e.key) key_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
   }
-  std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, key_bytes * 2));
+  std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, key_chars + key_chars / 2));
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  nodes_.reserve(key_chars + 1);
   nodes_.emplace_back();
 
   for (std::uint32_t rank = 0; rank < group.size(); ++rank) {
@@ -196,7 +199,8 @@ void ScriptEngine::convert(std::string_view text, std::string& out,
   std::string a, b;
   const bool single = steps_.size() == 1;
   auto record = [&](const char* s, const char* e, std::size_t out_begin, bool phrase) {
-    if (segments) {
+    if (segments && std::string_view(s, static_cast<std::size_t>(e - s)) !=
+                        std::string_view(out.data() + out_begin, out.size() - out_begin)) {
       segments->push_back({static_cast<std::size_t>(s - base), static_cast<std::size_t>(e - base),
                            out_begin - out_base, out.size() - out_base, phrase});
     }

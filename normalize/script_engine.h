@@ -99,7 +99,8 @@ class ScriptEngine {
   explicit ScriptEngine(const ScriptChainData& data);
 
   /// Appends the conversion of `text` to `out`. When `segments` is given, appends one entry per
-  /// segment, with offsets relative to `text` and to the start of what was appended.
+  /// segment that the conversion changed, with offsets relative to `text` and to the start of
+  /// what was appended.
   void convert(std::string_view text, std::string& out,
                std::vector<ScriptSegment>* segments = nullptr) const;
 

@@ -1,6 +1,6 @@
 // The script filter against the installed libopencc, called directly: every unit of text in
 // ../shared/corpora for s2t, t2s and s2twp, and OpenCC's own upstream test cases for every
-// config Debian ships. Slow (libopencc is the slow side); tagged [.opencc] [script].
+// config Debian ships. Slow (libopencc is the slow side); tagged [opencc].
 #include <SimpleConverter.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -69,7 +69,7 @@ std::vector<Document> corpus_documents(const fs::path& path) {
 }
 
 TEST_CASE("the script filter gives libopencc's output byte for byte on every corpus text",
-          "[script][.opencc]") {
+          "[script][opencc]") {
   if (!test::have_shared()) {
     WARN("../shared is missing: corpus comparison skipped");
     return;
@@ -83,8 +83,7 @@ TEST_CASE("the script filter gives libopencc's output byte for byte on every cor
   for (std::string config : {"s2t", "t2s", "s2twp"}) {
     opencc::SimpleConverter opencc_converter("/usr/share/opencc/" + config + ".json");
     auto filter = find_filter("script").make(FilterArgs("script", {{"config", config}}));
-    std::size_t units = 0, bytes = 0, changed = 0, differing = 0, differing_bytes = 0,
-                with_nul = 0;
+    std::size_t units = 0, bytes = 0, changed = 0, differing = 0, differing_bytes = 0, with_nul = 0;
     for (const fs::path& file : files) {
       for (Document& doc : corpus_documents(file)) {
         std::vector<std::string> originals;
@@ -117,17 +116,17 @@ TEST_CASE("the script filter gives libopencc's output byte for byte on every cor
         }
       }
     }
-    WARN(config << ": " << files.size() << " files, " << units << " units, " << bytes
-                << " bytes, " << changed << " units changed by OpenCC; " << differing
-                << " units / " << differing_bytes << " bytes differ from libopencc ("
-                << with_nul << " units with NUL skipped)");
+    WARN(config << ": " << files.size() << " files, " << units << " units, " << bytes << " bytes, "
+                << changed << " units changed by OpenCC; " << differing << " units / "
+                << differing_bytes << " bytes differ from libopencc (" << with_nul
+                << " units with NUL skipped)");
     CHECK(differing == 0);
     CHECK(differing_bytes == 0);
   }
 }
 
 TEST_CASE("OpenCC's upstream cases agree with libopencc for every config Debian ships",
-          "[script][.opencc]") {
+          "[script][opencc]") {
   if (!test::have_shared()) {
     WARN("../shared is missing: upstream cases skipped");
     return;
@@ -149,7 +148,8 @@ TEST_CASE("OpenCC's upstream cases agree with libopencc for every config Debian 
     }
     auto& converter = opencc_converters[config];
     if (!converter) {
-      converter = std::make_unique<opencc::SimpleConverter>("/usr/share/opencc/" + config + ".json");
+      converter =
+          std::make_unique<opencc::SimpleConverter>("/usr/share/opencc/" + config + ".json");
     }
     std::string ours;
     script_engine(config)->convert(input, ours);

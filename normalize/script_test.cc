@@ -97,8 +97,7 @@ TEST_CASE("steps of a chain each run on the output of the step before", "[script
   CHECK(out == "dddx");
 }
 
-TEST_CASE("the filter converts content blocks and records each converted segment",
-          "[script]") {
+TEST_CASE("the filter converts content blocks and records each converted segment", "[script]") {
   Document doc = test::run_chain("script(config=s2t)", "我们的头发很长。\n\n后来发展了。\n");
   REQUIRE(doc.blocks.size() == 2);
   CHECK(doc.blocks[0].text == "我們的頭髮很長。");
@@ -161,8 +160,7 @@ TEST_CASE("detection counts characters unique to each script", "[script]") {
   CHECK(doc.blocks[0].text == "我们的头发");
 }
 
-TEST_CASE("script(to=...) converts only documents not already in the target script",
-          "[script]") {
+TEST_CASE("script(to=...) converts only documents not already in the target script", "[script]") {
   CHECK(test::run_chain_text("script(to=hans)", "我們的頭髮\n") == "我们的头发\n");
   CHECK(test::run_chain_text("script(to=hans)", "我们的头发\n") == "我们的头发\n");
   CHECK(test::run_chain("script(to=hans)", "我们的头发\n").changes.empty());
