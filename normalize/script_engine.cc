@@ -48,6 +48,10 @@ PrefixTrie::PrefixTrie(const std::vector<const ScriptDict*>& group)
   std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, key_chars + key_chars / 2));
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  std::size_t bits = std::bit_ceil(std::max<std::size_t>(64, key_chars * 8));
+  bits = std::min<std::size_t>(bits, std::size_t{1} << 20);  // the hash has 20 bits to spare
+  present_.assign(bits / 64, 0);
+  present_mask_ = bits - 1;
   nodes_.reserve(key_chars + 1);
   nodes_.emplace_back();
 
@@ -80,7 +84,10 @@ inline std::uint32_t PrefixTrie::child(std::uint32_t node, std::uint32_t cp) con
     return 0;
   }
   std::uint64_t key = (std::uint64_t{node} << 32) | cp;
-  for (std::uint64_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+  std::uint64_t h = hash(key);
+  std::uint64_t bit = (h >> 24) & present_mask_;
+  if (((present_[bit >> 6] >> (bit & 63)) & 1) == 0) return 0;
+  for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
     if (s.key == key) return s.child;
     if (s.key == kEmpty) return 0;
@@ -102,7 +109,10 @@ std::uint32_t PrefixTrie::add_child(std::uint32_t node, std::uint32_t cp) {
     return fresh;
   }
   std::uint64_t key = (std::uint64_t{node} << 32) | cp;
-  std::uint64_t i = hash(key) & mask_;
+  std::uint64_t h = hash(key);
+  std::uint64_t bit = (h >> 24) & present_mask_;
+  present_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  std::uint64_t i = h & mask_;
   while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
   slots_[i] = {key, fresh};
   return fresh;

@@ -75,6 +75,10 @@ class PrefixTrie {
   std::vector<std::uint32_t> root_;
   std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
+  // One bit per (parent, code point) hash: most lookups below the root fail, and this small
+  // bitmap (it stays in cache) answers them without touching the big slot table.
+  std::vector<std::uint64_t> present_;
+  std::uint64_t present_mask_ = 0;
   std::vector<Node> nodes_;
   std::string values_;
 };
