@@ -169,7 +169,8 @@ TEST_CASE("script(to=...) converts only documents not already in the target scri
   CHECK(test::run_chain_text("script(to=hant)", "ABC\n") == "ABC\n");
 }
 
-TEST_CASE("--convert puts the script filter before punct or structure", "[script][cli]") {
+TEST_CASE("the --convert option puts the script filter before punct or structure",
+          "[script][cli]") {
   CHECK(insert_script("trim; unicode; furniture; linebreak; punct; structure", "s2t") ==
         "trim; unicode; furniture; linebreak; script(config=s2t); punct; structure");
   CHECK(insert_script("trim; structure", "t2s") == "trim; script(config=t2s); structure");
@@ -184,13 +185,14 @@ TEST_CASE("--convert puts the script filter before punct or structure", "[script
   CHECK(r.err.find("s2twp") != std::string::npos);
 }
 
-TEST_CASE("--detect-script prints a classification with evidence per input", "[script][cli]") {
+TEST_CASE("the --detect-script option prints a classification with evidence per input",
+          "[script][cli]") {
   test::CliResult r = test::run({"--detect-script"}, "我们的头发\n");
   CHECK(r.status == 0);
   CHECK(r.out == "<stdin>: Simplified (simplified-only 3, traditional-only 0)\n");
 }
 
-TEST_CASE("--detect-script classifies LegCo as Traditional and every seed as Simplified",
+TEST_CASE("the --detect-script option classifies LegCo as Traditional and every seed as Simplified",
           "[script][cli]") {
   if (!test::have_shared()) {
     WARN("../shared is missing: skipped");
