@@ -306,6 +306,7 @@ void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
   std::vector<std::vector<Replacement>> per_block(doc.blocks.size());
   std::string out;
   std::vector<ScriptSegment> segments;
+  std::vector<Replacement> scratch;
   std::size_t total = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& block = doc.blocks[i];
@@ -318,8 +319,11 @@ void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
       if (out != block.text) per_block[i].push_back({0, block.text.size(), out, config_});
     } else {
       engine.convert(block.text, out, &segments);
-      per_block[i].reserve(segments.size());
-      segment_replacements(block.text, out, segments, config_, per_block[i]);
+      // Built in a scratch vector that keeps its capacity, then moved once into an exact fit.
+      scratch.clear();
+      segment_replacements(block.text, out, segments, config_, scratch);
+      per_block[i].assign(std::make_move_iterator(scratch.begin()),
+                          std::make_move_iterator(scratch.end()));
     }
     total += per_block[i].size();
   }
