@@ -120,20 +120,31 @@ std::uint32_t PrefixTrie::add_child(std::uint32_t node, std::uint32_t cp) {
 
 PrefixTrie::Match PrefixTrie::match(const char* p, const char* end) const {
   Match best;
+  if (p >= end) return best;
+  std::uint32_t length;
+  std::uint32_t cp = decode(p, end, length);
+  if (cp > 0x10FFFF) return best;
+  std::uint32_t node = root_[root_pages_[cp >> 8] + (cp & 0xFF)];
+  if (node == 0) return best;
+  const char* q = p + length;
   std::uint32_t best_rank = kNoRank;
-  std::uint32_t node = 0;
-  const char* q = p;
-  while (q < end) {
-    std::uint32_t length;
-    std::uint32_t cp = decode(q, end, length);
-    node = child(node, cp);
-    if (node == 0) break;
-    q += length;
+  while (true) {
     const Node& n = nodes_[node];
     if (n.rank != kNoRank && n.rank <= best_rank) {
       best_rank = n.rank;
       best = {static_cast<std::uint32_t>(q - p), n.value, n.value_length};
     }
+    if (n.children == 0 || q >= end) break;
+    cp = decode(q, end, length);
+    std::uint64_t key = (std::uint64_t{node} << 32) | cp;
+    std::uint64_t h = hash(key);
+    std::uint64_t bit = (h >> 24) & present_mask_;
+    if (((present_[bit >> 6] >> (bit & 63)) & 1) == 0) break;
+    std::uint64_t i = h & mask_;
+    while (slots_[i].key != key && slots_[i].key != kEmpty) i = (i + 1) & mask_;
+    if (slots_[i].key == kEmpty) break;
+    node = slots_[i].child;
+    q += length;
   }
   return best;
 }
