@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+
 namespace hantidy {
 namespace {
 
@@ -123,17 +124,17 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
 
   // Log each change against the source before the text moves.
   for (const Replacement& r : reps) {
-    changes.push_back(
-        {std::string(filter), r.rule,
-         SourceSpan{block.span.source, block.source_offset(r.begin), block.source_offset(r.end)},
-         block.text.substr(r.begin, r.end - r.begin), r.text});
+    changes.push_back({std::string(filter), r.rule,
+                       SourceSpan{block.span.source, block.source_offset(r.begin),
+                                  block.source_offset(r.end)},
+                       block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
   // Group old edits and new replacements that overlap; each group becomes one edit.
   struct Item {
     std::size_t begin, end;
-    const Edit* old;         // null for a replacement
-    const Replacement* rep;  // null for an old edit
+    const Edit* old;          // null for a replacement
+    const Replacement* rep;   // null for an old edit
   };
   std::vector<Item> items;
   items.reserve(block.edits.size() + reps.size());
