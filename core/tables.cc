@@ -28,7 +28,8 @@ const FilterInfo kFilters[] = {
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
+     make_jsonl_writer},
 };
 
 template <typename Info>
