@@ -184,10 +184,9 @@ ScriptChainData script_chain_data(std::string_view config) {
 std::shared_ptr<const ScriptEngine> script_engine(std::string_view config) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const ScriptEngine>, std::less<>> cache;
-  std::string path = config_path(config);
   std::lock_guard lock(mutex);
   if (auto it = cache.find(config); it != cache.end()) return it->second;
-  auto engine = std::make_shared<const ScriptEngine>(load_chain(path));
+  auto engine = std::make_shared<const ScriptEngine>(load_chain(config_path(config)));
   cache.emplace(std::string(config), engine);
   return engine;
 }
