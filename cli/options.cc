@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +25,7 @@ po::options_description settable(Options& o) {
     ("filters,F", po::value(&o.filters)->value_name("SPEC"), "filter chain, e.g. 'trim; punct(quotes=corner)'; '' runs none")
     ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl records: block (default), turn (one per speech turn) or document")
     ("speaker-lexicon", po::value(&o.speaker_lexicon)->value_name("FILE"), "extra office titles (one per line) for finding speaker labels; sets structure(lexicon=FILE)")
+    ("convert,c", po::value(&o.convert)->value_name("NAME"), "convert the script with OpenCC config NAME (s2t, t2s, s2twp, tw2sp, s2hk, ...): inserts script(config=NAME) before punct/structure")
     ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
     ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input bytes: fail (default) or replace with U+FFFD")
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
@@ -42,6 +44,7 @@ po::options_description command_line_only(Options& o, std::string& config) {
   // clang-format off
   d.add_options()
     ("config", po::value(&config)->value_name("FILE"), "read options from FILE (lines 'name = value', same names as the long options)")
+    ("detect-script", po::bool_switch(&o.detect_script), "print whether each input is Simplified, Traditional, mixed or neither, with the evidence")
     ("list-readers", po::bool_switch(&o.list_readers), "list input formats")
     ("list-filters", po::bool_switch(&o.list_filters), "list filters and show the default chain")
     ("list-writers", po::bool_switch(&o.list_writers), "list output formats")
@@ -120,6 +123,7 @@ Options parse_options(const std::vector<std::string>& args) {
   if (!o.speaker_lexicon.empty()) {
     o.filters = add_filter_option(o.filters, "structure", "lexicon", o.speaker_lexicon);
   }
+  if (!o.convert.empty()) o.filters = insert_script(o.filters, o.convert);
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
     throw Error(ErrorKind::kUsage,
                 "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");
@@ -128,6 +132,30 @@ Options parse_options(const std::vector<std::string>& args) {
     throw Error(ErrorKind::kUsage, "bad value '" + o.stats + "' for --stats (text or json)");
   }
   return o;
+}
+
+std::string insert_script(std::string_view chain, std::string_view config) {
+  bool plain = !config.empty();
+  for (char c : config) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (!plain) {
+    throw Error(ErrorKind::kUsage, "bad value '" + std::string(config) +
+                                       "' for --convert (an OpenCC config name such as s2t)");
+  }
+  std::vector<FilterSpec> specs = parse_chain(chain);
+  std::string script = "script(config=" + std::string(config) + ")";
+  std::size_t at = specs.size();
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].name == "punct" || specs[i].name == "structure") {
+      at = i;
+      break;
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i <= specs.size(); ++i) {
+    if (i == at) out += (out.empty() ? "" : "; ") + script;
+    if (i < specs.size()) out += (out.empty() ? "" : "; ") + specs[i].text;
+  }
+  return out;
 }
 
 std::string help_text() {

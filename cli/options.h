@@ -3,6 +3,7 @@
 #define HANTIDY_CLI_OPTIONS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/reader.h"
@@ -18,6 +19,8 @@ struct Options {
   std::string unit = "block";   ///< jsonl record unit: block, turn or document
   std::string speaker_lexicon;  ///< extra office titles for the structure filter
   bool filters_given = false;   ///< --filters was given (even empty: the identity chain)
+  std::string convert;         ///< --convert NAME: OpenCC config inserted as script(config=NAME)
+  bool detect_script = false;  ///< --detect-script: print each input's script, convert nothing
   ReadOptions read;
   bool quiet = false;
   bool verbose = false;
@@ -36,6 +39,10 @@ struct Options {
 /// Parses `args` (without the program name), reading --config files too. Throws Error{kUsage}
 /// on any problem, with a message that names the option.
 Options parse_options(const std::vector<std::string>& args);
+
+/// `chain` with `script(config=NAME)` inserted before punct (so that punct can follow the
+/// target's quote style) or else before structure, or appended when neither is there.
+std::string insert_script(std::string_view chain, std::string_view config);
 
 /// The --help text.
 std::string help_text();

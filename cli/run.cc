@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/pipeline.h"
 #include "core/tables.h"
+#include "normalize/script.h"
 
 #ifndef HANTIDY_VERSION
 #define HANTIDY_VERSION "0.0.0"
@@ -118,6 +119,13 @@ class Runner {
     raw.clear();
     raw.shrink_to_fit();
     reader.read(doc.sources.size() - 1, doc, diag);
+    if (options_.detect_script) {
+      ScriptEvidence e = script_evidence(doc);
+      out << doc.sources.back().name << ": " << script_class_name(classify_script(e))
+          << " (simplified-only " << e.simplified << ", traditional-only " << e.traditional
+          << ")\n";
+      return;
+    }
     Pipeline::Observer trace;
     std::unique_ptr<Writer> trace_writer;
     if (options_.trace) {

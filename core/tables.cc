@@ -12,6 +12,7 @@
 #include "normalize/furniture.h"
 #include "normalize/linebreak.h"
 #include "normalize/punct.h"
+#include "normalize/script.h"
 #include "normalize/structure.h"
 #include "normalize/trim.h"
 #include "normalize/unicode_cleanup.h"
@@ -30,6 +31,8 @@ const FilterInfo kFilters[] = {
     {"furniture", "type page numbers and running headers/footers", make_furniture_filter},
     {"linebreak", "join wrapped lines, split and rejoin paragraphs", make_linebreak_filter},
     {"punct", "punctuation per GB/T 15834 from context: ，。：；？！（）“”……——", make_punct_filter},
+    {"script", "Simplified/Traditional conversion with OpenCC configs; script detection",
+     make_script_filter},
     {"structure", "type titles, headings, speaker labels, captions; find persons and turns",
      make_structure_filter},
 };
