@@ -21,6 +21,7 @@ namespace {
 
 constexpr std::string_view kFilter = "linebreak";
 constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
+constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -29,6 +30,7 @@ struct Layout {
   int width = 0;  // typical length of a full wrapped line
   Measure measure = Measure::kWidth;
   bool wrapped = false;  // most lines are cut at about that length
+  bool small = false;    // measured on a few lines only: the widest is "full" by definition
 };
 
 class Repairer {
@@ -77,6 +79,7 @@ class Repairer {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
+    std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
@@ -84,13 +87,15 @@ class Repairer {
       lines.pop_back();  // a block's last line is short by nature
       for (const std::string& line : lines) {
         if (visible_length(line, 1) == 0) continue;
+        terminal += ends_terminal(line);
         for (std::size_t m = 0; m < kMeasures.size(); ++m) {
           lengths[m].push_back(line_length(line, kMeasures[m]));
         }
       }
     }
     Layout layout;
-    if (lengths[0].size() < 8) return layout;
+    std::size_t n = lengths[0].size();
+    if (n < kSmallLines) return small_layout(lengths[0], terminal);
     auto top = [](std::vector<int> v) {
       auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
       std::nth_element(v.begin(), p80, v.end());
@@ -112,6 +117,27 @@ class Repairer {
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
     return layout;
   }
+
+  // The layout of a document with only a few wrapped lines (a short PDF dump: 3 to 8 lines):
+  // too few for the percentile, so the widest line is the full width. Such lines are a hard
+  // wrap when most are about that wide (within 15% or a few columns: digits, Latin and
+  // half-width punctuation shift a PDF line's end) and few end a sentence (a file with one
+  // short paragraph per line has similar widths too, but its lines end sentences).
+  static Layout small_layout(const std::vector<int>& widths, std::size_t terminal) {
+    Layout layout;
+    layout.small = true;
+    if (widths.size() < 2) return layout;
+    layout.width = *std::max_element(widths.begin(), widths.end());
+    std::size_t near = static_cast<std::size_t>(std::count_if(
+        widths.begin(), widths.end(), [&](int w) { return near_full(w, layout.width); }));
+    layout.wrapped =
+        layout.width >= 12 && near * 10 >= widths.size() * 6 && terminal * 2 < widths.size();
+    return layout;
+  }
+
+  // Whether a line of `w` columns is a full wrapped line of a layout `full` wide: within 15%
+  // or a few columns (two CJK characters) of it.
+  static bool near_full(int w, int full) { return w * 100 >= full * 85 || w + 4 >= full; }
 
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
@@ -158,7 +184,7 @@ class Repairer {
     // length puts a paragraph's last sentence end on a full line only by chance.
     if (term) {
       return (open > 0 && open_brackets(last_line(a)) > 0) ||
-             (width >= layout_.width && !starts_like_opener(b));
+             (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
     if (ends_sentence_soon(b)) return true;
     if (paragraph_start && is_enumerated_heading(a)) {

@@ -46,6 +46,16 @@ def clean(p):
     return p
 
 
+def is_paragraph(p):
+    """A complete paragraph (ends a sentence) or a heading/label/caption (short, no sentence
+    punctuation). Fragments such as SIGHAN's clause-per-line text or seed blocks cut by a page
+    break are not paragraphs: wrapping them would make their joins look wrong."""
+    q = p.rstrip("”’」』）)》")
+    if q and q[-1] in TERMINAL:
+        return True
+    return len(p) <= 30 and not re.search(r"[，,。；;！？]", p)
+
+
 def paragraphs_from_blocks(text):
     out = []
     for b in re.split(r"\n\s*\n", text):
@@ -62,20 +72,21 @@ def load_sources(shared):
     ev = os.path.join(shared, "eval", "restore-dev")
     for f in sorted(os.listdir(ev)):
         if f.endswith(".gold.txt"):
-            sources["gold"].append(paragraphs_from_blocks(open(os.path.join(ev, f)).read()))
+            sources["gold"].append([p for p in paragraphs_from_blocks(
+                open(os.path.join(ev, f)).read()) if is_paragraph(p)])
     seeds = os.path.join(shared, "seeds")
     for f in sorted(os.listdir(seeds)):
         paras = paragraphs_from_blocks(open(os.path.join(seeds, f)).read())
         # Seed blocks cut by a page break are not paragraphs: keep complete ones and short
         # headings/labels only.
-        sources["seeds"].append(
-            [p for p in paras if p and (p[-1] in TERMINAL or p[-1] in "”」）" or len(p) <= 30)])
+        sources["seeds"].append([p for p in paras if is_paragraph(p) and
+                                 (p[-1] in TERMINAL or p[-1] in "”」）")])
     sighan = os.path.join(shared, "corpora", "legacy-encodings", "testing")
     for f in sorted(os.listdir(sighan)):
         if f.endswith(".utf8"):
             lines = [clean(l) for l in open(os.path.join(sighan, f), encoding="utf-8",
                                              errors="replace")]
-            lines = [l for l in lines if l]
+            lines = [l for l in lines if l and is_paragraph(l)]
             for k in range(0, min(len(lines), 3000), 60):
                 sources["sighan"].append(lines[k:k + 60])
     legco = os.path.join(shared, "corpora", "legco-hansard", "json")
