@@ -80,6 +80,7 @@ class Repairer {
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
+    std::vector<bool> ends;    // per measured line: it ends a sentence
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
@@ -87,7 +88,8 @@ class Repairer {
       lines.pop_back();  // a block's last line is short by nature
       for (const std::string& line : lines) {
         if (visible_length(line, 1) == 0) continue;
-        terminal += ends_terminal(line);
+        ends.push_back(ends_terminal(line));
+        terminal += ends.back();
         for (std::size_t m = 0; m < kMeasures.size(); ++m) {
           lengths[m].push_back(line_length(line, kMeasures[m]));
         }
@@ -115,6 +117,17 @@ class Repairer {
     layout.measure = kMeasures[best];
     layout.width = top(v);
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
+    if (!layout.wrapped && layout.width >= 8 && terminal * 2 < n) {
+      // Many short paragraphs with no blank line between: their last lines are short, but the
+      // lines that do not end a sentence (mid-paragraph lines) are still about full.
+      std::size_t mid = 0, mid_full = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (ends[k]) continue;
+        ++mid;
+        mid_full += v[k] * 100 >= layout.width * 85 && v[k] * 100 <= layout.width * 110;
+      }
+      layout.wrapped = mid_full * 10 >= mid * 6;
+    }
     return layout;
   }
 
@@ -138,6 +151,9 @@ class Repairer {
   // Whether a line of `w` columns is a full wrapped line of a layout `full` wide: within 15%
   // or a few columns (two CJK characters) of it.
   static bool near_full(int w, int full) { return w * 100 >= full * 85 || w + 4 >= full; }
+
+  // What "a few columns short of full" is under the layout's measure: two CJK characters.
+  int few_columns() const { return layout_.measure == Measure::kWidth ? 4 : 2; }
 
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
@@ -190,10 +206,13 @@ class Repairer {
     if (paragraph_start && is_enumerated_heading(a)) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
       int tail = measure_line(b);  // current text: spaces removed, a lower bound
-      return width * 100 >= layout_.width * 95 && tail * 100 < layout_.width * 30 &&
-             !ends_terminal(b);
+      // A comma, or a full line cut inside a word, says the heading runs on (a run-in heading
+      // "（六）围绕补短强弱，切实强化…").
+      return continues_after(la) ||
+             (width * 100 >= layout_.width * 95 &&
+              ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) || inside_word(a, b)));
     }
-    if (width * 100 >= layout_.width * 80) return true;
+    if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
     return open > 0 || continues_after(la) || latin || inside_word(a, b);
   }
 
