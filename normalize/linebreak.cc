@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,7 @@ struct Layout {
   int width = 0;  // typical length of a full wrapped line
   Measure measure = Measure::kWidth;
   bool wrapped = false;  // most lines are cut at about that length
-  bool small = false;    // measured on a few lines only: the widest is "full" by definition
+  bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
 class Repairer {
@@ -152,7 +153,12 @@ class Repairer {
     Layout layout;
     layout.small = true;
     if (widths.size() < 2) return layout;
-    layout.width = *std::max_element(widths.begin(), widths.end());
+    std::vector<int> top = widths;
+    std::partial_sort(top.begin(), top.begin() + 2, top.end(), std::greater<>());
+    // Two lines at the margin (the wider by hung punctuation at most) attest the full width;
+    // a lone widest line is full only by definition, so a sentence end on it never joins.
+    layout.small = top[1] + 2 < top[0];
+    layout.width = layout.small ? top[0] : top[1];
     std::size_t near = static_cast<std::size_t>(std::count_if(
         widths.begin(), widths.end(), [&](int w) { return near_full(w, layout.width); }));
     layout.wrapped =
