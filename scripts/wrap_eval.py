@@ -3,9 +3,10 @@
 
 Real paragraphs (restore-dev gold, the seeds, SIGHAN test text, LegCo speeches; read in place
 from ../shared, never copied) are wrapped the way a PDF dump wraps them: a fixed display width
-(CJK = 2 columns, ASCII = 1), punctuation that cannot start a line hung on the line before,
-short Latin/digit runs kept whole (so lines end a few columns early), and sometimes a line cut
-1-2 columns early before punctuation or digits. Paragraphs are separated by a blank line in some
+(CJK = 2 columns, ASCII = 1), punctuation that cannot start a line either hung past the margin
+or pushed down with the character before it (the line ends a character early), short
+Latin/digit runs kept whole (so lines end a few columns early), and sometimes a line cut 1-2
+columns early before digits. Paragraphs are separated by a blank line in some
 documents and not at all in others; some documents have only a few lines. Each document is run
 through `hantidy -F 'trim; unicode; furniture; linebreak' -t jsonl` and every line boundary of
 the input is classified: a wrap inside a paragraph (must join) or a paragraph boundary (must not).
@@ -107,7 +108,7 @@ def is_ascii_run_char(c):
     return c.isascii() and (c.isalnum() or c in ".%")
 
 
-def wrap(p, w, rng, early):
+def wrap(p, w, rng, early, kinsoku):
     """Greedy display-width wrap with PDF habits; returns lines."""
     lines, line, cols = [], "", 0
     i = 0
@@ -128,19 +129,17 @@ def wrap(p, w, rng, early):
                 line, cols = "", 0
         cw = width(c)
         if cols + cw > w and line:
-            if c in NO_LINE_START and cols + cw <= w + 2:
-                pass  # hung punctuation
+            if c in NO_LINE_START and cols + cw <= w + 2 and kinsoku == "hang":
+                pass  # hung punctuation: the line is a column or two wider than the margin
+            elif c in NO_LINE_START and len(line) > 1 and line[-1] not in NO_LINE_START:
+                # Pushed out: the last character goes down with the punctuation, so the line
+                # ends a character early.
+                last = line[-1]
+                lines.append(line[:-1])
+                line, cols = last, width(last)
             else:
                 lines.append(line)
                 line, cols = "", 0
-        elif early and line and c in NO_LINE_START and w - 2 <= cols + cw < w and \
-                rng.random() < 0.3 and i + 1 < len(p):
-            # A line that ends early after punctuation (PDF variance).
-            line += c
-            lines.append(line)
-            line, cols = "", 0
-            i += 1
-            continue
         line += c
         cols += cw
         i += 1
@@ -161,10 +160,11 @@ def make_docs(sources, n, rng):
         tiny = rng.random() < 0.3
         blank = rng.random() < 0.5
         early = rng.random() < 0.6
+        kinsoku = rng.choice(["hang", "push"])
         start = rng.randrange(len(doc))
         paras, lines, kinds = [], [], []  # kinds[i]: boundary after line i: 'wrap'/'para'
         for p in doc[start:start + rng.randint(2, 8)]:
-            pl = wrap(p, w, rng, early)
+            pl = wrap(p, w, rng, early, kinsoku)
             if not pl:
                 continue
             if tiny and paras and len(lines) + len(pl) > 6:
