@@ -91,6 +91,11 @@ TEST_CASE("linebreak joins a short PDF dump whose lines vary by a few columns", 
        {"全市卫生技术人员共有4.1万人，每千人口执业医师3.4人，注册护士4.2人。全市共有社区卫生服务"
         "中心（站）312个，乡镇卫生院1086个，村卫生室4127个，比上年减少35个。基层医疗卫生机构诊疗人"
         "次占总诊疗人次的52.3%。"}},
+      {"a run-in numbered heading: a full line with a comma runs on",
+       "（三）对标优质高效，全面\n提升医疗卫生服务能力。医\n疗卫生服务能力的强弱不仅\n"
+       "关系群众就医感受。\n",
+       {"（三）对标优质高效，全面提升医疗卫生服务能力。医疗卫生服务能力的强弱不仅关系群众就医感受"
+        "。"}},
   };
   for (const Case& c : cases) {
     INFO(c.prose);
