@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ namespace {
 
 constexpr std::string_view kFilter = "linebreak";
 constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
+constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -29,6 +31,7 @@ struct Layout {
   int width = 0;  // typical length of a full wrapped line
   Measure measure = Measure::kWidth;
   bool wrapped = false;  // most lines are cut at about that length
+  bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
 class Repairer {
@@ -77,6 +80,8 @@ class Repairer {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
+    std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
+    std::vector<bool> ends;    // per measured line: it ends a sentence
     for (const Block& b : doc_.blocks) {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
@@ -84,13 +89,16 @@ class Repairer {
       lines.pop_back();  // a block's last line is short by nature
       for (const std::string& line : lines) {
         if (visible_length(line, 1) == 0) continue;
+        ends.push_back(ends_terminal(line));
+        terminal += ends.back();
         for (std::size_t m = 0; m < kMeasures.size(); ++m) {
           lengths[m].push_back(line_length(line, kMeasures[m]));
         }
       }
     }
     Layout layout;
-    if (lengths[0].size() < 8) return layout;
+    std::size_t n = lengths[0].size();
+    if (n < kSmallLines) return small_layout(lengths[0], terminal);
     auto top = [](std::vector<int> v) {
       auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
       std::nth_element(v.begin(), p80, v.end());
@@ -108,10 +116,69 @@ class Repairer {
     }
     const std::vector<int>& v = lengths[best];
     layout.measure = kMeasures[best];
-    layout.width = top(v);
+    layout.width = typical(v, top(v));
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
+    if (!layout.wrapped && layout.width >= 8 && terminal * 10 < n * 7) {
+      // Many short paragraphs with no blank line between: their last lines are short, but the
+      // lines that do not end a sentence (mid-paragraph lines) are still about full.
+      std::size_t mid = 0, mid_full = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (ends[k]) continue;
+        ++mid;
+        mid_full += v[k] * 100 >= layout.width * 85 && v[k] * 100 <= layout.width * 110;
+      }
+      layout.wrapped = mid_full * 10 >= mid * 6;
+    }
     return layout;
   }
+
+  // The full-line length: the median of the lines near the 80th percentile `top`. Where a
+  // producer hangs punctuation past the margin (，。 on a full line), a fifth of the lines are
+  // a column or two longer than full and the percentile lands on them; the median of the
+  // cluster is the margin itself.
+  static int typical(std::vector<int> v, int top) {
+    std::erase_if(v, [&](int w) { return w * 100 < top * 85 || w * 100 > top * 110; });
+    if (v.empty()) return top;
+    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+  }
+
+  // The layout of a document with only a few wrapped lines (a short PDF dump: 3 to 8 lines):
+  // too few for the percentile, so the widest line is the full width. Such lines are a hard
+  // wrap when most are about that wide (within 15% or a few columns: digits, Latin and
+  // half-width punctuation shift a PDF line's end) and few end a sentence (a file with one
+  // short paragraph per line has similar widths too, but its lines end sentences).
+  static Layout small_layout(const std::vector<int>& widths, std::size_t terminal) {
+    Layout layout;
+    layout.small = true;
+    if (widths.size() < 2) return layout;
+    std::vector<int> top = widths;
+    std::partial_sort(top.begin(), top.begin() + 2, top.end(), std::greater<>());
+    // Two lines at the margin (the wider by hung punctuation at most) attest the full width;
+    // a lone widest line is full only by definition, so a sentence end on it never joins.
+    layout.small = top[1] + 2 < top[0];
+    layout.width = layout.small ? top[0] : top[1];
+    std::size_t near = static_cast<std::size_t>(std::count_if(
+        widths.begin(), widths.end(), [&](int w) { return near_full(w, layout.width); }));
+    layout.wrapped =
+        layout.width >= 12 && near * 10 >= widths.size() * 6 && terminal * 2 < widths.size();
+    return layout;
+  }
+
+  // Whether a line of `w` columns is a full wrapped line of a layout `full` wide: within 15%
+  // or a few columns (two CJK characters) of it.
+  static bool near_full(int w, int full) { return w * 100 >= full * 85 || w + 4 >= full; }
+
+  // A comma inside a full numbered heading line: a two-part heading ("致力赶超跨越，科学谋划…")
+  // or a run-in heading, longer than one line either way.
+  static bool has_comma(std::string_view line) {
+    return line.find("\xEF\xBC\x8C") != std::string_view::npos ||
+           line.find(',') != std::string_view::npos;
+  }
+
+  // What "a few columns short of full" is under the layout's measure: two CJK characters.
+  int few_columns() const { return layout_.measure == Measure::kWidth ? 4 : 2; }
 
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
@@ -158,16 +225,20 @@ class Repairer {
     // length puts a paragraph's last sentence end on a full line only by chance.
     if (term) {
       return (open > 0 && open_brackets(last_line(a)) > 0) ||
-             (width >= layout_.width && !starts_like_opener(b));
+             (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
     if (ends_sentence_soon(b)) return true;
     if (paragraph_start && is_enumerated_heading(a)) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
       int tail = measure_line(b);  // current text: spaces removed, a lower bound
-      return width * 100 >= layout_.width * 95 && tail * 100 < layout_.width * 30 &&
-             !ends_terminal(b);
+      // A comma, or a full line cut inside a word, says the heading runs on (a run-in heading
+      // "（六）围绕补短强弱，切实强化…").
+      return continues_after(la) ||
+             (width * 100 >= layout_.width * 95 &&
+              ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) || inside_word(a, b) ||
+               (has_comma(a) && !starts_like_opener(b))));
     }
-    if (width * 100 >= layout_.width * 80) return true;
+    if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
     return open > 0 || continues_after(la) || latin || inside_word(a, b);
   }
 

@@ -11,7 +11,9 @@ namespace hantidy {
 
 /// Decides, line by line, where paragraphs end, with the evidence a careful reader uses:
 /// terminal punctuation (。！？…, closing quotes after them, ASCII .!? since punct runs later),
-/// brackets and quotes still open, a line's width against the document's typical wrapped width,
+/// brackets and quotes still open, a line's width against the document's typical wrapped width
+/// (in a document of a few lines, its widest lines; a few columns of slack, since digits, Latin
+/// and half-width punctuation make a PDF line end early),
 /// indentation (　　), punctuation that cannot start a line, and ICU's dictionary word break (a
 /// break inside a word like 创|新 is a wrap). Within a block, wrapped lines are joined (nothing
 /// between CJK, a space between Latin words, hyphenated words rejoined) and complete paragraphs

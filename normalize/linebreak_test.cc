@@ -64,6 +64,88 @@ TEST_CASE("linebreak joins hard-wrapped lines and splits paragraphs by line evid
   CHECK(out[2] == expect3);
 }
 
+TEST_CASE("linebreak joins a short PDF dump whose lines vary by a few columns", "[linebreak]") {
+  // Lines end 1-3 columns apart because digits, Latin and half-width punctuation are narrower
+  // than Han; none of the first lines ends a sentence. A document this short has too few lines
+  // for a width percentile: its widest line is the full width.
+  struct Case {
+    const char* prose;
+    const char* input;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"four lines of a statistics bulletin, digits at the line ends",
+       "全市共有医疗卫生机构1532个,比上年增加\n27个。其中医院86个,基层医疗卫生机构1398\n"
+       "个,专业公共卫生机构48个。全市医疗卫生\n机构床位数达到3.2万张。\n",
+       {"全市共有医疗卫生机构1532个,比上年增加27个。其中医院86个,基层医疗卫生机构1398个,"
+        "专业公共卫生机构48个。全市医疗卫生机构床位数达到3.2万张。"}},
+      {"three lines, a title above",
+       "2023年度卫生健康事业发展统计公报\n\n全年总诊疗人次达到4286万人次,比上年增长\n"
+       "6.3%。居民平均就诊次数为7.1次,较上年\n有所增加。\n",
+       {"2023年度卫生健康事业发展统计公报",
+        "全年总诊疗人次达到4286万人次,比上年增长6.3%。居民平均就诊次数为7.1次,较上年有所增加。"}},
+      {"a line two columns short (a digit run moved to the next line) in a long block",
+       "全市卫生技术人员共有4.1万人，每千人口执业\n医师3.4人，注册护士4.2人。全市共有社区\n"
+       "卫生服务中心（站）312个，乡镇卫生院\n1086个，村卫生室4127个，比上年减少\n"
+       "35个。基层医疗卫生机构诊疗人次占总诊\n疗人次的52.3%。\n",
+       {"全市卫生技术人员共有4.1万人，每千人口执业医师3.4人，注册护士4.2人。全市共有社区卫生服务"
+        "中心（站）312个，乡镇卫生院1086个，村卫生室4127个，比上年减少35个。基层医疗卫生机构诊疗人"
+        "次占总诊疗人次的52.3%。"}},
+      {"a run-in numbered heading: a full line with a comma runs on",
+       "（三）对标优质高效，全面\n提升医疗卫生服务能力。医\n疗卫生服务能力的强弱不仅\n"
+       "关系群众就医感受。\n",
+       {"（三）对标优质高效，全面提升医疗卫生服务能力。医疗卫生服务能力的强弱不仅关系群众就医感受"
+        "。"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(content(run_chain(kChain, c.input)) == c.expected);
+  }
+}
+
+TEST_CASE("linebreak never glues a wrapped paragraph to a new paragraph, heading or label",
+          "[linebreak]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"a short last line, then a paragraph opening with a date",
+       "全市共有医疗卫生机构1532个,比上年增加\n27个。其中医院86个,基层医疗卫生机构1398\n"
+       "个。\n2022年，全市卫生健康系统统筹推进疫情\n防控和卫生健康事业发展。\n",
+       {"全市共有医疗卫生机构1532个,比上年增加27个。其中医院86个,基层医疗卫生机构1398个。",
+        "2022年，全市卫生健康系统统筹推进疫情防控和卫生健康事业发展。"}},
+      {"a heading line between wrapped paragraphs",
+       "一、总体情况\n全市共有医疗卫生机构1532个,比上年增加\n27个。其中医院86个,"
+       "基层医疗卫生机构1398\n"
+       "个,专业公共卫生机构48个。\n",
+       {"一、总体情况",
+        "全市共有医疗卫生机构1532个,比上年增加27个。其中医院86个,基层医疗卫生机构1398个,"
+        "专业公共卫生机构48个。"}},
+      {"a speaker label above a wrapped paragraph",
+       "某市卫生健康委主任 张三\n全市共有医疗卫生机构1532个,比上年增加\n27个。其中医院86个,"
+       "基层医疗卫生机构1398\n个,专业公共卫生机构48个。\n",
+       {"某市卫生健康委主任 张三",
+        "全市共有医疗卫生机构1532个,比上年增加27个。其中医院86个,基层医疗卫生机构1398个,"
+        "专业公共卫生机构48个。"}},
+      {"a name-only caption after a wrapped paragraph",
+       "全市共有医疗卫生机构1532个,比上年增加\n27个。其中医院86个,基层医疗卫生机构1398\n"
+       "个,专业公共卫生机构48个。\n\n张三\n",
+       {"全市共有医疗卫生机构1532个,比上年增加27个。其中医院86个,基层医疗卫生机构1398个,"
+        "专业公共卫生机构48个。",
+        "张三"}},
+      {"three one-sentence paragraphs of similar width, one per line",
+       "全市共有医疗卫生机构1532个。\n其中医院86个，基层机构1398个。\n专业公共卫生机构48个。\n",
+       {"全市共有医疗卫生机构1532个。", "其中医院86个，基层机构1398个。",
+        "专业公共卫生机构48个。"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(content(run_chain(kChain, c.input)) == c.expected);
+  }
+}
+
 TEST_CASE("linebreak joins Latin wraps with a space and rejoins hyphenated words", "[linebreak]") {
   std::vector<std::string> out = content(
       run_chain("linebreak", "The committee asked for a com-\nprehensive review of the\nscheme."));
