@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/pipeline.h"
+#include "formats/tei_context.h"
 
 namespace po = boost::program_options;
 
@@ -26,7 +27,11 @@ po::options_description settable(Options& o) {
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
     ("verbose,v", po::bool_switch(&o.verbose), "also print notes")
     ("fail-on-warnings", po::bool_switch(&o.fail_on_warnings), "exit with 3 when there were warnings")
-    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter");
+    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter")
+    ("tei-publisher", po::value(&o.tei_publisher)->value_name("NAME"), "tei: publisher in publicationStmt (default: Unpublished)")
+    ("tei-date", po::value(&o.tei_date)->value_name("DATE"), "tei: publication and revision date, YYYY[-MM[-DD]] (default: today, or SOURCE_DATE_EPOCH)")
+    ("tei-changes", po::bool_switch(&o.tei_changes), "tei: write every change in place as choice/orig/reg or choice/sic/corr")
+    ("tei-lines", po::bool_switch(&o.tei_lines), "tei: mark source line breaks and repaired line joins with <lb break=\"no\"/>");
   // clang-format on
   return d;
 }
@@ -76,6 +81,10 @@ Options parse_options(const std::vector<std::string>& args) {
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
     throw Error(ErrorKind::kUsage,
                 "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");
+  }
+  if (!o.tei_date.empty() && !is_tei_date(o.tei_date)) {
+    throw Error(ErrorKind::kUsage,
+                "bad value '" + o.tei_date + "' for --tei-date (YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   return o;
 }

@@ -17,6 +17,11 @@ struct Options {
   std::string filters;
   bool filters_given = false;  ///< --filters was given (even empty: the identity chain)
   ReadOptions read;
+  // TEI writer options (copied into WriteOptions).
+  std::string tei_publisher;
+  std::string tei_date;
+  bool tei_changes = false;
+  bool tei_lines = false;
   bool quiet = false;
   bool verbose = false;
   bool fail_on_warnings = false;

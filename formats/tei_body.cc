@@ -1,0 +1,394 @@
+#include "formats/tei_body.h"
+
+#include <string>
+#include <vector>
+
+#include "formats/tei_inline.h"
+
+namespace hantidy {
+namespace {
+
+// The page number printed in `text` ("- 12 -", "第 3 页", "3237"): its first run of ASCII or
+// full-width digits; -1 when there is none or it is absurdly long.
+long page_number(std::string_view text) {
+  long n = -1;
+  int digits = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    int d = -1;
+    std::size_t len = 1;
+    if (text[i] >= '0' && text[i] <= '9') {
+      d = text[i] - '0';
+    } else if (text.substr(i, 2) == "\xEF\xBC" && i + 2 < text.size()) {
+      auto c = static_cast<unsigned char>(text[i + 2]);
+      if (c >= 0x90 && c <= 0x99) {  // U+FF10..FF19
+        d = c - 0x90;
+        len = 3;
+      }
+    }
+    if (d >= 0) {
+      if (++digits > 9) return -1;
+      n = (n < 0 ? 0 : n * 10) + d;
+    } else if (n >= 0) {
+      break;
+    }
+    i += len;
+  }
+  return n;
+}
+
+class BodyWriter {
+ public:
+  BodyWriter(TeiXml& xml, const TeiContext& ctx) : xml_(xml), ctx_(ctx), doc_(ctx.doc) {}
+
+  void write() {
+    xml_.newline(1);
+    xml_.start("text");
+    xml_.attr("xml:lang", ctx_.lang);
+    xml_.newline(2);
+    xml_.start("body");
+    divs_.push_back({0, false, false, false});
+    indent_ = 3;
+    const std::vector<Block>& blocks = doc_.blocks;
+    for (std::size_t i = 0; i < blocks.size();) {
+      if (is_furniture(blocks[i].kind)) {
+        std::size_t j = i;
+        while (j < blocks.size() && is_furniture(blocks[j].kind)) ++j;
+        furniture(i, j);
+        i = j;
+        continue;
+      }
+      block(i);
+      ++i;
+    }
+    close_statement();
+    while (divs_.size() > 1) close_div();
+    if (!divs_[0].has_content && !divs_[0].has_div) {
+      xml_.newline(indent_);
+      xml_.start("p");  // a body must hold something; an empty document gets one empty p
+      xml_.end();
+    }
+    xml_.newline(2);
+    xml_.end();  // body
+    xml_.newline(1);
+    xml_.end();  // text
+  }
+
+ private:
+  struct Div {
+    int level;
+    bool has_div;       // a child div was written: no p etc. may follow in this div
+    bool has_content;   // p, list, ... was written
+    bool part = false;  // a wrapper made by ensure_common(): never holds a div
+  };
+
+  static std::string id(std::size_t index) { return "b" + std::to_string(index + 1); }
+
+  void start(const char* name, std::size_t index) {
+    xml_.newline(indent_);
+    xml_.start(name);
+    xml_.attr("xml:id", id(index));
+  }
+
+  void open_div(const char* type, std::string xml_id, int level) {
+    divs_.back().has_div = true;
+    xml_.newline(indent_);
+    xml_.start("div");
+    xml_.attr("type", type);
+    xml_.attr("xml:id", xml_id);
+    ++indent_;
+    divs_.push_back({level, false, false, false});
+  }
+
+  void close_div() {
+    --indent_;
+    xml_.newline(indent_);
+    xml_.end();
+    divs_.pop_back();
+  }
+
+  void close_list() {
+    if (!list_open_) return;
+    --indent_;
+    xml_.newline(indent_);
+    xml_.end();
+    list_open_ = false;
+  }
+
+  void open_list() {
+    if (list_open_) return;
+    xml_.newline(indent_);
+    xml_.start("list");
+    ++indent_;
+    list_open_ = true;
+    divs_.back().has_content = true;
+  }
+
+  void close_sp() {
+    close_list();
+    if (!sp_open_) return;
+    if (!sp_has_content_) {
+      xml_.newline(indent_);
+      xml_.start("p");  // sp requires content after speaker
+      xml_.end();
+    }
+    --indent_;
+    xml_.newline(indent_);
+    xml_.end();
+    sp_open_ = false;
+  }
+
+  void open_sp() {
+    if (sp_open_) return;
+    close_list();
+    xml_.newline(indent_);
+    xml_.start("sp");
+    xml_.attr("xml:id", "sp-" + std::to_string(++sp_count_));
+    std::string who;
+    for (const std::string& s : speakers_) {
+      auto it = ctx_.person_ids.find(s);
+      if (it == ctx_.person_ids.end()) continue;
+      who += (who.empty() ? "#" : " #") + it->second;
+    }
+    if (!who.empty()) xml_.attr("who", who);
+    ++indent_;
+    sp_open_ = true;
+    sp_has_content_ = false;
+    divs_.back().has_content = true;
+  }
+
+  void close_statement() {
+    close_sp();
+    close_list();
+    if (!in_statement_) return;
+    close_div();
+    in_statement_ = false;
+  }
+
+  // Makes the current container accept common content (p, list, figure, ...): after a nested
+  // div, TEI allows only more divs, so the content gets a div of its own.
+  void ensure_common() {
+    if (!divs_.back().has_div) return;
+    close_list();
+    open_div("part", "part-" + std::to_string(++part_count_), divs_.back().level + 1);
+    divs_.back().part = true;
+  }
+
+  void heading(const Block& b, std::size_t index, bool title) {
+    close_statement();
+    close_list();
+    Div& body = divs_[0];
+    if (title && divs_.size() == 1 && !body.has_content && !body.has_div && !body_has_head_) {
+      start("head", index);
+      xml_.attr("type", "main");
+      write_inline(xml_, b, ctx_);
+      xml_.end();
+      body_has_head_ = true;
+      return;
+    }
+    int level = title ? 1 : std::max(1, b.level);
+    while (divs_.size() > 1 && (divs_.back().level >= level || divs_.back().part)) close_div();
+    open_div("section", "sec-" + std::to_string(++section_count_), level);
+    start("head", index);
+    if (title) xml_.attr("type", "main");
+    write_inline(xml_, b, ctx_);
+    xml_.end();
+  }
+
+  bool statement_member(const Block& b) const {
+    if (b.kind == BlockKind::kSpeakerLabel) return true;
+    if (!b.speakers.empty()) return true;
+    // After a label that names no known person, the speech runs until the next boundary.
+    return in_statement_ && speakers_.empty() && b.kind != BlockKind::kHeading &&
+           b.kind != BlockKind::kTitle;
+  }
+
+  void statement_block(const Block& b, std::size_t index) {
+    bool label = b.kind == BlockKind::kSpeakerLabel;
+    bool fresh = !in_statement_ || b.speakers != speakers_ ||
+                 (label && (statement_has_label_ || sp_has_content_));
+    if (fresh) {
+      close_statement();
+      while (divs_.back().part) close_div();  // statements are siblings of wrapper divs
+      speakers_ = b.speakers;
+      open_div("statement", "stmt-" + std::to_string(++statement_count_), divs_.back().level);
+      // A statement is a leaf: the next heading of any level closes it (see heading()).
+      divs_.back().level = 1 << 20;
+      in_statement_ = true;
+      statement_has_label_ = false;
+      sp_has_content_ = false;
+    }
+    switch (b.kind) {
+      case BlockKind::kSpeakerLabel:
+        close_sp();
+        open_sp();
+        statement_has_label_ = true;
+        start("speaker", index);
+        write_inline(xml_, b, ctx_, speaker_wraps(b, ctx_));
+        xml_.end();
+        return;
+      case BlockKind::kCaption:  // a figure may stand in sp, but is not its content
+        close_list();
+        figure(b, index);
+        return;
+      case BlockKind::kListItem:
+        open_sp();
+        sp_has_content_ = true;
+        open_list();
+        start("item", index);
+        break;
+      case BlockKind::kNote:
+        open_sp();
+        close_list();
+        sp_has_content_ = true;
+        start("stage", index);
+        break;
+      default:  // paragraphs, salutations (an opener cannot stand in sp)
+        open_sp();
+        close_list();
+        sp_has_content_ = true;
+        start("p", index);
+        break;
+    }
+    write_inline(xml_, b, ctx_);
+    xml_.end();
+  }
+
+  void figure(const Block& b, std::size_t index) {
+    xml_.newline(indent_);
+    xml_.start("figure");
+    start_inline_head(b, index);
+    xml_.end();
+    divs_.back().has_content = true;
+  }
+
+  void start_inline_head(const Block& b, std::size_t index) {
+    xml_.start("head");
+    xml_.attr("xml:id", id(index));
+    write_inline(xml_, b, ctx_);
+    xml_.end();
+  }
+
+  void block(std::size_t index) {
+    const Block& b = doc_.blocks[index];
+    if (b.kind == BlockKind::kTitle || b.kind == BlockKind::kHeading) {
+      heading(b, index, b.kind == BlockKind::kTitle);
+      return;
+    }
+    if (statement_member(b)) {
+      statement_block(b, index);
+      return;
+    }
+    close_statement();
+    if (b.kind != BlockKind::kListItem) close_list();
+    ensure_common();
+    Div& div = divs_.back();
+    switch (b.kind) {
+      case BlockKind::kCaption:
+        figure(b, index);
+        return;
+      case BlockKind::kListItem:
+        open_list();
+        start("item", index);
+        break;
+      case BlockKind::kNote:
+        start("stage", index);
+        break;
+      case BlockKind::kSalutation:
+        if (!div.has_content) {
+          xml_.newline(indent_);
+          xml_.start("opener");
+          xml_.start("salute");
+          xml_.attr("xml:id", id(index));
+          write_inline(xml_, b, ctx_);
+          xml_.end();
+          xml_.end();
+          div.has_content = true;
+          return;
+        }
+        start("p", index);
+        break;
+      default:
+        start("p", index);
+        break;
+    }
+    div.has_content = true;
+    write_inline(xml_, b, ctx_);
+    xml_.end();
+  }
+
+  // One run of furniture blocks [begin, end): one page boundary. Footer-position furniture
+  // (before the first running header or page break) stays on the page that ends; the <pb/>
+  // comes next, numbered from the "page" attribute or the printed page number (a number in
+  // footer position is the previous page's, so the new page is one more).
+  void furniture(std::size_t begin, std::size_t end) {
+    const std::vector<Block>& blocks = doc_.blocks;
+    std::size_t split = end;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (blocks[i].kind == BlockKind::kRunningHeader || blocks[i].kind == BlockKind::kPageBreak) {
+        split = i;
+        break;
+      }
+    }
+    std::string n;
+    for (std::size_t i = begin; i < end && n.empty(); ++i) {
+      if (auto page = blocks[i].attrs.find("page"); page != blocks[i].attrs.end()) {
+        n = page->second;
+      }
+    }
+    for (std::size_t i = begin; i < end && n.empty(); ++i) {
+      if (blocks[i].kind != BlockKind::kPageNumber) continue;
+      long number = page_number(blocks[i].text);
+      if (number >= 0) n = std::to_string(i < split ? number + 1 : number);
+    }
+    bool pb_written = false;
+    auto pb = [&](const std::size_t* index) {
+      xml_.newline(indent_);
+      xml_.start("pb");
+      if (index) xml_.attr("xml:id", id(*index));
+      if (!pb_written && !n.empty()) xml_.attr("n", n);
+      xml_.end();
+      pb_written = true;
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+      const Block& b = blocks[i];
+      if (i == split && b.kind != BlockKind::kPageBreak) pb(nullptr);
+      if (b.kind == BlockKind::kPageBreak) {
+        pb(&i);
+        if (!b.text.empty()) {
+          start("fw", i);
+          write_inline(xml_, b, ctx_);
+          xml_.end();
+        }
+        continue;
+      }
+      start("fw", i);
+      xml_.attr("type", b.kind == BlockKind::kPageNumber      ? "pageNum"
+                        : b.kind == BlockKind::kRunningHeader ? "header"
+                                                              : "footer");
+      write_inline(xml_, b, ctx_);
+      xml_.end();
+    }
+    // Footer furniture alone still marks a page boundary, unless nothing follows it.
+    if (!pb_written && end < blocks.size()) pb(nullptr);
+  }
+
+  TeiXml& xml_;
+  const TeiContext& ctx_;
+  const Document& doc_;
+  std::vector<Div> divs_;  // divs_[0] is the body
+  int indent_ = 0;
+  bool body_has_head_ = false;
+  bool list_open_ = false;
+  bool in_statement_ = false;
+  bool statement_has_label_ = false;
+  bool sp_open_ = false;
+  bool sp_has_content_ = false;
+  std::vector<std::string> speakers_;
+  int section_count_ = 0, statement_count_ = 0, sp_count_ = 0, part_count_ = 0;
+};
+
+}  // namespace
+
+void write_tei_body(TeiXml& xml, const TeiContext& ctx) { BodyWriter(xml, ctx).write(); }
+
+}  // namespace hantidy
