@@ -26,7 +26,8 @@ const FilterInfo kFilters[] = {
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
+     make_jsonl_writer},
     {"tei", "TEI P5 edition; the header documents every normalization", make_tei_writer},
 };
 
