@@ -1,5 +1,6 @@
 #include "formats/tei_body.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -202,11 +203,31 @@ class BodyWriter {
            b.kind != BlockKind::kTitle;
   }
 
+  static bool subset(const std::vector<std::string>& part, const std::vector<std::string>& all) {
+    return std::all_of(part.begin(), part.end(), [&](const std::string& id) {
+      return std::find(all.begin(), all.end(), id) != all.end();
+    });
+  }
+
+  // Whether `b` starts a new statement. A caption naming some of the current speakers stays in
+  // their statement; a label that comes after captions of its own speakers (photo first, then
+  // "ROLE NAME") completes the statement the captions opened.
+  bool starts_statement(const Block& b) {
+    if (!in_statement_) return true;
+    switch (b.kind) {
+      case BlockKind::kSpeakerLabel:
+        if (statement_has_label_ || sp_has_content_ || !subset(speakers_, b.speakers)) return true;
+        speakers_ = b.speakers;
+        return false;
+      case BlockKind::kCaption:
+        return !subset(b.speakers, speakers_);
+      default:
+        return b.speakers != speakers_;
+    }
+  }
+
   void statement_block(const Block& b, std::size_t index) {
-    bool label = b.kind == BlockKind::kSpeakerLabel;
-    bool fresh = !in_statement_ || b.speakers != speakers_ ||
-                 (label && (statement_has_label_ || sp_has_content_));
-    if (fresh) {
+    if (starts_statement(b)) {
       close_statement();
       while (divs_.back().part) close_div();  // statements are siblings of wrapper divs
       speakers_ = b.speakers;

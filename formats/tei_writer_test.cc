@@ -137,6 +137,23 @@ TEST_CASE("seed 001's officials are listed in particDesc and sp/@who points at t
   if (can_validate()) CHECK(validate({xml}, "seed001") == "");
 }
 
+TEST_CASE("captions naming one of the speakers stay in their statement", "[tei]") {
+  Document doc = seed_001_like();
+  // A structure filter may attach a photo caption to the one person it names.
+  for (Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kCaption && b.speakers.size() > 1) {
+      for (const Person& p : doc.persons) {
+        if (p.name == b.text) b.speakers = {p.id};
+      }
+    }
+  }
+  auto parsed = parse(render(doc));
+  REQUIRE(parsed);
+  CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'])")[0] == "8");
+  CHECK(xpath(parsed.get(), "//t:div[@type='statement'][1]/t:sp/@who")[0] == "#pers-p1 #pers-p2");
+  CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'][1]//t:figure)")[0] == "2");
+}
+
 TEST_CASE("the body holds every block's text in order", "[tei]") {
   Document doc = seed_001_like();
   auto parsed = parse(render(doc));
