@@ -22,6 +22,8 @@ po::options_description settable(Options& o) {
     ("to,t", po::value(&o.to)->value_name("FORMAT"), "output format (see --list-writers; default: text)")
     ("output,o", po::value(&o.output)->value_name("FILE"), "write to FILE instead of standard output")
     ("filters,F", po::value(&o.filters)->value_name("SPEC"), "filter chain, e.g. 'trim; punct(quotes=corner)'; '' runs none")
+    ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl records: block (default), turn (one per speech turn) or document")
+    ("speaker-lexicon", po::value(&o.speaker_lexicon)->value_name("FILE"), "extra office titles (one per line) for finding speaker labels; sets structure(lexicon=FILE)")
     ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
     ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input bytes: fail (default) or replace with U+FFFD")
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
@@ -50,13 +52,42 @@ po::options_description command_line_only(Options& o, std::string& config) {
   return d;
 }
 
+// Gives every `filter` in the chain `key=value` unless it already has that key.
+std::string add_filter_option(const std::string& chain, std::string_view filter,
+                              std::string_view key, const std::string& value) {
+  if (value.find_first_of(",;()") != std::string::npos) {
+    throw Error(ErrorKind::kUsage,
+                "'" + value + "': a file name given to a filter may not hold , ; ( )");
+  }
+  std::string out;
+  bool found = false;
+  for (const FilterSpec& spec : parse_chain(chain)) {
+    if (!out.empty()) out += "; ";
+    if (spec.name != filter || spec.args.has(key)) {
+      out += spec.text;
+      found = found || spec.name == filter;
+      continue;
+    }
+    found = true;
+    out += spec.name + "(" + std::string(key) + "=" + value;
+    for (const auto& [k, v] : spec.args.values()) out += ", " + k + (v.empty() ? "" : "=" + v);
+    out += ")";
+  }
+  if (!found) {
+    throw Error(ErrorKind::kUsage,
+                "--speaker-lexicon needs the " + std::string(filter) + " filter in the chain");
+  }
+  return out;
+}
+
 }  // namespace
 
 Options parse_options(const std::vector<std::string>& args) {
   Options o;
   std::string config;
+  po::options_description config_file_options = settable(o);
   po::options_description all;
-  all.add(settable(o)).add(command_line_only(o, config));
+  all.add(config_file_options).add(command_line_only(o, config));
   po::options_description hidden;
   hidden.add_options()("input", po::value(&o.inputs));
   all.add(hidden);
@@ -69,8 +100,8 @@ Options parse_options(const std::vector<std::string>& args) {
       std::string file = vm["config"].as<std::string>();
       std::ifstream in(file);
       if (!in) throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
-      Options ignored;
-      po::store(po::parse_config_file(in, settable(ignored)), vm);
+      // Stored second, so options given on the command line win.
+      po::store(po::parse_config_file(in, config_file_options), vm);
     }
     po::notify(vm);
   } catch (const po::error& e) {
@@ -78,6 +109,13 @@ Options parse_options(const std::vector<std::string>& args) {
   }
   o.filters_given = vm.count("filters") > 0;
   if (!o.filters_given) o.filters = std::string(kDefaultChain);
+  if (o.unit != "block" && o.unit != "turn" && o.unit != "document") {
+    throw Error(ErrorKind::kUsage,
+                "bad value '" + o.unit + "' for --unit (block, turn or document)");
+  }
+  if (!o.speaker_lexicon.empty()) {
+    o.filters = add_filter_option(o.filters, "structure", "lexicon", o.speaker_lexicon);
+  }
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
     throw Error(ErrorKind::kUsage,
                 "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");

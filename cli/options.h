@@ -15,7 +15,9 @@ struct Options {
   std::string to = "text";
   std::string output;  ///< empty or "-" means standard output
   std::string filters;
-  bool filters_given = false;  ///< --filters was given (even empty: the identity chain)
+  std::string unit = "block";   ///< jsonl record unit: block, turn or document
+  std::string speaker_lexicon;  ///< extra office titles for the structure filter
+  bool filters_given = false;   ///< --filters was given (even empty: the identity chain)
   ReadOptions read;
   // TEI writer options (copied into WriteOptions).
   std::string tei_publisher;

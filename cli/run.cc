@@ -70,6 +70,7 @@ class Runner {
     const WriterInfo& writer_info = find_writer(options_.to);
     Pipeline pipeline = Pipeline::build(options_.filters);
     WriteOptions write_options;
+    write_options.unit = options_.unit;
     write_options.command = join_args(args);
     write_options.version = HANTIDY_VERSION;
     write_options.tei_publisher = options_.tei_publisher;

@@ -10,6 +10,7 @@
 #include "formats/jsonl_writer.h"
 #include "formats/tei_writer.h"
 #include "formats/text_writer.h"
+#include "normalize/structure.h"
 #include "normalize/trim.h"
 
 namespace hantidy {
@@ -22,12 +23,13 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
+    {"structure", "type titles, headings, speaker labels, captions; find persons and turns",
+     make_structure_filter},
 };
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
-     make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
     {"tei", "TEI P5 edition; the header documents every normalization", make_tei_writer},
 };
 
