@@ -37,6 +37,36 @@ long page_number(std::string_view text) {
   return n;
 }
 
+// The part [begin, end) of a block, with the edits and marks that lie wholly inside it (an edit
+// across the cut loses its markup, never its text).
+Block slice(const Block& b, std::size_t begin, std::size_t end) {
+  Block s;
+  s.kind = b.kind;
+  s.text = b.text.substr(begin, end - begin);
+  s.speakers = b.speakers;
+  for (Edit e : b.edits) {
+    if (e.begin < begin || e.end > end) continue;
+    e.begin -= begin;
+    e.end -= begin;
+    s.edits.push_back(std::move(e));
+  }
+  for (Mark m : b.marks) {
+    if (m.begin < begin || m.end > end || m.kind == "speaker") continue;
+    m.begin -= begin;
+    m.end -= begin;
+    s.marks.push_back(std::move(m));
+  }
+  return s;
+}
+
+// The end of a run-in speaker label at the start of a paragraph ("主席：現在開會。"), or 0.
+std::size_t run_in_label_end(const Block& b) {
+  for (const Mark& m : b.marks) {
+    if (m.kind == "speaker" && m.begin == 0 && m.end <= b.text.size()) return m.end;
+  }
+  return 0;
+}
+
 class BodyWriter {
  public:
   BodyWriter(TeiXml& xml, const TeiContext& ctx) : xml_(xml), ctx_(ctx), doc_(ctx.doc) {}
@@ -214,10 +244,12 @@ class BodyWriter {
   // "ROLE NAME") completes the statement the captions opened.
   bool starts_statement(const Block& b) {
     if (!in_statement_) return true;
-    switch (b.kind) {
+    BlockKind kind = run_in_label_end(b) > 0 ? BlockKind::kSpeakerLabel : b.kind;
+    switch (kind) {
       case BlockKind::kSpeakerLabel:
         if (statement_has_label_ || sp_has_content_ || !subset(speakers_, b.speakers)) return true;
         speakers_ = b.speakers;
+        past_statements_.back().first = b.speakers;
         return false;
       case BlockKind::kCaption:
         return !subset(b.speakers, speakers_);
@@ -231,7 +263,9 @@ class BodyWriter {
       close_statement();
       while (divs_.back().part) close_div();  // statements are siblings of wrapper divs
       speakers_ = b.speakers;
-      open_div("statement", "stmt-" + std::to_string(++statement_count_), divs_.back().level);
+      std::string stmt_id = "stmt-" + std::to_string(++statement_count_);
+      open_div("statement", stmt_id, divs_.back().level);
+      past_statements_.push_back({b.speakers, stmt_id});
       // A statement is a leaf: the next heading of any level closes it (see heading()).
       divs_.back().level = 1 << 20;
       in_statement_ = true;
@@ -264,6 +298,10 @@ class BodyWriter {
         start("stage", index);
         break;
       default:  // paragraphs, salutations (an opener cannot stand in sp)
+        if (std::size_t label = run_in_label_end(b); label > 0) {
+          run_in(b, index, label);
+          return;
+        }
         open_sp();
         close_list();
         sp_has_content_ = true;
@@ -274,19 +312,46 @@ class BodyWriter {
     xml_.end();
   }
 
-  void figure(const Block& b, std::size_t index) {
+  // "主席：現在開會。": the label opens a turn as <speaker> (no xml:id: the block's id is on the
+  // <p> that holds the rest of its text).
+  void run_in(const Block& b, std::size_t index, std::size_t label) {
+    close_sp();
+    open_sp();
+    statement_has_label_ = true;
+    Block head = slice(b, 0, label);
+    xml_.newline(indent_);
+    xml_.start("speaker");
+    write_inline(xml_, head, ctx_, speaker_wraps(head, ctx_));
+    xml_.end();
+    sp_has_content_ = true;
+    start("p", index);
+    write_inline(xml_, slice(b, label, b.text.size()), ctx_);
+    xml_.end();
+  }
+
+  // A caption: figure/head, the names it prints as persName. `corresp` points at the statement
+  // of the person shown when the caption stands away from it (page layout).
+  void figure(const Block& b, std::size_t index, const std::string& corresp = "") {
     xml_.newline(indent_);
     xml_.start("figure");
-    start_inline_head(b, index);
+    if (!corresp.empty()) xml_.attr("corresp", corresp);
+    xml_.start("head");
+    xml_.attr("xml:id", id(index));
+    write_inline(xml_, b, ctx_, speaker_wraps(b, ctx_));
+    xml_.end();
     xml_.end();
     divs_.back().has_content = true;
   }
 
-  void start_inline_head(const Block& b, std::size_t index) {
-    xml_.start("head");
-    xml_.attr("xml:id", id(index));
-    write_inline(xml_, b, ctx_);
-    xml_.end();
+  // The earlier statement a caption's people spoke in, when the caption does not belong to the
+  // current statement: its photo was laid out away from its text. "" when there is none.
+  std::string displaced_caption(const Block& b) const {
+    if (b.kind != BlockKind::kCaption || b.speakers.empty()) return "";
+    if (in_statement_ && subset(b.speakers, speakers_)) return "";
+    for (auto it = past_statements_.rbegin(); it != past_statements_.rend(); ++it) {
+      if (subset(b.speakers, it->first)) return "#" + it->second;
+    }
+    return "";
   }
 
   void block(std::size_t index) {
@@ -295,7 +360,8 @@ class BodyWriter {
       heading(b, index, b.kind == BlockKind::kTitle);
       return;
     }
-    if (statement_member(b)) {
+    std::string corresp = displaced_caption(b);
+    if (corresp.empty() && statement_member(b)) {
       statement_block(b, index);
       return;
     }
@@ -305,7 +371,7 @@ class BodyWriter {
     Div& div = divs_.back();
     switch (b.kind) {
       case BlockKind::kCaption:
-        figure(b, index);
+        figure(b, index, corresp);
         return;
       case BlockKind::kListItem:
         open_list();
@@ -405,6 +471,7 @@ class BodyWriter {
   bool sp_open_ = false;
   bool sp_has_content_ = false;
   std::vector<std::string> speakers_;
+  std::vector<std::pair<std::vector<std::string>, std::string>> past_statements_;  // who, id
   int section_count_ = 0, statement_count_ = 0, sp_count_ = 0, part_count_ = 0;
 };
 

@@ -152,5 +152,72 @@ TEST_CASE("with --tei-changes the orig readings reproduce each block's original 
   }
 }
 
+// Brackets are compared width-blind: the gold roles are in GB/T 15834 form, the pipeline may
+// not have run punct.
+std::string fold_brackets(std::string s) {
+  for (auto [from, to] : {std::pair<std::string, std::string>{"(", "（"}, {")", "）"}}) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at)) {
+      s.replace(at, from.size(), to);
+    }
+  }
+  return s;
+}
+
+TEST_CASE("on seed 001 particDesc lists the ten officials and sp/@who points at the right people",
+          "[tei][corpus]") {
+  if (!test::have_shared()) {
+    WARN("../shared missing: skipped");
+    return;
+  }
+  // The statements of seed 001 in the gold spec: "statement NAME=ROLE ; NAME=ROLE | ...".
+  std::vector<std::vector<std::pair<std::string, std::string>>> gold;
+  std::istringstream spec(test::slurp(test::shared_path("eval/seeds-gold.spec")));
+  std::string line;
+  bool in_001 = false;
+  while (std::getline(spec, line)) {
+    if (line.starts_with("doc ")) in_001 = line.find("001_") != std::string::npos;
+    if (!in_001 || !line.starts_with("statement ")) continue;
+    std::string people = line.substr(10, line.find(" |") - 10);
+    std::vector<std::pair<std::string, std::string>> statement;
+    std::istringstream parts(people);
+    std::string part;
+    while (std::getline(parts, part, ';')) {
+      part.erase(0, part.find_first_not_of(' '));
+      part.erase(part.find_last_not_of(' ') + 1);
+      std::size_t eq = part.find('=');
+      statement.push_back({part.substr(0, eq), fold_brackets(part.substr(eq + 1))});
+    }
+    gold.push_back(statement);
+  }
+  REQUIRE(gold.size() == 8);
+
+  auto r = test::run(cli(test::shared_path("seeds/001_4d0cb0fecace14a5.txt"), "tei", {}));
+  REQUIRE(r.status == 0);
+  auto doc = parse(r.out);
+  REQUIRE(doc);
+  std::vector<std::string> names = tei_test::xpath(doc.get(), "//t:listPerson/t:person/t:persName");
+  CHECK(names.size() == 10);
+  std::vector<std::string> who =
+      tei_test::xpath(doc.get(), "//t:div[@type='statement']/t:sp[1]/@who");
+  REQUIRE(who.size() == gold.size());
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    std::string expected;
+    for (const auto& [name, role] : gold[i]) {
+      // The person each pointer names must have the gold name and role.
+      std::string id =
+          tei_test::xpath(doc.get(), "string(//t:person[t:persName='" + name + "']/@xml:id)")[0];
+      INFO("statement " << i + 1 << ": " << name);
+      REQUIRE(!id.empty());
+      CHECK(fold_brackets(tei_test::xpath(
+                doc.get(), "//t:person[@xml:id='" + id + "']/t:affiliation/t:roleName")[0]) ==
+            role);
+      expected += (expected.empty() ? "#" : " #") + id;
+    }
+    CHECK(who[i] == expected);
+  }
+  CHECK(who[0].find(' ') != std::string::npos);  // Beijing: joint statement
+  CHECK(who[1].find(' ') != std::string::npos);  // Hebei: joint statement
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -69,8 +69,10 @@ inline void text_of(const xmlNode* n, bool regularized, std::string& out) {
   }
 }
 
-/// The texts of the block elements of <body> in document order (one per hantidy block).
-inline void block_texts(const xmlNode* n, bool regularized, std::vector<std::string>& out) {
+/// The texts of the block elements of <body> in document order (one per hantidy block). A
+/// <speaker> without xml:id is a run-in label: the start of the next element's block.
+inline void block_texts(const xmlNode* n, bool regularized, std::vector<std::string>& out,
+                        std::string& pending) {
   static const char* const kBlocks[] = {"p", "head", "speaker", "item", "stage", "salute", "fw"};
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -78,11 +80,16 @@ inline void block_texts(const xmlNode* n, bool regularized, std::vector<std::str
     bool block = false;
     for (const char* b : kBlocks) block = block || name == b;
     if (block) {
-      std::string text;
+      std::string text = std::move(pending);
+      pending.clear();
       text_of(c, regularized, text);
-      out.push_back(text);
+      if (name == "speaker" && attr(c, "id").empty()) {
+        pending = std::move(text);
+      } else {
+        out.push_back(text);
+      }
     } else {
-      block_texts(c, regularized, out);
+      block_texts(c, regularized, out, pending);
     }
   }
 }
@@ -99,7 +106,8 @@ inline const xmlNode* find_element(const xmlNode* n, const std::string& name) {
 inline std::vector<std::string> body_texts(xmlDoc* doc, bool regularized) {
   std::vector<std::string> texts;
   const xmlNode* body = find_element(xmlDocGetRootElement(doc), "body");
-  if (body) block_texts(body, regularized, texts);
+  std::string pending;
+  if (body) block_texts(body, regularized, texts, pending);
   std::erase_if(texts, [](const std::string& t) { return t.empty(); });
   return texts;
 }

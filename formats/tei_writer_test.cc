@@ -152,6 +152,28 @@ TEST_CASE("captions naming one of the speakers stay in their statement", "[tei]"
   CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'])")[0] == "8");
   CHECK(xpath(parsed.get(), "//t:div[@type='statement'][1]/t:sp/@who")[0] == "#pers-p1 #pers-p2");
   CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'][1]//t:figure)")[0] == "2");
+  CHECK(xpath(parsed.get(), "//t:figure/t:head/t:persName/@ref")[0] == "#pers-p1");
+}
+
+TEST_CASE("a caption laid out after the next statement points back at its own", "[tei]") {
+  Document doc = seed_001_like();
+  // Seed 001's layout: Beijing's second photo (钟东波) comes after Hebei's statement.
+  auto it = std::find_if(doc.blocks.begin(), doc.blocks.end(),
+                         [](const Block& b) { return b.text == "钟东波"; });
+  Block moved = *it;
+  moved.speakers = {"p2"};
+  doc.blocks.erase(it);
+  auto tianjin = std::find_if(doc.blocks.begin(), doc.blocks.end(),
+                              [](const Block& b) { return b.text == "顾清"; });
+  doc.blocks.insert(tianjin, moved);
+  std::string xml = render(doc);
+  auto parsed = parse(xml);
+  REQUIRE(parsed);
+  CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'])")[0] == "8");
+  CHECK(xpath(parsed.get(), "//t:figure[@corresp]/@corresp") ==
+        std::vector<std::string>{"#stmt-1"});
+  CHECK(xpath(parsed.get(), "//t:figure[@corresp]/t:head")[0] == "钟东波");
+  if (can_validate()) CHECK(validate({xml}, "displaced") == "");
 }
 
 TEST_CASE("the body holds every block's text in order", "[tei]") {
