@@ -252,6 +252,7 @@ class BodyWriter {
         past_statements_.back().first = b.speakers;
         return false;
       case BlockKind::kCaption:
+      case BlockKind::kHeading:
         return !subset(b.speakers, speakers_);
       default:
         return b.speakers != speakers_;
@@ -306,6 +307,8 @@ class BodyWriter {
         close_list();
         sp_has_content_ = true;
         start("p", index);
+        // A numbered heading inside a speech: sp cannot hold <head>, so it is a p marked as one.
+        if (b.kind == BlockKind::kHeading) xml_.attr("rend", "heading");
         break;
     }
     write_inline(xml_, b, ctx_);
@@ -356,6 +359,11 @@ class BodyWriter {
 
   void block(std::size_t index) {
     const Block& b = doc_.blocks[index];
+    if (b.kind == BlockKind::kHeading && in_statement_ && !b.speakers.empty() &&
+        subset(b.speakers, speakers_)) {
+      statement_block(b, index);  // a heading within a speech stays in it
+      return;
+    }
     if (b.kind == BlockKind::kTitle || b.kind == BlockKind::kHeading) {
       heading(b, index, b.kind == BlockKind::kTitle);
       return;

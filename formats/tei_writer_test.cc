@@ -343,6 +343,24 @@ TEST_CASE("sections, lists, notes, salutations and furniture nest validly", "[te
   if (can_validate()) CHECK(validate({xml}, "structure") == "");
 }
 
+TEST_CASE("a numbered heading inside a speech stays in its statement", "[tei]") {
+  Document doc = with_source();
+  doc.persons.push_back({"p1", "梁君彥", "主席"});
+  doc.blocks.push_back(block(BlockKind::kSpeakerLabel, "主席：", {"p1"}));
+  doc.blocks.push_back(block(BlockKind::kParagraph, "第一段。", {"p1"}));
+  Block h = block(BlockKind::kHeading, "（一）交通", {"p1"});
+  h.level = 2;
+  doc.blocks.push_back(h);
+  doc.blocks.push_back(block(BlockKind::kParagraph, "第二段。", {"p1"}));
+  std::string xml = render(doc);
+  auto parsed = parse(xml);
+  REQUIRE(parsed);
+  CHECK(xpath(parsed.get(), "count(//t:div[@type='statement'])")[0] == "1");
+  CHECK(xpath(parsed.get(), "//t:sp/t:p[@rend='heading']")[0] == "（一）交通");
+  CHECK(xpath(parsed.get(), "count(//t:sp/t:p)")[0] == "3");
+  if (can_validate()) CHECK(validate({xml}, "speech-heading") == "");
+}
+
 TEST_CASE("hostile text always gives well-formed, valid TEI", "[tei]") {
   std::vector<std::string> texts = {
       std::string("控制\x01字符\x1B和\x7F删除\0NUL", 26),
@@ -351,6 +369,7 @@ TEST_CASE("hostile text always gives well-formed, valid TEI", "[tei]") {
       "\xED\xA0\x80 lone surrogate bytes \xC0\xAF overlong \xFF",
       "\xCC\x81 lone combining mark, PUA \xEE\x80\x80, tab\there",
       std::string(1 << 20, 'x') + "一",
+      std::string(100000, '(') + "《《「『" + std::string(100000, ')'),
   };
   std::vector<std::string> outputs;
   for (const std::string& t : texts) {
