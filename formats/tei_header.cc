@@ -44,18 +44,22 @@ std::string filters_of(const TeiContext& ctx, Editorial part) {
   return out;
 }
 
-// "FILTERS ran: N changes (DETAILS)." or "FILTERS ran and changed nothing." — empty when no
-// filter of the part ran and no change was counted under it.
-std::string change_sentence(const TeiContext& ctx, const EditorialCounts& counts, Editorial part,
-                            std::string_view noun) {
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+// "Filter punct ran and made 3 changes of this kind: punct 3 (ascii-comma 3). " — empty when
+// no filter of the part ran and no change was counted under it.
+std::string change_sentence(const TeiContext& ctx, const EditorialCounts& counts, Editorial part) {
   std::string ran = filters_of(ctx, part);
   std::size_t total = counts.total(part);
   if (ran.empty() && total == 0) return "";
-  std::string s = ran.empty() ? std::string("Other filters") : "Filter(s) " + ran;
-  if (total == 0) return s + " ran and made no such change. ";
-  s += " ran; " + std::to_string(total) + " " + std::string(noun) + ": " +
-       describe_counts(counts.parts.at(part)) + ". ";
-  return s;
+  std::string s = ran.empty()
+                      ? std::string("Other filters")
+                      : (ran.find(", ") == std::string::npos ? "Filter " : "Filters ") + ran;
+  if (total == 0) return s + " ran and made no change of this kind. ";
+  return s + " ran and made " + count_of(total, "change", "changes") +
+         " of this kind: " + describe_counts(counts.parts.at(part)) + ". ";
 }
 
 void paragraph(TeiXml& xml, int depth, std::string_view text) {
@@ -72,7 +76,7 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.start("editorialDecl");
 
   // correction
-  std::string s = change_sentence(ctx, counts, Editorial::kCorrection, "repairs");
+  std::string s = change_sentence(ctx, counts, Editorial::kCorrection);
   xml.newline(4);
   xml.start("correction");
   xml.attr("status", s.empty() ? "unknown" : "low");
@@ -88,7 +92,7 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.end();
 
   // normalization
-  s = change_sentence(ctx, counts, Editorial::kNormalization, "characters or runs regularized");
+  s = change_sentence(ctx, counts, Editorial::kNormalization);
   xml.newline(4);
   xml.start("normalization");
   xml.attr("method", method);
@@ -101,7 +105,7 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.end();
 
   // punctuation
-  s = change_sentence(ctx, counts, Editorial::kPunctuation, "marks regularized");
+  s = change_sentence(ctx, counts, Editorial::kPunctuation);
   xml.newline(4);
   xml.start("punctuation");
   xml.attr("marks", "all");
@@ -115,7 +119,7 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.end();
 
   // quotation
-  s = change_sentence(ctx, counts, Editorial::kQuotation, "quotation marks regularized");
+  s = change_sentence(ctx, counts, Editorial::kQuotation);
   xml.newline(4);
   xml.start("quotation");
   xml.attr("marks", "all");
@@ -134,8 +138,10 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.attr("eol", joined.empty() && joins == 0 ? "all" : "none");
   s = "Chinese text has no end-of-line hyphens. ";
   if (!joined.empty() || joins > 0) {
-    s += (joined.empty() ? std::string("Line and page joins") : "Filter(s) " + joined) + ": " +
-         std::to_string(joins) + " hard-wrapped lines or broken paragraphs joined" +
+    s += (joined.empty() ? std::string("Line and page joins") : "Filter " + joined) + ": " +
+         count_of(joins, "hard-wrapped line or broken paragraph",
+                  "hard-wrapped lines or broken paragraphs") +
+         " joined" +
          (joins ? " (" + describe_counts(counts.parts.at(Editorial::kHyphenation)) + ")" : "") +
          ", without a space between Chinese characters. ";
   }
@@ -149,7 +155,7 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
   xml.end();
 
   // segmentation
-  s = change_sentence(ctx, counts, Editorial::kSegmentation, "structural changes");
+  s = change_sentence(ctx, counts, Editorial::kSegmentation);
   xml.newline(4);
   xml.start("segmentation");
   paragraph(xml, 5,

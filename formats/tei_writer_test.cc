@@ -252,15 +252,15 @@ TEST_CASE("without --tei-changes changes are only counted in the header", "[tei]
   CHECK(xpath(parsed.get(), "count(//t:choice)")[0] == "0");
   CHECK(body_texts(parsed.get(), true)[0] == doc.blocks[0].text);
   std::string punct = xpath(parsed.get(), "//t:punctuation/t:p")[0];
-  CHECK_THAT(punct, Catch::Contains("punct(quotes=corner) ran; 1 marks regularized: punct 1 "
-                                    "(ascii-comma 1)"));
+  CHECK_THAT(punct, Catch::Contains("Filter punct(quotes=corner) ran and made 1 change of this "
+                                    "kind: punct 1 (ascii-comma 1)"));
   std::string norm = xpath(parsed.get(), "//t:normalization/t:p")[0];
   CHECK_THAT(norm, Catch::Contains("unicode 1 (cjk-space 1)"));
   CHECK_THAT(xpath(parsed.get(), "//t:correction/t:p")[0],
              Catch::Contains("unicode 1 (ocr-variant 1)"));
   CHECK(xpath(parsed.get(), "//t:correction/@status")[0] == "low");
   CHECK_THAT(xpath(parsed.get(), "//t:hyphenation/t:p")[0],
-             Catch::Contains("linebreak: 1 hard-wrapped lines"));
+             Catch::Contains("linebreak: 1 hard-wrapped line or broken paragraph joined"));
   CHECK(xpath(parsed.get(), "//t:normalization/@method")[0] == "silent");
   CHECK_THAT(xpath(parsed.get(), "//t:appInfo//t:desc")[0],
              Catch::Contains("unicode; punct(quotes=corner); linebreak"));
