@@ -266,7 +266,7 @@ TEST_CASE("without --tei-changes changes are only counted in the header", "[tei]
              Catch::Contains("unicode; punct(quotes=corner); linebreak"));
 }
 
-TEST_CASE("--tei-lines marks kept line breaks and repaired joins with lb", "[tei]") {
+TEST_CASE("kept line breaks and repaired joins are marked with lb under --tei-lines", "[tei]") {
   Document doc = with_source();
   doc.blocks.push_back(block(BlockKind::kParagraph, "继续深化改革，加"));
   doc.blocks.push_back(block(BlockKind::kParagraph, "快医联体\n建设。"));
