@@ -343,7 +343,7 @@ class BodyWriter {
     write_inline(xml_, b, ctx_, speaker_wraps(b, ctx_));
     xml_.end();
     xml_.end();
-    divs_.back().has_content = true;
+    // A figure is "global" in TEI: it does not count as the content a body must have.
   }
 
   // The earlier statement a caption's people spoke in, when the caption does not belong to the
@@ -397,8 +397,7 @@ class BodyWriter {
           write_inline(xml_, b, ctx_);
           xml_.end();
           xml_.end();
-          div.has_content = true;
-          return;
+          return;  // an opener is not content either: a body needs more after it
         }
         start("p", index);
         break;
@@ -448,7 +447,7 @@ class BodyWriter {
       const Block& b = blocks[i];
       if (i == split && b.kind != BlockKind::kPageBreak) pb(nullptr);
       if (b.kind == BlockKind::kPageBreak) {
-        pb(&i);
+        pb(b.text.empty() ? &i : nullptr);  // the id goes to the element holding the text
         if (!b.text.empty()) {
           start("fw", i);
           write_inline(xml_, b, ctx_);

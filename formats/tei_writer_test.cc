@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <random>
 #include <set>
 
 #include "core/sha256.h"
@@ -394,6 +395,65 @@ TEST_CASE("hostile text always gives well-formed, valid TEI", "[tei]") {
   outputs.push_back(render(with_source()));
   REQUIRE(parse(outputs.back()));
   if (can_validate()) CHECK(validate(outputs, "hostile") == "");
+}
+
+TEST_CASE("random block sequences always give valid TEI", "[tei]") {
+  // Every kind, level and speaker pattern in random order, with changes, redactions and line
+  // breaks: the structure rules (part wrappers, sp fillers, statement boundaries) must hold.
+  std::mt19937 rng(7);
+  const BlockKind kinds[] = {
+      BlockKind::kTitle,         BlockKind::kHeading,       BlockKind::kParagraph,
+      BlockKind::kSpeakerLabel,  BlockKind::kCaption,       BlockKind::kSalutation,
+      BlockKind::kListItem,      BlockKind::kNote,          BlockKind::kPageNumber,
+      BlockKind::kRunningHeader, BlockKind::kRunningFooter, BlockKind::kPageBreak};
+  std::vector<std::string> outputs;
+  for (int n = 0; n < 150; ++n) {
+    Document doc = with_source();
+    for (int p = 1; p <= 3; ++p) {
+      doc.persons.push_back({"p" + std::to_string(p), "人" + std::to_string(p), "主任"});
+    }
+    int blocks = static_cast<int>(rng() % 25);
+    for (int i = 0; i < blocks; ++i) {
+      Block b = block(kinds[rng() % 12], rng() % 5 ? "主任 人1：第XX段\n文字，- 3 -" : "");
+      b.level = static_cast<int>(rng() % 4);
+      switch (rng() % 4) {
+        case 0:
+          b.speakers = {"p1"};
+          break;
+        case 1:
+          b.speakers = {"p1", "p2"};
+          break;
+        case 2:
+          b.speakers = {"p" + std::to_string(1 + rng() % 3)};
+          break;
+        default:
+          break;
+      }
+      if (!b.text.empty() && rng() % 2)
+        b.marks.push_back({std::string("主任 人1：第").size(), std::string("主任 人1：第XX").size(),
+                           "redaction"});
+      if (!b.text.empty() && rng() % 3 == 0)
+        b.marks.push_back({0, std::string("主任 人1：").size(), "speaker"});
+      doc.blocks.push_back(b);
+      if (!b.text.empty() && rng() % 2) {
+        std::size_t comma = doc.blocks.back().text.find("，");
+        doc.rewrite(doc.blocks.size() - 1, {{comma, comma + 3, ",", "fullwidth-comma"}}, "punct");
+      }
+    }
+    WriteOptions o;
+    o.tei_changes = rng() % 2;
+    o.tei_lines = rng() % 2;
+    std::string xml = render(doc, o);
+    INFO("document " << n);
+    REQUIRE(parse(xml));
+    std::vector<std::string> expected;
+    for (const Block& b : doc.blocks) {
+      if (!b.text.empty()) expected.push_back(b.text);
+    }
+    CHECK(body_texts(parse(xml).get(), true) == expected);
+    outputs.push_back(std::move(xml));
+  }
+  if (can_validate()) CHECK(validate(outputs, "random") == "");
 }
 
 TEST_CASE("characters XML cannot hold are replaced and reported", "[tei]") {
