@@ -108,7 +108,7 @@ class BodyWriter {
   struct Div {
     int level;
     bool has_div;       // a child div was written: no p etc. may follow in this div
-    bool has_content;   // p, list, ... was written
+    bool has_content;   // common content (p, list, sp, ...): figures and openers do not count
     bool part = false;  // a wrapper made by ensure_common(): never holds a div
   };
 

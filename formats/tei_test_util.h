@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -155,9 +156,10 @@ inline std::string jing(const std::string& schema, const std::vector<std::string
   return out;
 }
 
-/// A fresh directory for output files.
+/// A fresh directory for output files, private to this process (suites may run side by side).
 inline std::string temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("hantidy-tei-" + name);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("hantidy-tei-" + name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

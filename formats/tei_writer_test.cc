@@ -92,7 +92,9 @@ std::string validate(const std::vector<std::string>& xmls, const std::string& na
     files.push_back(dir + "/" + std::to_string(i) + ".xml");
     std::ofstream(files.back(), std::ios::binary) << xmls[i];
   }
-  return tei_test::jing(kSchema, files);
+  std::string errors = tei_test::jing(kSchema, files);
+  if (errors.empty()) std::filesystem::remove_all(dir);  // kept for inspection otherwise
+  return errors;
 }
 
 bool can_validate() {
