@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/pipeline.h"
+#include "core/tables.h"
 #include "formats/tei_context.h"
 
 namespace po = boost::program_options;
@@ -137,7 +138,11 @@ std::string help_text() {
          "Reads standard input when no FILE is given or FILE is '-'.\n\n"
       << settable(o) << '\n'
       << command_line_only(o, config) << '\n'
-      << "Default filter chain: " << kDefaultChain << "\n\n"
+      << "Default filter chain: " << kDefaultChain << "\n";
+  // The filter list comes from the table, so --help cannot drift from the code.
+  out << "Filters (--list-filters; details in hantidy(1)):\n";
+  for (const FilterInfo& f : filters()) out << "  " << f.name << "  " << f.summary << '\n';
+  out << '\n'
       << "Exit status: 0 ok, 1 input or I/O error, 2 usage error,\n"
          "3 warnings with --fail-on-warnings. See hantidy(1).\n";
   return out.str();

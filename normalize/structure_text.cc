@@ -48,13 +48,6 @@ std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
-bool is_han(char32_t c) {
-  if (c == U'〇') return true;
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status) &&
-         u_isalpha(static_cast<UChar32>(c));
-}
-
 bool is_latin_letter(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'ａ' && c <= U'ｚ') ||
          (c >= U'Ａ' && c <= U'Ｚ');

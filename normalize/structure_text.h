@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/cjk_text.h"  // is_han
+
 namespace hantidy {
 
 /// One decoded code point and where it sits in the UTF-8 text.
@@ -21,8 +23,6 @@ std::vector<CodePoint> decode_utf8(std::string_view text);
 /// Number of code points (malformed bytes count one each).
 std::size_t count_code_points(std::string_view text);
 
-/// Han ideographs (ICU script Han), including 〇.
-bool is_han(char32_t c);
 /// ASCII and full-width Latin letters.
 bool is_latin_letter(char32_t c);
 /// ASCII and full-width digits.
