@@ -141,9 +141,8 @@ void write_editorial(TeiXml& xml, const TeiContext& ctx) {
     s += (joined.empty() ? std::string("Line and page joins") : "Filter " + joined) + ": " +
          count_of(joins, "hard-wrapped line or broken paragraph",
                   "hard-wrapped lines or broken paragraphs") +
-         " joined" +
-         (joins ? " (" + describe_counts(counts.parts.at(Editorial::kHyphenation)) + ")" : "") +
-         ", without a space between Chinese characters. ";
+         " joined without a space between Chinese characters" +
+         (joins ? ": " + describe_counts(counts.parts.at(Editorial::kHyphenation)) : "") + ". ";
   }
   s += ctx.options.tei_lines
            ? "Every source line end inside a block, joined or not, is marked with "

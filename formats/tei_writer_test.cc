@@ -263,7 +263,8 @@ TEST_CASE("without --tei-changes changes are only counted in the header", "[tei]
              Catch::Contains("unicode 1 (ocr-variant 1)"));
   CHECK(xpath(parsed.get(), "//t:correction/@status")[0] == "low");
   CHECK_THAT(xpath(parsed.get(), "//t:hyphenation/t:p")[0],
-             Catch::Contains("linebreak: 1 hard-wrapped line or broken paragraph joined"));
+             Catch::Contains("linebreak: 1 hard-wrapped line or broken paragraph joined without a "
+                             "space between Chinese characters: linebreak 1 (cjk-join 1)."));
   CHECK(xpath(parsed.get(), "//t:normalization/@method")[0] == "silent");
   CHECK_THAT(xpath(parsed.get(), "//t:appInfo//t:desc")[0],
              Catch::Contains("unicode; punct(quotes=corner); linebreak"));
