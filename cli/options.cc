@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/pipeline.h"
 #include "core/tables.h"
+#include "formats/tei_context.h"
 
 namespace po = boost::program_options;
 
@@ -34,7 +35,11 @@ po::options_description settable(Options& o) {
     ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter")
     ("check", po::bool_switch(&o.check), "print each change as FILE:LINE:COL: FILTER/RULE: 'old' → 'new' instead of the output; exit 1 if there is any")
     ("diff", po::bool_switch(&o.diff), "print a unified diff of input and output instead of the output; exit 1 if they differ")
-    ("stats", po::value(&o.stats)->implicit_value("text")->value_name("FORMAT"), "count changes per filter and rule on standard error (text, or json with --stats=json)");
+    ("stats", po::value(&o.stats)->implicit_value("text")->value_name("FORMAT"), "count changes per filter and rule on standard error (text, or json with --stats=json)")
+    ("tei-publisher", po::value(&o.tei_publisher)->value_name("NAME"), "tei: publisher in publicationStmt (default: Unpublished)")
+    ("tei-date", po::value(&o.tei_date)->value_name("DATE"), "tei: publication and revision date, YYYY[-MM[-DD]] (default: today, or SOURCE_DATE_EPOCH)")
+    ("tei-changes", po::bool_switch(&o.tei_changes), "tei: write every change in place as choice/orig/reg or choice/sic/corr")
+    ("tei-lines", po::bool_switch(&o.tei_lines), "tei: mark source line breaks and repaired line joins with <lb break=\"no\"/>");
   // clang-format on
   return d;
 }
@@ -130,6 +135,10 @@ Options parse_options(const std::vector<std::string>& args) {
   }
   if (!o.stats.empty() && o.stats != "text" && o.stats != "json") {
     throw Error(ErrorKind::kUsage, "bad value '" + o.stats + "' for --stats (text or json)");
+  }
+  if (!o.tei_date.empty() && !is_tei_date(o.tei_date)) {
+    throw Error(ErrorKind::kUsage,
+                "bad value '" + o.tei_date + "' for --tei-date (YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   return o;
 }

@@ -22,6 +22,11 @@ struct Options {
   std::string convert;         ///< --convert NAME: OpenCC config inserted as script(config=NAME)
   bool detect_script = false;  ///< --detect-script: print each input's script, convert nothing
   ReadOptions read;
+  // TEI writer options (copied into WriteOptions).
+  std::string tei_publisher;
+  std::string tei_date;
+  bool tei_changes = false;
+  bool tei_lines = false;
   bool quiet = false;
   bool verbose = false;
   bool fail_on_warnings = false;

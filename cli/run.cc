@@ -76,6 +76,10 @@ class Runner {
     write_options.unit = options_.unit;
     write_options.command = join_args(args);
     write_options.version = HANTIDY_VERSION;
+    write_options.tei_publisher = options_.tei_publisher;
+    write_options.tei_date = options_.tei_date;
+    write_options.tei_changes = options_.tei_changes;
+    write_options.tei_lines = options_.tei_lines;
     for (const FilterSpec& s : pipeline.specs()) write_options.filters.push_back(s.text);
     std::unique_ptr<Reader> reader = reader_info.make();
     std::unique_ptr<Writer> writer = writer_info.make(write_options);

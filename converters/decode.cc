@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/sha256.h"
 
 namespace hantidy {
 namespace {
@@ -224,6 +225,7 @@ Source decode_source(std::string_view raw, std::string name, const ReadOptions& 
   Source source;
   source.name = std::move(name);
   source.raw_size = raw.size();
+  source.raw_sha256 = sha256_hex(raw);  // names the exact input in TEI's sourceDesc
   const bool fail = options.on_invalid != "replace";
   std::string requested = canonical_encoding(options.encoding);
 

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/suggest.h"
 #include "formats/jsonl_writer.h"
+#include "formats/tei_writer.h"
 #include "formats/text_writer.h"
 #include "normalize/furniture.h"
 #include "normalize/linebreak.h"
@@ -40,6 +41,7 @@ const FilterInfo kFilters[] = {
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
     {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
+    {"tei", "TEI P5 edition; the header documents every normalization", make_tei_writer},
 };
 
 template <typename Info>

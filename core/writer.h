@@ -19,6 +19,11 @@ struct WriteOptions {
   std::string command;         ///< the command line, for provenance (TEI revisionDesc)
   std::string version;         ///< hantidy's version
   std::vector<std::string> filters;  ///< the filter chain that ran, as written
+  // TEI (formats/tei_writer.h).
+  std::string tei_publisher;  ///< publicationStmt/publisher; empty: "Unpublished"
+  std::string tei_date;       ///< publication and revision date (YYYY[-MM[-DD]]); empty: today
+  bool tei_changes = false;   ///< write every in-text change as <choice> in place
+  bool tei_lines = false;     ///< mark source line breaks and repaired joins with <lb/>
 };
 
 /// Renders a Document. Writers do not change the document; what they cannot render they report.
