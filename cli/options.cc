@@ -26,7 +26,8 @@ po::options_description settable(Options& o) {
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
     ("verbose,v", po::bool_switch(&o.verbose), "also print notes")
     ("fail-on-warnings", po::bool_switch(&o.fail_on_warnings), "exit with 3 when there were warnings")
-    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter");
+    ("trace", po::bool_switch(&o.trace), "write the document as jsonl to standard error after each filter")
+    ("verify", po::bool_switch(&o.verify), "check that every non-space input character is still accounted for; a loss is an error (exit 1)");
   // clang-format on
   return d;
 }

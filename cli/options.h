@@ -21,6 +21,7 @@ struct Options {
   bool verbose = false;
   bool fail_on_warnings = false;
   bool trace = false;
+  bool verify = false;  ///< check that no input character was lost (core/verify.h)
   bool help = false;
   bool version = false;
   bool list_readers = false;
