@@ -31,7 +31,7 @@ TEST_CASE("recorded rewrites, deletions and joins lose nothing", "[verify]") {
   CHECK_NOTHROW(verify_conservation(before, doc));
 }
 
-TEST_CASE("a block dropped with a logged change is accounted for; dropped silently is not",
+TEST_CASE("a block dropped with a logged change is accounted for, one dropped silently is not",
           "[verify]") {
   Document doc = test::read_text("正文一\n\n- 3 -\n\n正文二\n");
   Document before = doc;
@@ -69,7 +69,7 @@ TEST_CASE("text changed behind the document's back is reported with its place", 
   }
 }
 
-TEST_CASE("white space may come and go; characters may move if they stay", "[verify]") {
+TEST_CASE("white space may come and go, characters may move if they stay", "[verify]") {
   Document doc = test::read_text("甲　乙\u00A0丙 丁\n");
   Document before = doc;
   doc.blocks[0].text = "甲乙丙丁";  // only spaces gone

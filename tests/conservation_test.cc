@@ -44,7 +44,8 @@ void check_all(const std::vector<fs::path>& files) {
   CHECK(checked > 0);
 }
 
-TEST_CASE("--verify passes on every seed with the default chain", "[verify][shared]") {
+TEST_CASE("the conservation check passes on every seed with the default chain",
+          "[verify][shared]") {
   if (!test::have_shared()) {
     WARN("../shared not found: conservation check over the seeds skipped");
     return;
@@ -52,8 +53,7 @@ TEST_CASE("--verify passes on every seed with the default chain", "[verify][shar
   check_all(text_files(test::shared_path("seeds")));
 }
 
-TEST_CASE("--verify passes on every text file of the corpora with the default chain",
-          "[verify][shared]") {
+TEST_CASE("the conservation check passes on every text file of the corpora", "[verify][shared]") {
   if (!test::have_shared()) {
     WARN("../shared not found: conservation check over the corpora skipped");
     return;
