@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -64,7 +65,11 @@ Options parse_options(const std::vector<std::string>& args) {
     if (vm.count("config")) {
       std::string file = vm["config"].as<std::string>();
       std::ifstream in(file);
-      if (!in) throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
+      // A directory opens as a stream on Linux and reads as empty: refuse it like a missing file.
+      std::error_code ec;
+      if (!in || std::filesystem::is_directory(file, ec)) {
+        throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
+      }
       Options ignored;
       po::store(po::parse_config_file(in, settable(ignored)), vm);
     }

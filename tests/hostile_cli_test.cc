@@ -317,6 +317,9 @@ TEST_CASE("a directory as input is an I/O error", "[hostile]") {
   check_input_error(test::run({dir.path("missing.txt")}),
                     dir.path("missing.txt") + ": No such file or directory");
   check_input_error(test::run({"-o", d}, "x\n"), d + ": Is a directory");
+  auto config = test::run({"--config", d}, "x\n");  // read as empty before: now refused
+  CHECK(config.status == 2);
+  CHECK(config.err.find("cannot read config file '" + d + "'") != std::string::npos);
 }
 
 TEST_CASE("an unreadable file is an I/O error", "[hostile]") {
