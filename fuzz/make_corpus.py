@@ -67,6 +67,12 @@ def main():
                 for mode in (0, 1):
                     write(decode, bytes([mode * n + ENCODINGS.index(enc)]) + s)
 
+    spec = out / "fuzz_filter_spec"
+    for text in ["trim", "trim; trim", "trim(x=1)", "punct(quotes=corner, width=full); script(s2t)",
+                 "a(b=c;d); e", "unicode; furniture; linebreak; punct; structure",
+                 "script(config=s2twp); tei(x)", " ; ;trim(flag, k = v )"]:
+        write(spec, text.encode())
+
     build = out.parent
     readers = sorted(f.name[len("fuzz_pipeline_"):] for f in build.glob("fuzz_pipeline_*")
                      if f.is_file() and os.access(f, os.X_OK))
