@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -39,7 +40,8 @@ po::options_description settable(Options& o) {
     ("tei-publisher", po::value(&o.tei_publisher)->value_name("NAME"), "tei: publisher in publicationStmt (default: Unpublished)")
     ("tei-date", po::value(&o.tei_date)->value_name("DATE"), "tei: publication and revision date, YYYY[-MM[-DD]] (default: today, or SOURCE_DATE_EPOCH)")
     ("tei-changes", po::bool_switch(&o.tei_changes), "tei: write every change in place as choice/orig/reg or choice/sic/corr")
-    ("tei-lines", po::bool_switch(&o.tei_lines), "tei: mark source line breaks and repaired line joins with <lb break=\"no\"/>");
+    ("tei-lines", po::bool_switch(&o.tei_lines), "tei: mark source line breaks and repaired line joins with <lb break=\"no\"/>")
+    ("verify", po::bool_switch(&o.verify), "check that every non-space input character is still accounted for; a loss is an error (exit 1)");
   // clang-format on
   return d;
 }
@@ -111,7 +113,11 @@ Options parse_options(const std::vector<std::string>& args) {
     if (vm.count("config")) {
       std::string file = vm["config"].as<std::string>();
       std::ifstream in(file);
-      if (!in) throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
+      // A directory opens as a stream on Linux and reads as empty: refuse it like a missing file.
+      std::error_code ec;
+      if (!in || std::filesystem::is_directory(file, ec)) {
+        throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
+      }
       // Stored second, so options given on the command line win.
       po::store(po::parse_config_file(in, config_file_options), vm);
     }

@@ -34,6 +34,7 @@ struct Options {
   bool check = false;  ///< --check: list changes instead of output, exit 1 when there are any
   bool diff = false;   ///< --diff: a unified diff of input and output instead of output
   std::string stats;   ///< --stats: "" (off), "text" or "json"; written to standard error
+  bool verify = false;  ///< check that no input character was lost (core/verify.h)
   bool help = false;
   bool version = false;
   bool list_readers = false;

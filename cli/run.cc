@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/options.h"
@@ -15,6 +16,7 @@
 #include "core/error.h"
 #include "core/pipeline.h"
 #include "core/tables.h"
+#include "core/verify.h"
 #include "normalize/script.h"
 
 #ifndef HANTIDY_VERSION
@@ -63,10 +65,14 @@ std::string join_args(const std::vector<std::string>& args) {
   return line;
 }
 
+// Standard output was closed or its reader went away (EBADF, EPIPE with SIGPIPE ignored): the
+// run ends with exit 1 but without a message, like a filter killed by SIGPIPE.
+struct OutputClosed {};
+
 class Runner {
  public:
-  Runner(const Options& options, std::istream& in, std::ostream& err)
-      : options_(options), in_(in), err_(err) {}
+  Runner(const Options& options, std::istream& in, std::ostream& err, bool to_stdout)
+      : options_(options), in_(in), err_(err), to_stdout_(to_stdout) {}
 
   int run(const std::vector<std::string>& args, std::ostream& out) {
     const ReaderInfo& reader_info = find_reader(options_.from);
@@ -97,22 +103,25 @@ class Runner {
         status = kExitInputError;
       }
       report(diag);
-      if (!out) {
-        throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
-      }
+      check_output(out);
     }
     if (options_.stats == "json") stats_.write_json(err_);
     if (options_.stats == "text") stats_.write_text(err_);
     out.flush();
-    if (!out) {
-      throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
-    }
+    check_output(out);
     if (status == kExitOk && changed_) return kExitInputError;  // --check, --diff: like diff(1)
     if (status == kExitOk && options_.fail_on_warnings && warnings_ > 0) return kExitWarnings;
     return status;
   }
 
  private:
+  void check_output(const std::ostream& out) const {
+    if (out) return;
+    int error = errno;
+    if (to_stdout_ && (error == EBADF || error == EPIPE)) throw OutputClosed{};
+    throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(error)));
+  }
+
   void convert(const std::string& input, const Reader& reader, const Pipeline& pipeline,
                const Writer& writer, std::ostream& out, Diagnostics& diag) {
     bool is_stdin = input == "-";
@@ -130,6 +139,8 @@ class Runner {
           << ")\n";
       return;
     }
+    std::optional<Document> as_read;
+    if (options_.verify) as_read = doc;
     Pipeline::Observer trace;
     std::unique_ptr<Writer> trace_writer;
     if (options_.trace) {
@@ -140,6 +151,7 @@ class Runner {
       };
     }
     pipeline.run(doc, diag, trace);
+    if (as_read) verify_conservation(*as_read, doc);
     stats_.add(doc);
     if (options_.check && write_check(doc, out) > 0) changed_ = true;
     if (options_.diff) {
@@ -163,6 +175,7 @@ class Runner {
   const Options& options_;
   std::istream& in_;
   std::ostream& err_;
+  bool to_stdout_;
   std::size_t warnings_ = 0;
   ChangeStats stats_;
   bool changed_ = false;  ///< --check or --diff found a change
@@ -201,7 +214,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
       }
       target = &file;
     }
-    Runner runner(options, in, err);
+    Runner runner(options, in, err, target == &out);
     return runner.run(args, *target);
   } catch (const Error& e) {
     err << "hantidy: " << e.what() << '\n';
@@ -209,6 +222,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
       err << "Try 'hantidy --help' for more information.\n";
       return kExitUsage;
     }
+    return kExitInputError;
+  } catch (const OutputClosed&) {
     return kExitInputError;
   } catch (const std::bad_alloc&) {
     err << "hantidy: out of memory\n";

@@ -42,7 +42,23 @@ struct Decoded {
   std::string text;
   std::size_t invalid = 0;           // invalid sequences replaced
   std::size_t first_invalid = std::string::npos;
+  bool truncated = false;  // the first invalid sequence is a character cut off by the end
 };
+
+// True when the invalid UTF-8 at `offset` is the start of a valid sequence that the end of the
+// input cut off (a truncated file), rather than a wrong byte.
+bool utf8_truncated_at(std::string_view raw, std::size_t offset) {
+  auto lead = static_cast<unsigned char>(raw[offset]);
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || raw.size() - offset >= length) return false;
+  for (std::size_t i = offset + 1; i < raw.size(); ++i) {
+    if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
 
 Decoded decode_utf8(std::string_view raw, bool stop_at_invalid) {
   Decoded out;
@@ -52,6 +68,7 @@ Decoded decode_utf8(std::string_view raw, bool stop_at_invalid) {
     return out;
   }
   out.first_invalid = bad;
+  out.truncated = utf8_truncated_at(raw, bad);
   if (stop_at_invalid) return out;
   out.text.reserve(raw.size());
   const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
@@ -117,7 +134,10 @@ Decoded decode_icu(std::string_view raw, const std::string& encoding, bool stop_
       ucnv_getInvalidChars(converter.get(), invalid, &invalid_length, &ignored);
       std::size_t offset = static_cast<std::size_t>(source - raw.data()) -
                            static_cast<std::size_t>(std::max<int8_t>(invalid_length, 0));
-      if (out.first_invalid == std::string::npos) out.first_invalid = offset;
+      if (out.first_invalid == std::string::npos) {
+        out.first_invalid = offset;
+        out.truncated = status == U_TRUNCATED_CHAR_FOUND;
+      }
       if (stop_at_invalid) return out;
       out.text += kReplacement;
       ++out.invalid;
@@ -277,6 +297,8 @@ Source decode_source(std::string_view raw, std::string name, const ReadOptions& 
     std::string hint;
     if (decoded.first_invalid == 0 && bom_length == 2) {
       hint = "this looks like a UTF-16 byte-order mark with no text after it";
+    } else if (decoded.truncated) {
+      hint = "the input ends in the middle of a character (truncated?); use --on-invalid=replace";
     }
     fail_at(source.name, source.encoding, decoded.first_invalid, raw, hint);
   }

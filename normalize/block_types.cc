@@ -8,6 +8,10 @@
 namespace hantidy {
 namespace {
 
+// UTF-8 needs at most 4 bytes a code point, so a line longer than 4n bytes has more than n code
+// points: huge paragraphs are rejected before they are decoded.
+constexpr std::size_t kMaxBytesPerCodePoint = 4;
+
 constexpr std::u32string_view kChineseNumerals = U"一二三四五六七八九十百零〇两";
 
 bool is_chinese_numeral(char32_t c) {
@@ -70,6 +74,7 @@ std::size_t numbering(const std::vector<CodePoint>& cps, int& level) {
 int numbered_heading_level(std::string_view block) {
   std::string_view line = single_line(block);
   if (line.empty()) return 0;
+  if (line.size() > kMaxBytesPerCodePoint * 60) return 0;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() > 60) return 0;
   int level = 0;
@@ -93,6 +98,7 @@ int numbered_heading_level(std::string_view block) {
 bool is_salutation(std::string_view block) {
   std::string_view line = single_line(block);
   if (line.empty()) return false;
+  if (line.size() > kMaxBytesPerCodePoint * 24) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 24) return false;
   if (cps.back().c != U'：' && cps.back().c != U':') return false;
@@ -112,6 +118,7 @@ bool is_salutation(std::string_view block) {
 bool is_stage_note(std::string_view block) {
   std::string_view line = single_line(block);
   if (line.empty()) return false;
+  if (line.size() > kMaxBytesPerCodePoint * 40) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 40) return false;
   if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
@@ -128,6 +135,7 @@ bool is_stage_note(std::string_view block) {
 bool is_title_like(std::string_view block) {
   std::string_view line = single_line(block);
   if (line.empty()) return false;
+  if (line.size() > kMaxBytesPerCodePoint * 30) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 2 || cps.size() > 30) return false;
   int level = 0;

@@ -17,25 +17,36 @@ bool is_x_ray(char32_t next) {
 }  // namespace
 
 std::vector<Mark> find_redactions(std::string_view text) {
+  // One pass with a one-character look-behind: paragraphs may be megabytes long, so nothing is
+  // decoded into a buffer.
   std::vector<Mark> marks;
-  std::vector<CodePoint> cps = decode_utf8(text);
-  std::size_t i = 0;
-  while (i < cps.size()) {
-    if (!is_placeholder(cps[i].c)) {
-      ++i;
+  char32_t before = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t begin = at;
+    char32_t c = next_code_point(text, at);
+    if (!is_placeholder(c)) {
+      before = c;
       continue;
     }
-    std::size_t j = i;
-    while (j < cps.size() && is_placeholder(cps[j].c)) ++j;
-    char32_t before = i > 0 ? cps[i - 1].c : 0;
-    char32_t after = j < cps.size() ? cps[j].c : 0;
+    char32_t first = c;
+    std::size_t end = at, count = 1;
+    char32_t after = 0;
+    while (at < text.size()) {
+      std::size_t next = at;
+      after = next_code_point(text, next);
+      if (!is_placeholder(after)) break;
+      at = end = next;
+      ++count;
+      after = 0;
+    }
     bool latin = is_latin_letter(before) || is_latin_letter(after);
     bool han = is_han(before) || is_han(after);
-    bool times_sign = cps[i].c == U'×' && (is_digit(before) || is_digit(after));
-    if (!latin && han && !times_sign && !(j - i == 1 && is_x_ray(after))) {
-      marks.push_back({cps[i].begin, cps[j - 1].end, "redaction"});
+    bool times_sign = first == U'×' && (is_digit(before) || is_digit(after));
+    if (!latin && han && !times_sign && !(count == 1 && is_x_ray(after))) {
+      marks.push_back({begin, end, "redaction"});
     }
-    i = j;
+    before = 0;  // the run itself; the character after it is read next
   }
   return marks;
 }

@@ -31,6 +31,9 @@ constexpr std::u32string_view kCompoundSurnames[] = {
 constexpr std::u32string_view kOrgEnds =
     U"局司部處处署會会院委府廳厅辦办組组室所庭科團团社行校館馆台臺中心省市縣县區区";
 
+// A label line is a role and a name: a hundred code points at most, 4 bytes each at most.
+constexpr std::size_t kMaxLabelLineBytes = 400;
+
 constexpr std::u32string_view kConcurrent[] = {U"（兼）", U"(兼)"};
 
 std::u32string to_u32(std::string_view text) {
@@ -222,6 +225,7 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
   SpeakerLabel label;
   label.shape = LabelShape::kRoleName;
   for (std::string_view line : lines) {
+    if (line.size() > kMaxLabelLineBytes) return std::nullopt;  // a paragraph, not a label
     if (std::optional<LabelPerson> person = role_name_line(line, offices)) {
       label.people.push_back(std::move(*person));
     } else if (std::vector<LabelPerson> joined = joined_role_names(line, offices);
