@@ -17,6 +17,11 @@ struct Options {
   std::string filters;
   bool filters_given = false;  ///< --filters was given (even empty: the identity chain)
   ReadOptions read;
+  std::string unit;                 ///< --unit; empty: document for --from jsonl, else block
+  std::size_t jobs = 0;             ///< -j; 0: one per core
+  std::string text_field = "text";  ///< corpus mode: the field that holds the text
+  std::string id_field = "id";      ///< corpus mode: the field that holds the record id
+  bool annotate = false;            ///< corpus mode: add a "hantidy" object to each record
   bool quiet = false;
   bool verbose = false;
   bool fail_on_warnings = false;

@@ -8,7 +8,9 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/corpus.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "converters/decode.h"
 #include "core/error.h"
 #include "core/pipeline.h"
@@ -72,6 +74,7 @@ class Runner {
     WriteOptions write_options;
     write_options.command = join_args(args);
     write_options.version = HANTIDY_VERSION;
+    if (!options_.unit.empty()) write_options.unit = options_.unit;
     for (const FilterSpec& s : pipeline.specs()) write_options.filters.push_back(s.text);
     std::unique_ptr<Reader> reader = reader_info.make();
     std::unique_ptr<Writer> writer = writer_info.make(write_options);
@@ -172,6 +175,11 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         throw Error(ErrorKind::kIo, options.output + ": " + std::strerror(errno));
       }
       target = &file;
+    }
+    if (options.from == "jsonl") {
+      // Corpus mode streams records instead of reading whole documents (cli/corpus.h).
+      bool progress = !options.quiet && &err == &std::cerr && stderr_is_terminal();
+      return run_corpus(options, in, *target, err, progress);
     }
     Runner runner(options, in, err);
     return runner.run(args, *target);

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "converters/jsonl_record.h"
 #include "converters/text_reader.h"
 #include "core/error.h"
 #include "core/suggest.h"
@@ -17,6 +18,8 @@ namespace {
 const ReaderInfo kReaders[] = {
     {"text", "plain text and Markdown-style text (## headings, blank-line paragraphs)",
      make_text_reader},
+    {"jsonl", "corpus records, one JSON object per line with a text field (streamed, -j)",
+     make_jsonl_reader},
 };
 
 const FilterInfo kFilters[] = {
@@ -25,8 +28,7 @@ const FilterInfo kFilters[] = {
 
 const WriterInfo kWriters[] = {
     {"text", "clean text, blocks separated by one blank line", make_text_writer},
-    {"jsonl", "one JSON object per block (type, text, speakers, level, source)",
-     make_jsonl_writer},
+    {"jsonl", "one JSON object per block (type, text, speakers, level, source)", make_jsonl_writer},
 };
 
 template <typename Info>
