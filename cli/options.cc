@@ -55,8 +55,9 @@ po::options_description command_line_only(Options& o, std::string& config) {
 Options parse_options(const std::vector<std::string>& args) {
   Options o;
   std::string config;
+  po::options_description config_file_options = settable(o);
   po::options_description all;
-  all.add(settable(o)).add(command_line_only(o, config));
+  all.add(config_file_options).add(command_line_only(o, config));
   po::options_description hidden;
   hidden.add_options()("input", po::value(&o.inputs));
   all.add(hidden);
@@ -69,8 +70,8 @@ Options parse_options(const std::vector<std::string>& args) {
       std::string file = vm["config"].as<std::string>();
       std::ifstream in(file);
       if (!in) throw Error(ErrorKind::kUsage, "cannot read config file '" + file + "'");
-      Options ignored;
-      po::store(po::parse_config_file(in, settable(ignored)), vm);
+      // Stored second, so options given on the command line win.
+      po::store(po::parse_config_file(in, config_file_options), vm);
     }
     po::notify(vm);
   } catch (const po::error& e) {
