@@ -39,6 +39,7 @@ void OrderedPool::work(std::size_t worker) {
       slot->error = error;
       slot->finished = true;
     }
+    slot.reset();  // the submitting thread owns it now: no task outlives its delivery
     slot_done_.notify_all();
   }
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-
 namespace hantidy {
 namespace {
 
@@ -28,19 +27,33 @@ constexpr std::array<KindName, 12> kKindNames = {{
     {BlockKind::kPageBreak, "page-break"},
 }};
 
-// Where old position `pos` lands after `reps` (sorted, non-overlapping) are applied. A pure
-// insertion at `pos` counts as before it when `insertions_before` is set.
-std::size_t map_position(std::size_t pos, const std::vector<Replacement>& reps,
-                         bool insertions_before) {
-  std::ptrdiff_t delta = 0;
-  for (const Replacement& r : reps) {
-    bool before = r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
-    if (!before) break;
-    delta += static_cast<std::ptrdiff_t>(r.text.size()) -
-             static_cast<std::ptrdiff_t>(r.end - r.begin);
+// Where old positions land after `reps` (sorted, non-overlapping) are applied. A pure insertion
+// at `pos` counts as before it when `insertions_before` is set. Prefix sums and a binary search:
+// a block with a million replacements must not cost a million squared.
+class PositionMap {
+ public:
+  explicit PositionMap(const std::vector<Replacement>& reps) : reps_(reps) {
+    delta_.reserve(reps.size() + 1);
+    delta_.push_back(0);
+    for (const Replacement& r : reps) {
+      delta_.push_back(delta_.back() + static_cast<std::ptrdiff_t>(r.text.size()) -
+                       static_cast<std::ptrdiff_t>(r.end - r.begin));
+    }
   }
-  return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
-}
+
+  std::size_t operator()(std::size_t pos, bool insertions_before) const {
+    // The replacements before `pos` are a prefix of reps_ (their ends do not decrease).
+    auto first_after = std::partition_point(reps_.begin(), reps_.end(), [&](const Replacement& r) {
+      return r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
+    });
+    std::ptrdiff_t delta = delta_[static_cast<std::size_t>(first_after - reps_.begin())];
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
+  }
+
+ private:
+  const std::vector<Replacement>& reps_;
+  std::vector<std::ptrdiff_t> delta_;
+};
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
@@ -71,13 +84,14 @@ bool is_furniture(BlockKind kind) {
 }
 
 std::size_t Block::source_offset(std::size_t pos) const {
-  std::size_t result = span.begin + pos;
-  for (const Edit& e : edits) {
-    if (e.begin > pos) break;
-    if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
-    result = e.source + e.orig.size() + (pos - e.end);
-  }
-  return result;
+  // Only the last edit that begins at or before `pos` matters (edits are sorted and do not
+  // overlap); a binary search keeps filters linear on blocks with very many edits.
+  auto after = std::upper_bound(edits.begin(), edits.end(), pos,
+                                [](std::size_t p, const Edit& e) { return p < e.begin; });
+  if (after == edits.begin()) return span.begin + pos;
+  const Edit& e = *(after - 1);
+  if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
+  return e.source + e.orig.size() + (pos - e.end);
 }
 
 std::string Block::original_text() const {
@@ -104,17 +118,18 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
 
   // Log each change against the source before the text moves.
   for (const Replacement& r : reps) {
-    changes.push_back({std::string(filter), r.rule,
-                       SourceSpan{block.span.source, block.source_offset(r.begin),
-                                  block.source_offset(r.end)},
-                       block.text.substr(r.begin, r.end - r.begin), r.text});
+    changes.push_back(
+        {std::string(filter), r.rule,
+         SourceSpan{block.span.source, block.source_offset(r.begin), block.source_offset(r.end)},
+         block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
+  const PositionMap map_position(reps);
   // Group old edits and new replacements that overlap; each group becomes one edit.
   struct Item {
     std::size_t begin, end;
-    const Edit* old;          // null for a replacement
-    const Replacement* rep;   // null for an old edit
+    const Edit* old;         // null for a replacement
+    const Replacement* rep;  // null for an old edit
   };
   std::vector<Item> items;
   items.reserve(block.edits.size() + reps.size());
@@ -136,8 +151,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     const Item& first = items[i];
     if (j == i + 1 && first.old) {
       Edit e = *first.old;
-      e.begin = map_position(e.begin, reps, true);
-      e.end = std::max(e.begin, map_position(e.end, reps, false));
+      e.begin = map_position(e.begin, true);
+      e.end = std::max(e.begin, map_position(e.end, false));
       edits.push_back(std::move(e));
     } else {
       std::size_t gb = first.begin, ge = group_end;
@@ -154,8 +169,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       }
       orig.append(block.text, at, ge - at);
       Edit e;
-      e.begin = map_position(gb, reps, true);
-      e.end = std::max(e.begin, map_position(ge, reps, false));
+      e.begin = map_position(gb, true);
+      e.end = std::max(e.begin, map_position(ge, false));
       e.source = first.old ? first.old->source : block.source_offset(gb);
       e.orig = std::move(orig);
       e.filter = std::string(filter);
@@ -166,8 +181,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   }
 
   for (Mark& m : block.marks) {
-    m.begin = map_position(m.begin, reps, true);
-    m.end = std::max(m.begin, map_position(m.end, reps, false));
+    m.begin = map_position(m.begin, true);
+    m.end = std::max(m.begin, map_position(m.end, false));
   }
 
   std::string text;
