@@ -312,3 +312,34 @@ TEST_CASE("GNU parallel --pipe -k gives byte-identical output to one process",
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("-j converts several text files in parallel with output and messages in file order",
+          "[jobs]") {
+  auto dir = temp_dir();
+  std::vector<std::string> args = {"-t", "jsonl"};
+  for (int i = 0; i < 7; ++i) {
+    std::string name = (dir / ("f" + std::to_string(i) + ".txt")).string();
+    std::string text;
+    for (int k = 0; k <= i * 300; ++k) text += "第" + std::to_string(k) + "段  \n\n";
+    write_file(name, text);
+    args.push_back(name);
+    if (i == 3) args.push_back((dir / "missing.txt").string());
+  }
+  auto j1 = args, j3 = args;
+  j1.insert(j1.end(), {"-j", "1"});
+  j3.insert(j3.end(), {"-j", "3"});
+  auto one = run(j1), three = run(j3);
+  CHECK(one.status == kExitInputError);  // the missing file; the others are converted
+  CHECK(three.status == one.status);
+  CHECK(three.out == one.out);
+  CHECK(three.err == one.err);
+  CHECK_THAT(one.err, Catch::Contains("missing.txt"));
+  CHECK(parse_lines(one.out).size() > 6000);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace hantidy

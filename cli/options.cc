@@ -24,7 +24,7 @@ po::options_description settable(Options& o) {
     ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
     ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input: fail (default), replace bad bytes with U+FFFD, or skip bad JSON records (--from jsonl)")
     ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl output unit: block, turn or document (default: document with --from jsonl, else block)")
-    ("jobs,j", po::value(&o.jobs)->value_name("N"), "process N records at once (default: one per core); output order is kept")
+    ("jobs,j", po::value(&o.jobs)->value_name("N"), "process N records (--from jsonl) or N files at once (default: one per core); output order is kept")
     ("text-field", po::value(&o.text_field)->value_name("NAME"), "--from jsonl: the field that holds the text (default: text)")
     ("id-field", po::value(&o.id_field)->value_name("NAME"), "--from jsonl: the field that holds the record id (default: id)")
     ("annotate", po::bool_switch(&o.annotate), "--from jsonl --to jsonl: add a 'hantidy' object (changes per filter, script, lang) to each record")

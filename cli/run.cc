@@ -7,9 +7,12 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 
 #include "cli/corpus.h"
 #include "cli/options.h"
+#include "cli/parallel.h"
 #include "cli/progress.h"
 #include "converters/decode.h"
 #include "core/error.h"
@@ -81,6 +84,12 @@ class Runner {
 
     std::vector<std::string> inputs = options_.inputs;
     if (inputs.empty()) inputs.push_back("-");
+    std::size_t jobs = options_.jobs == 0 ? default_jobs() : options_.jobs;
+    // Several files and -j N: one file per thread, outputs in file order. --trace writes while
+    // filters run, so it keeps to one thread.
+    if (jobs > 1 && inputs.size() > 1 && !options_.trace) {
+      return run_parallel(inputs, std::min(jobs, inputs.size()), write_options, out);
+    }
     int status = kExitOk;
     for (const std::string& input : inputs) {
       Diagnostics diag;
@@ -105,6 +114,75 @@ class Runner {
   }
 
  private:
+  // One file, converted on a worker thread into a string of its own.
+  class FileTask : public Task {
+   public:
+    FileTask(Runner& runner, std::string input, const std::vector<Pipeline>& pipelines,
+             const std::vector<std::unique_ptr<Reader>>& readers,
+             const std::vector<std::unique_ptr<Writer>>& writers)
+        : runner_(runner),
+          input_(std::move(input)),
+          pipelines_(pipelines),
+          readers_(readers),
+          writers_(writers) {}
+    void run(std::size_t worker) override {
+      std::ostringstream out;
+      try {
+        runner_.convert(input_, *readers_[worker], pipelines_[worker], *writers_[worker], out,
+                        diag_);
+      } catch (const Error& e) {
+        error_ = e;
+      }
+      output_ = out.str();
+    }
+    Runner& runner_;
+    std::string input_;
+    const std::vector<Pipeline>& pipelines_;
+    const std::vector<std::unique_ptr<Reader>>& readers_;
+    const std::vector<std::unique_ptr<Writer>>& writers_;
+    Diagnostics diag_;
+    std::string output_;
+    std::optional<Error> error_;
+  };
+
+  // Whole files are in memory at once on each thread (plain text is not streamed), so at most
+  // two files per thread are in flight.
+  int run_parallel(const std::vector<std::string>& inputs, std::size_t threads,
+                   const WriteOptions& write_options, std::ostream& out) {
+    std::vector<Pipeline> pipelines;
+    std::vector<std::unique_ptr<Reader>> readers;
+    std::vector<std::unique_ptr<Writer>> writers;
+    for (std::size_t i = 0; i < threads; ++i) {
+      pipelines.push_back(Pipeline::build(options_.filters));
+      readers.push_back(find_reader(options_.from).make());
+      writers.push_back(find_writer(options_.to).make(write_options));
+    }
+    int status = kExitOk;
+    OrderedPool pool(threads, 2 * threads, [&](Task& task) {
+      auto& file = static_cast<FileTask&>(task);
+      out.write(file.output_.data(), static_cast<std::streamsize>(file.output_.size()));
+      if (file.error_) {
+        if (file.error_->kind() == ErrorKind::kUsage) throw *file.error_;
+        err_ << "hantidy: " << file.error_->what() << '\n';
+        status = kExitInputError;
+      }
+      report(file.diag_);
+      if (!out) {
+        throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+      }
+    });
+    for (const std::string& input : inputs) {
+      pool.submit(std::make_unique<FileTask>(*this, input, pipelines, readers, writers));
+    }
+    pool.finish();
+    out.flush();
+    if (!out) {
+      throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+    }
+    if (status == kExitOk && options_.fail_on_warnings && warnings_ > 0) return kExitWarnings;
+    return status;
+  }
+
   void convert(const std::string& input, const Reader& reader, const Pipeline& pipeline,
                const Writer& writer, std::ostream& out, Diagnostics& diag) {
     bool is_stdin = input == "-";
