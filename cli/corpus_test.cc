@@ -206,7 +206,8 @@ TEST_CASE("deeply nested records are refused, not a crash", "[corpus]") {
   CHECK_THAT(r.err, Catch::Contains("<stdin>:1: invalid JSON: nested deeper"));
 }
 
-TEST_CASE("--text-field and --id-field name other fields", "[corpus]") {
+TEST_CASE("corpus mode reads text and id from the fields --text-field and --id-field name",
+          "[corpus]") {
   auto r = run({"-f", "jsonl", "-t", "jsonl", "--text-field", "content", "--id-field", "doc_id",
                 "--unit", "block"},
                R"({"doc_id":"d9","content":"甲  \n\n乙","text":"不動  "})"
@@ -220,7 +221,7 @@ TEST_CASE("--text-field and --id-field name other fields", "[corpus]") {
   CHECK(records[1]["text"] == "乙");
 }
 
-TEST_CASE("--unit block and --unit turn emit sub-records that carry the parent id", "[corpus]") {
+TEST_CASE("sub-records of --unit block and --unit turn carry the parent id", "[corpus]") {
   std::string input = record("p1", "## 題\n\n一段  \n\n二段") + R"({"text":"無編號"})" + "\n";
   auto blocks = parse_lines(run({"-f", "jsonl", "-t", "jsonl", "--unit", "block"}, input).out);
   REQUIRE(blocks.size() == 4);
@@ -240,7 +241,8 @@ TEST_CASE("--unit block and --unit turn emit sub-records that carry the parent i
   CHECK(turns[0]["blocks"] == 3);
 }
 
-TEST_CASE("--annotate adds a hantidy object with the changes per filter", "[corpus]") {
+TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes per filter",
+          "[corpus]") {
   auto r = run({"-f", "jsonl", "-t", "jsonl", "--annotate"},
                R"({"id":"a","text":"一  \n二 ","hantidy":"old"})"
                "\n");
@@ -256,7 +258,7 @@ TEST_CASE("corpus mode writes text with other writers", "[corpus]") {
   CHECK(r.out == "一\n\n二\n三\n");
 }
 
-TEST_CASE("-j1, -j2 and -j3 give the same output as each other", "[corpus][jobs]") {
+TEST_CASE("corpus output is the same with -j1, -j2 and -j3", "[corpus][jobs]") {
   std::string input = corpus_input();
   auto one = run({"-f", "jsonl", "-t", "jsonl", "-j", "1", "--annotate"}, input);
   REQUIRE(one.status == 0);
@@ -316,7 +318,7 @@ TEST_CASE("GNU parallel --pipe -k gives byte-identical output to one process",
 namespace hantidy {
 namespace {
 
-TEST_CASE("-j converts several text files in parallel with output and messages in file order",
+TEST_CASE("several text files are converted in parallel with -j, output and messages in file order",
           "[jobs]") {
   auto dir = temp_dir();
   std::vector<std::string> args = {"-t", "jsonl"};
