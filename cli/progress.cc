@@ -10,6 +10,10 @@ namespace hantidy {
 Progress::Progress(std::ostream& err, bool enabled)
     : err_(err), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
+Progress::~Progress() {
+  if (drawn_) err_ << '\n' << std::flush;
+}
+
 void Progress::update(std::size_t records, std::size_t bytes) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
@@ -22,6 +26,7 @@ void Progress::finish(std::size_t records, std::size_t bytes) {
   if (!enabled_ || !drawn_) return;
   draw(records, bytes);
   err_ << '\n' << std::flush;
+  drawn_ = false;
 }
 
 void Progress::draw(std::size_t records, std::size_t bytes) {

@@ -13,6 +13,10 @@ class Progress {
   /// Shows nothing unless `enabled` (the CLI enables it when standard error is a terminal and
   /// -q is not given: a progress line in a log file is noise).
   Progress(std::ostream& err, bool enabled);
+  /// Ends a line left open (a run stopped by an error), so the error message starts a line.
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
   /// Redraws the line, at most a few times a second.
   void update(std::size_t records, std::size_t bytes);
   /// Draws the final figures and ends the line.
