@@ -112,7 +112,7 @@ Job make_job(const Options& options, std::size_t workers) {
   job.fields = {options.text_field, options.id_field};
   job.read = options.read;
   job.record_options.fields = job.fields;
-  job.record_options.unit = options.unit.empty() ? "document" : options.unit;
+  job.record_options.unit = options.unit_given ? options.unit : "document";
   job.record_options.annotate = options.annotate;
   job.jsonl = options.to == "jsonl";
   const WriterInfo& writer = find_writer(options.to);

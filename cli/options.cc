@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/pipeline.h"
+#include "core/tables.h"
 
 namespace po = boost::program_options;
 
@@ -21,9 +22,10 @@ po::options_description settable(Options& o) {
     ("to,t", po::value(&o.to)->value_name("FORMAT"), "output format (see --list-writers; default: text)")
     ("output,o", po::value(&o.output)->value_name("FILE"), "write to FILE instead of standard output")
     ("filters,F", po::value(&o.filters)->value_name("SPEC"), "filter chain, e.g. 'trim; punct(quotes=corner)'; '' runs none")
+    ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl records: block (default; document with --from jsonl), turn (one per speech turn) or document")
+    ("speaker-lexicon", po::value(&o.speaker_lexicon)->value_name("FILE"), "extra office titles (one per line) for finding speaker labels; sets structure(lexicon=FILE)")
     ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
     ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input: fail (default), replace bad bytes with U+FFFD, or skip bad JSON records (--from jsonl)")
-    ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl output unit: block, turn or document (default: document with --from jsonl, else block)")
     ("jobs,j", po::value(&o.jobs)->value_name("N"), "process N records (--from jsonl) or N files at once (default: one per core); output order is kept")
     ("text-field", po::value(&o.text_field)->value_name("NAME"), "--from jsonl: the field that holds the text (default: text)")
     ("id-field", po::value(&o.id_field)->value_name("NAME"), "--from jsonl: the field that holds the record id (default: id)")
@@ -48,6 +50,34 @@ po::options_description command_line_only(Options& o, std::string& config) {
     ("version", po::bool_switch(&o.version), "show the version");
   // clang-format on
   return d;
+}
+
+// Gives every `filter` in the chain `key=value` unless it already has that key.
+std::string add_filter_option(const std::string& chain, std::string_view filter,
+                              std::string_view key, const std::string& value) {
+  if (value.find_first_of(",;()") != std::string::npos) {
+    throw Error(ErrorKind::kUsage,
+                "'" + value + "': a file name given to a filter may not hold , ; ( )");
+  }
+  std::string out;
+  bool found = false;
+  for (const FilterSpec& spec : parse_chain(chain)) {
+    if (!out.empty()) out += "; ";
+    if (spec.name != filter || spec.args.has(key)) {
+      out += spec.text;
+      found = found || spec.name == filter;
+      continue;
+    }
+    found = true;
+    out += spec.name + "(" + std::string(key) + "=" + value;
+    for (const auto& [k, v] : spec.args.values()) out += ", " + k + (v.empty() ? "" : "=" + v);
+    out += ")";
+  }
+  if (!found) {
+    throw Error(ErrorKind::kUsage,
+                "--speaker-lexicon needs the " + std::string(filter) + " filter in the chain");
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,7 +108,15 @@ Options parse_options(const std::vector<std::string>& args) {
     throw Error(ErrorKind::kUsage, e.what());
   }
   o.filters_given = vm.count("filters") > 0;
+  o.unit_given = vm.count("unit") > 0;
   if (!o.filters_given) o.filters = std::string(kDefaultChain);
+  if (o.unit != "block" && o.unit != "turn" && o.unit != "document") {
+    throw Error(ErrorKind::kUsage,
+                "bad value '" + o.unit + "' for --unit (block, turn or document)");
+  }
+  if (!o.speaker_lexicon.empty()) {
+    o.filters = add_filter_option(o.filters, "structure", "lexicon", o.speaker_lexicon);
+  }
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace" &&
       o.read.on_invalid != "skip") {
     throw Error(ErrorKind::kUsage,
@@ -86,10 +124,6 @@ Options parse_options(const std::vector<std::string>& args) {
   }
   if (o.read.on_invalid == "skip" && o.from != "jsonl") {
     throw Error(ErrorKind::kUsage, "--on-invalid=skip skips JSON records: it needs --from jsonl");
-  }
-  if (!o.unit.empty() && o.unit != "block" && o.unit != "turn" && o.unit != "document") {
-    throw Error(ErrorKind::kUsage,
-                "bad value '" + o.unit + "' for --unit (block, turn or document)");
   }
   if (o.text_field.empty() || o.id_field.empty()) {
     throw Error(ErrorKind::kUsage, "--text-field and --id-field need a name");
@@ -107,7 +141,11 @@ std::string help_text() {
          "Reads standard input when no FILE is given or FILE is '-'.\n\n"
       << settable(o) << '\n'
       << command_line_only(o, config) << '\n'
-      << "Default filter chain: " << kDefaultChain << "\n\n"
+      << "Default filter chain: " << kDefaultChain << "\n";
+  // The filter list comes from the table, so --help cannot drift from the code.
+  out << "Filters (--list-filters; details in hantidy(1)):\n";
+  for (const FilterInfo& f : filters()) out << "  " << f.name << "  " << f.summary << '\n';
+  out << '\n'
       << "Exit status: 0 ok, 1 input or I/O error, 2 usage error,\n"
          "3 warnings with --fail-on-warnings. See hantidy(1).\n";
   return out.str();

@@ -15,9 +15,11 @@ struct Options {
   std::string to = "text";
   std::string output;  ///< empty or "-" means standard output
   std::string filters;
-  bool filters_given = false;  ///< --filters was given (even empty: the identity chain)
+  std::string unit = "block";   ///< jsonl record unit: block, turn or document
+  std::string speaker_lexicon;  ///< extra office titles for the structure filter
+  bool filters_given = false;   ///< --filters was given (even empty: the identity chain)
   ReadOptions read;
-  std::string unit;                 ///< --unit; empty: document for --from jsonl, else block
+  bool unit_given = false;  ///< --unit was given (corpus mode's default unit is document)
   std::size_t jobs = 0;             ///< -j; 0: one per core
   std::string text_field = "text";  ///< corpus mode: the field that holds the text
   std::string id_field = "id";      ///< corpus mode: the field that holds the record id

@@ -75,9 +75,9 @@ class Runner {
     const WriterInfo& writer_info = find_writer(options_.to);
     Pipeline pipeline = Pipeline::build(options_.filters);
     WriteOptions write_options;
+    write_options.unit = options_.unit;
     write_options.command = join_args(args);
     write_options.version = HANTIDY_VERSION;
-    if (!options_.unit.empty()) write_options.unit = options_.unit;
     for (const FilterSpec& s : pipeline.specs()) write_options.filters.push_back(s.text);
     std::unique_ptr<Reader> reader = reader_info.make();
     std::unique_ptr<Writer> writer = writer_info.make(write_options);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+
 namespace hantidy {
 namespace {
 
@@ -28,31 +29,31 @@ constexpr std::array<KindName, 12> kKindNames = {{
 }};
 
 // Where old positions land after `reps` (sorted, non-overlapping) are applied. A pure insertion
-// at `pos` counts as before it when `insertions_before` is set. Prefix sums and a binary search:
-// a block with a million replacements must not cost a million squared.
+// at a position counts as before it when `insertions_before` is set. The replacements before a
+// position are a prefix of `reps`, found by binary search over prefix sums of the size changes,
+// so a rewrite with many replacements stays O(n log n) rather than O(n^2).
 class PositionMap {
  public:
   explicit PositionMap(const std::vector<Replacement>& reps) : reps_(reps) {
-    delta_.reserve(reps.size() + 1);
-    delta_.push_back(0);
+    prefix_.reserve(reps.size() + 1);
+    prefix_.push_back(0);
     for (const Replacement& r : reps) {
-      delta_.push_back(delta_.back() + static_cast<std::ptrdiff_t>(r.text.size()) -
-                       static_cast<std::ptrdiff_t>(r.end - r.begin));
+      prefix_.push_back(prefix_.back() + static_cast<std::ptrdiff_t>(r.text.size()) -
+                        static_cast<std::ptrdiff_t>(r.end - r.begin));
     }
   }
 
   std::size_t operator()(std::size_t pos, bool insertions_before) const {
-    // The replacements before `pos` are a prefix of reps_ (their ends do not decrease).
-    auto first_after = std::partition_point(reps_.begin(), reps_.end(), [&](const Replacement& r) {
+    auto it = std::partition_point(reps_.begin(), reps_.end(), [&](const Replacement& r) {
       return r.end < pos || (r.end == pos && (r.begin < pos || insertions_before));
     });
-    std::ptrdiff_t delta = delta_[static_cast<std::size_t>(first_after - reps_.begin())];
+    std::ptrdiff_t delta = prefix_[static_cast<std::size_t>(it - reps_.begin())];
     return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + delta);
   }
 
  private:
   const std::vector<Replacement>& reps_;
-  std::vector<std::ptrdiff_t> delta_;
+  std::vector<std::ptrdiff_t> prefix_;
 };
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
@@ -84,12 +85,12 @@ bool is_furniture(BlockKind kind) {
 }
 
 std::size_t Block::source_offset(std::size_t pos) const {
-  // Only the last edit that begins at or before `pos` matters (edits are sorted and do not
-  // overlap); a binary search keeps filters linear on blocks with very many edits.
-  auto after = std::upper_bound(edits.begin(), edits.end(), pos,
-                                [](std::size_t p, const Edit& e) { return p < e.begin; });
-  if (after == edits.begin()) return span.begin + pos;
-  const Edit& e = *(after - 1);
+  // Only the last edit that begins at or before `pos` matters; edits are sorted and disjoint, so
+  // a binary search keeps this O(log n) (filters call it once per change on big blocks).
+  auto it = std::upper_bound(edits.begin(), edits.end(), pos,
+                             [](std::size_t p, const Edit& e) { return p < e.begin; });
+  if (it == edits.begin()) return span.begin + pos;
+  const Edit& e = *std::prev(it);
   if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
   return e.source + e.orig.size() + (pos - e.end);
 }
@@ -124,7 +125,6 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
          block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
-  const PositionMap map_position(reps);
   // Group old edits and new replacements that overlap; each group becomes one edit.
   struct Item {
     std::size_t begin, end;
@@ -139,6 +139,7 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   });
 
+  PositionMap map_position(reps);
   std::vector<Edit> edits;
   edits.reserve(items.size());
   for (std::size_t i = 0; i < items.size();) {
@@ -238,6 +239,50 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
     a.span.end = std::max(a.span.end, b.span.end);
   }
   blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(second));
+}
+
+void Document::split_block(std::size_t index, std::size_t end_first, std::size_t begin_second) {
+  Block& a = blocks.at(index);
+  end_first = std::min(end_first, a.text.size());
+  begin_second = std::clamp(begin_second, end_first, a.text.size());
+  Block b;
+  b.kind = a.kind;
+  b.level = a.level;
+  b.speakers = a.speakers;
+  b.attrs = a.attrs;
+  b.text = a.text.substr(begin_second);
+  b.span = {a.span.source, a.source_offset(begin_second), a.span.end};
+  std::size_t first_end_source = a.source_offset(end_first);
+  // Edits and marks are sorted by begin: the tail that moves is found by binary search, so a
+  // block cut into many pieces from its end costs time linear in its size.
+  auto edit_tail = std::lower_bound(a.edits.begin(), a.edits.end(), begin_second,
+                                    [](const Edit& e, std::size_t p) { return e.begin < p; });
+  for (auto it = edit_tail; it != a.edits.end(); ++it) {
+    Edit e = std::move(*it);
+    e.begin -= begin_second;
+    e.end -= begin_second;
+    b.edits.push_back(std::move(e));
+  }
+  a.edits.erase(edit_tail, a.edits.end());
+  while (!a.edits.empty() && a.edits.back().begin >= end_first &&
+         !(a.edits.back().begin == end_first && a.edits.back().end == end_first)) {
+    a.edits.pop_back();
+  }
+  if (!a.edits.empty()) a.edits.back().end = std::min(a.edits.back().end, end_first);
+  auto mark_tail = std::lower_bound(a.marks.begin(), a.marks.end(), begin_second,
+                                    [](const Mark& m, std::size_t p) { return m.begin < p; });
+  for (auto it = mark_tail; it != a.marks.end(); ++it) {
+    Mark m = std::move(*it);
+    m.begin -= begin_second;
+    m.end -= begin_second;
+    b.marks.push_back(std::move(m));
+  }
+  a.marks.erase(mark_tail, a.marks.end());
+  while (!a.marks.empty() && a.marks.back().begin >= end_first) a.marks.pop_back();
+  for (Mark& m : a.marks) m.end = std::min(m.end, end_first);
+  a.text.resize(end_first);
+  a.span.end = first_end_source;
+  blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(index) + 1, std::move(b));
 }
 
 const Person* Document::person(std::string_view id) const {

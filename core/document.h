@@ -156,6 +156,13 @@ struct Document {
   void join_blocks(std::size_t first, std::size_t second, std::string_view separator,
                    std::string_view removed, std::string_view filter, std::string_view rule);
 
+  /// Splits blocks[index] in two: the first keeps text [0, end_first), a new block inserted
+  /// after it gets [begin_second, size). What lies between (a soft line break) is dropped from
+  /// both, spans stay exact and edits and marks follow their text; the cut must not fall inside an
+  /// edit. Used when a block turns out to hold two things (a paragraph and a page number). The
+  /// caller logs the change.
+  void split_block(std::size_t index, std::size_t end_first, std::size_t begin_second);
+
   /// The person with `id`, or nullptr.
   const Person* person(std::string_view id) const;
   friend bool operator==(const Document&, const Document&) = default;

@@ -103,3 +103,36 @@ TEST_CASE("kind names round-trip", "[document]") {
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("split_block cuts a block at a line break and keeps spans and edits exact",
+          "[document]") {
+  Document doc;
+  doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n- 3 -\n快紧密型建设", 0, ""});
+  const std::string& s = doc.sources[0].text;
+  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}});
+  std::size_t comma = s.find(',');
+  doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}}, "punct");
+  std::string_view text = doc.blocks[0].text;
+  std::size_t nl1 = text.find('\n');
+  std::size_t nl2 = text.find('\n', nl1 + 1);
+  doc.split_block(0, nl2, nl2 + 1);
+  doc.split_block(0, nl1, nl1 + 1);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[0].text == "继续深化改革，加");
+  CHECK(doc.blocks[0].original_text() == "继续深化改革,加");
+  CHECK(doc.blocks[1].text == "- 3 -");
+  CHECK(doc.blocks[2].text == "快紧密型建设");
+  CHECK(doc.blocks[0].span.end == s.find('\n'));
+  CHECK(doc.blocks[1].span.begin == s.find('-'));
+  CHECK(doc.blocks[1].span.end == s.find("\n快"));
+  CHECK(doc.blocks[2].span.begin == s.find("快"));
+  CHECK(doc.blocks[2].span.end == s.size());
+  CHECK(doc.blocks[0].edits.size() == 1);
+  CHECK(doc.blocks[2].edits.empty());
+}
+
+}  // namespace
+}  // namespace hantidy

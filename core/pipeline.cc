@@ -7,7 +7,7 @@ namespace hantidy {
 
 // Each filter in the order DESIGN.md argues for: clean characters, then repair lines, then
 // punctuation and script on the repaired text, then structure on the normalized text.
-const std::string_view kDefaultChain = "trim";
+const std::string_view kDefaultChain = "trim; unicode; furniture; linebreak; structure";
 
 namespace {
 

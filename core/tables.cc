@@ -10,7 +10,11 @@
 #include "core/suggest.h"
 #include "formats/jsonl_writer.h"
 #include "formats/text_writer.h"
+#include "normalize/furniture.h"
+#include "normalize/linebreak.h"
+#include "normalize/structure.h"
 #include "normalize/trim.h"
+#include "normalize/unicode_cleanup.h"
 
 namespace hantidy {
 namespace {
@@ -24,6 +28,11 @@ const ReaderInfo kReaders[] = {
 
 const FilterInfo kFilters[] = {
     {"trim", "remove white space at the end of lines", make_trim_filter},
+    {"unicode", "clean PDF/OCR characters: Kangxi, PUA, widths, CJK spaces", make_unicode_filter},
+    {"furniture", "type page numbers and running headers/footers", make_furniture_filter},
+    {"linebreak", "join wrapped lines, split and rejoin paragraphs", make_linebreak_filter},
+    {"structure", "type titles, headings, speaker labels, captions; find persons and turns",
+     make_structure_filter},
 };
 
 const WriterInfo kWriters[] = {

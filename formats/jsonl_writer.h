@@ -10,7 +10,11 @@ namespace hantidy {
 
 /// Keys: id, doc, seq, type, text, level (headings), speakers ([{name, role}], blocks of a
 /// statement), source ({begin, end} bytes of the decoded text, {line, end_line}), edits (number
-/// of in-text changes, when any). Furniture blocks are written too, typed, so nothing is lost.
+/// of in-text changes, when any), marks ([{kind, begin, end}] byte ranges of the text: "redaction",
+/// "speaker" for a run-in label). Furniture blocks are written too, typed, so nothing is lost.
+/// WriteOptions::unit "turn" writes one record per speech turn instead (type "turn" with
+/// speakers, label and text, or "text" for unattributed runs; blocks lists the block ids), and
+/// "document" one record per document (title, persons, text).
 class JsonlWriter : public Writer {
  public:
   explicit JsonlWriter(WriteOptions options) : options_(std::move(options)) {}

@@ -1,0 +1,143 @@
+#include "normalize/block_types.h"
+
+#include <string>
+#include <vector>
+
+#include "normalize/structure_text.h"
+
+namespace hantidy {
+namespace {
+
+constexpr std::u32string_view kChineseNumerals = U"一二三四五六七八九十百零〇两";
+
+bool is_chinese_numeral(char32_t c) {
+  return kChineseNumerals.find(c) != std::u32string_view::npos;
+}
+bool is_open_paren(char32_t c) { return c == U'(' || c == U'（'; }
+bool is_close_paren(char32_t c) { return c == U')' || c == U'）'; }
+bool is_sentence_end(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；';
+}
+
+// The single trimmed line of `block`, or empty when it has several lines.
+std::string_view single_line(std::string_view block) {
+  std::vector<std::string_view> lines = nonempty_lines(block);
+  return lines.size() == 1 ? lines.front() : std::string_view();
+}
+
+// Length in code points of the numbering at the start of `cps` and its level; 0 when none.
+std::size_t numbering(const std::vector<CodePoint>& cps, int& level) {
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  };
+  if (i < cps.size() && is_chinese_numeral(cps[i].c)) {
+    while (i < cps.size() && is_chinese_numeral(cps[i].c)) ++i;
+    if (i < cps.size() && cps[i].c == U'、') {
+      level = 1;
+      return i + 1;
+    }
+    return 0;
+  }
+  if (i < cps.size() && is_open_paren(cps[i].c)) {
+    ++i;
+    skip_space();
+    std::size_t digits = i;
+    bool chinese = i < cps.size() && is_chinese_numeral(cps[i].c);
+    while (i < cps.size() && (chinese ? is_chinese_numeral(cps[i].c) : is_digit(cps[i].c))) ++i;
+    if (i == digits) return 0;
+    skip_space();
+    if (i < cps.size() && is_close_paren(cps[i].c)) {
+      level = chinese ? 2 : 3;
+      return i + 1;
+    }
+    return 0;
+  }
+  std::size_t digits = i;
+  while (i < cps.size() && is_digit(cps[i].c)) ++i;
+  if (i > digits && i - digits <= 2 && i < cps.size() &&
+      (cps[i].c == U'.' || cps[i].c == U'．' || cps[i].c == U'、')) {
+    // "1.5" is a number, not a numbering.
+    if (i + 1 < cps.size() && is_digit(cps[i + 1].c)) return 0;
+    level = 3;
+    return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int numbered_heading_level(std::string_view block) {
+  std::string_view line = single_line(block);
+  if (line.empty()) return 0;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  if (cps.size() > 60) return 0;
+  int level = 0;
+  std::size_t n = numbering(cps, level);
+  if (n == 0 || n >= cps.size()) return 0;
+  std::size_t first = n;
+  while (first < cps.size() && is_label_space(cps[first].c)) ++first;
+  // "(二 )及 (三 )": a reference to numbered parts, not a heading.
+  if (first < cps.size() &&
+      std::u32string_view(U"及和与與至或、").find(cps[first].c) != std::u32string_view::npos) {
+    return 0;
+  }
+  std::size_t han = 0;
+  for (std::size_t i = n; i < cps.size(); ++i) {
+    if (is_sentence_end(cps[i].c) || cps[i].c == U'：' || cps[i].c == U':') return 0;
+    if (is_han(cps[i].c)) ++han;
+  }
+  return han >= 2 ? level : 0;
+}
+
+bool is_salutation(std::string_view block) {
+  std::string_view line = single_line(block);
+  if (line.empty()) return false;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  if (cps.size() < 3 || cps.size() > 24) return false;
+  if (cps.back().c != U'：' && cps.back().c != U':') return false;
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+    if (is_sentence_end(cps[i].c) || cps[i].c == U'：' || cps[i].c == U':') return false;
+  }
+  std::string_view head = line.substr(0, cps.back().begin);
+  // Forms of address, not any plural: "我們的答覆如下：" is not a salutation.
+  for (std::string_view word :
+       {"同志", "朋友", "女士", "先生", "代表", "同学", "同學", "老师", "老師", "同事",
+        "同仁", "来宾", "來賓", "各位", "尊敬", "大家", "伙伴", "夥伴", "家长", "家長"}) {
+    if (head.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool is_stage_note(std::string_view block) {
+  std::string_view line = single_line(block);
+  if (line.empty()) return false;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  if (cps.size() < 3 || cps.size() > 40) return false;
+  if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (is_open_paren(cps[i].c)) ++depth;
+    if (is_close_paren(cps[i].c) && --depth == 0 && i + 1 != cps.size()) return false;
+  }
+  // "(一 )" is a numbering, not a note.
+  int level = 0;
+  return depth == 0 && numbering(cps, level) != cps.size();
+}
+
+bool is_title_like(std::string_view block) {
+  std::string_view line = single_line(block);
+  if (line.empty()) return false;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  if (cps.size() < 2 || cps.size() > 30) return false;
+  int level = 0;
+  if (numbering(cps, level) > 0) return false;
+  std::size_t han = 0;
+  for (const CodePoint& cp : cps) {
+    if (is_clause_punct(cp.c) || is_sentence_end(cp.c) || cp.c == U'、') return false;
+    if (is_han(cp.c)) ++han;
+  }
+  return han * 2 >= cps.size();
+}
+
+}  // namespace hantidy

@@ -1,0 +1,64 @@
+#include "normalize/block_types.h"
+
+#include <catch2/catch.hpp>
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("numbered headings get their level from the numbering", "[structure]") {
+  CHECK(numbered_heading_level("一、充分肯定去年卫生健康工作成效") == 1);
+  CHECK(numbered_heading_level("一、着力精准施策，毫不放松抓好常态化疫情防控与突发疫情应急处置 ") ==
+        1);
+  CHECK(numbered_heading_level("（二）加快改革创新") == 2);
+  CHECK(numbered_heading_level("(三 )对标优质高效") == 2);
+  CHECK(numbered_heading_level("1. 总体要求") == 3);
+  CHECK(numbered_heading_level("（1）工作目标") == 3);
+}
+
+TEST_CASE("run-in headings, list sentences and numbers stay paragraphs", "[structure]") {
+  CHECK(numbered_heading_level(
+            "（一）坚持慎终如始，毫不放松抓好常态化疫情防控工作。当前疫情形势严峻复杂") == 0);
+  CHECK(numbered_heading_level("一是疫情防控有力有效。精准管控XXX万名中高风险地区来安返安人员") ==
+        0);
+  CHECK(numbered_heading_level("二要持续改进作风") == 0);
+  CHECK(numbered_heading_level("1.5亿元") == 0);
+  CHECK(numbered_heading_level("(二 )及 (三 )") == 0);
+  CHECK(numbered_heading_level("1. 宣讀本院第四屆第三會期第三十二次會議議事錄。") == 0);
+  CHECK(numbered_heading_level("二、你將報告交給社會大眾後，要社會大眾以什麼方法來進行討論？") ==
+        0);
+  CHECK(numbered_heading_level("一、充分肯定\n去年成效") == 0);
+  CHECK(numbered_heading_level("") == 0);
+}
+
+TEST_CASE("salutations are short lines of address ending in a colon", "[structure]") {
+  CHECK(is_salutation("同志们："));
+  CHECK(is_salutation("各位代表:"));
+  CHECK(is_salutation("尊敬的各位来宾、女士们、先生们："));
+  CHECK_FALSE(is_salutation("主席："));
+  CHECK_FALSE(is_salutation(" 就質詢的各部分，我們的答覆如下："));
+  CHECK_FALSE(is_salutation("同志们，卫生健康事业是“国之大者”，今年的目标任务已经明确："));
+  CHECK_FALSE(is_salutation("同志们：\n刚才，XX主任回顾总结了2021年全市卫生健康工作"));
+}
+
+TEST_CASE("stage notes are short blocks wholly in parentheses", "[structure]") {
+  CHECK(is_stage_note("(計時器響起 )"));
+  CHECK(is_stage_note("（在席位上）"));
+  CHECK(is_stage_note("(主席恢復主持會議 )"));
+  CHECK_FALSE(is_stage_note("(一 ) 除了委聘顧問進行一項有關零售業及飲食業的薪酬階梯的"));
+  CHECK_FALSE(is_stage_note("(一 )"));
+  CHECK_FALSE(is_stage_note("(甲) 和 (乙)"));
+  CHECK_FALSE(is_stage_note("((("));
+}
+
+TEST_CASE("title candidates are short unpunctuated lines", "[structure]") {
+  CHECK(is_title_like("唯有改革 唯有奋斗"));
+  CHECK(is_title_like("守正创新 推动健康中国建设"));
+  CHECK_FALSE(is_title_like("同志们："));
+  CHECK_FALSE(is_title_like("一、充分肯定去年卫生健康工作成效"));
+  CHECK_FALSE(
+      is_title_like("2021年，全省卫生健康系统深入学习贯彻习近平总书记考察重要讲话指示批示精神。"));
+  CHECK_FALSE(is_title_like("3000"));
+}
+
+}  // namespace
+}  // namespace hantidy

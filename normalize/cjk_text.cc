@@ -1,0 +1,214 @@
+#include "normalize/cjk_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace hantidy {
+
+char32_t next_code_point(std::string_view text, std::size_t& at) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char b = byte(at);
+  if (b < 0x80) {
+    ++at;
+    return b;
+  }
+  std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+  if (n == 0 || at + n > text.size()) {
+    ++at;
+    return 0xFFFD;
+  }
+  char32_t c = n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(at + k) & 0xC0) != 0x80) {
+      ++at;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (byte(at + k) & 0x3F);
+  }
+  if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    ++at;
+    return 0xFFFD;
+  }
+  at += n;
+  return c;
+}
+
+char32_t previous_code_point(std::string_view text, std::size_t& end) {
+  std::size_t start = end;
+  std::size_t limit = end >= 4 ? end - 4 : 0;
+  while (start > limit && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  std::size_t at = start;
+  char32_t c = next_code_point(text, at);
+  if (at != end) {
+    end -= 1;
+    return 0xFFFD;
+  }
+  end = start;
+  return c;
+}
+
+bool is_han(char32_t c) {
+  if (c < 0x2E80) return false;
+  if (c == U'〇') return true;  // a letter number (Nl), not alphabetic, but written as a Han digit
+  UErrorCode status = U_ZERO_ERROR;
+  // Script=Han also covers the Kangxi and CJK radicals, which are symbols, not ideographs.
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status) &&
+         u_isalpha(static_cast<UChar32>(c));
+}
+
+bool is_cjk_letter(char32_t c) {
+  if (c < 0x1100) return false;
+  if (is_han(c)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
+  return s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_HANGUL;
+}
+
+bool is_cjk_punct(char32_t c) {
+  if (c >= 0x3001 && c <= 0x303F) return true;  // 、。〃〈〉《》「」『』【】〔〕...
+  if (c >= 0xFF01 && c <= 0xFF65) {             // full-width forms that are not letters/digits
+    return !u_isalnum(static_cast<UChar32>(c));
+  }
+  switch (c) {
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'—':
+    case U'…':
+    case U'·':
+    case U'─':
+    case U'–':
+    case U'﹏':
+    case U'︰':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_terminal(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'…':
+    case U'．':
+    case U'.':
+    case U'!':
+    case U'?':
+    case U'：':
+    case U'；':
+    case U':':
+    case U';':
+    case U'｡':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing(char32_t c) {
+  switch (c) {
+    case U'”':
+    case U'’':
+    case U'」':
+    case U'』':
+    case U'）':
+    case U')':
+    case U'》':
+    case U'】':
+    case U'〕':
+    case U'〉':
+    case U'"':
+    case U'\'':
+    case U']':
+    case U'］':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_opening(char32_t c) {
+  switch (c) {
+    case U'“':
+    case U'‘':
+    case U'「':
+    case U'『':
+    case U'（':
+    case U'(':
+    case U'《':
+    case U'【':
+    case U'〔':
+    case U'〈':
+    case U'[':
+    case U'［':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_no_line_start(char32_t c) {
+  switch (c) {
+    case U'，':
+    case U'。':
+    case U'、':
+    case U'；':
+    case U'：':
+    case U'？':
+    case U'！':
+    case U'）':
+    case U'」':
+    case U'』':
+    case U'”':
+    case U'’':
+    case U'》':
+    case U'】':
+    case U'…':
+    case U',':
+    case U'.':
+    case U';':
+    case U':':
+    case U'?':
+    case U'!':
+    case U')':
+    case U'．':
+      return true;
+    default:
+      return false;
+  }
+}
+
+int display_width(char32_t c) {
+  int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int line_width(std::string_view line) {
+  int width = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    width += display_width(c);
+  }
+  return width;
+}
+
+std::size_t visible_length(std::string_view text, std::size_t cap) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < text.size() && n < cap;) {
+    char32_t c = next_code_point(text, at);
+    if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
+  }
+  return n;
+}
+
+}  // namespace hantidy

@@ -1,0 +1,52 @@
+// Character classes and UTF-8 stepping shared by the repair filters (unicode, furniture,
+// linebreak). Thin wrappers over ICU properties so every filter agrees on what "CJK",
+// "terminal punctuation" and "width" mean.
+#ifndef HANTIDY_NORMALIZE_CJK_TEXT_H_
+#define HANTIDY_NORMALIZE_CJK_TEXT_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace hantidy {
+
+/// Decodes the code point at text[at] and advances `at` past it. Invalid or truncated UTF-8
+/// yields U+FFFD and advances one byte, so loops over hostile input always make progress.
+char32_t next_code_point(std::string_view text, std::size_t& at);
+
+/// The code point that ends at text[end) and moves `end` to its first byte (inverse of
+/// next_code_point; U+FFFD on bad bytes, stepping one byte).
+char32_t previous_code_point(std::string_view text, std::size_t& end);
+
+/// Han ideographs: Script=Han letters (compatibility ideographs included) and 〇; not the
+/// Kangxi or CJK radicals, which are symbols.
+bool is_han(char32_t c);
+/// Kana and Hangul count with Han as "CJK letters" for spacing rules.
+bool is_cjk_letter(char32_t c);
+/// Full-width CJK punctuation: U+3000 block, full-width forms that are punctuation, the
+/// curly quotes, em dash and ellipsis that Chinese text uses.
+bool is_cjk_punct(char32_t c);
+/// Sentence-final punctuation, CJK and ASCII (。！？…; .!? since the punct filter runs later),
+/// plus the colon and semicolon that end a line of a list or a salutation.
+bool is_terminal(char32_t c);
+/// Closing quotes and brackets that may follow a terminal mark (。” ！」).
+bool is_closing(char32_t c);
+/// Opening quotes and brackets (“ 《 （ 「 ...).
+bool is_opening(char32_t c);
+/// Punctuation that never starts a line in Chinese typesetting (，。、；：？！）」” ...).
+bool is_no_line_start(char32_t c);
+/// Display width in columns: 2 for East Asian Wide and Full-width, 1 otherwise.
+int display_width(char32_t c);
+/// ASCII letters and digits.
+bool is_ascii_alnum(char32_t c);
+
+/// Width of a line without its white space (PDF/OCR inserts spaces that were not in the
+/// layout, so they must not count).
+int line_width(std::string_view line);
+
+/// Code points of `text` that are not white space, counting no further than `cap` (so that a
+/// "short line?" test on a huge block costs only what it needs).
+std::size_t visible_length(std::string_view text, std::size_t cap = static_cast<std::size_t>(-1));
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_NORMALIZE_CJK_TEXT_H_

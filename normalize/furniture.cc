@@ -1,0 +1,251 @@
+#include "normalize/furniture.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "normalize/block_pieces.h"
+#include "normalize/cjk_text.h"
+
+namespace hantidy {
+namespace {
+
+constexpr std::string_view kFilter = "furniture";
+constexpr std::size_t kMaxHeaderLength = 40;  // code points; running headers are one short line
+
+enum class Shape { kNone, kBareNumber, kPageNumber };
+
+struct Line {
+  std::size_t block = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool first = false;  // first line of its block
+  bool last = false;
+  bool break_before = false;  // a page break (form feed) or the document start precedes it
+  bool break_after = false;
+  Shape shape = Shape::kNone;
+  std::string key;  // the line without white space, when short enough to be a header
+  bool page_number = false;
+  bool header = false;
+};
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_dash(char32_t c) {
+  return c == '-' || c == U'—' || c == U'–' || c == U'─' || c == U'－' || c == U'―' || c == U'·' ||
+         c == U'•';
+}
+
+// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
+Shape page_number_shape(std::string_view line) {
+  std::u32string s;
+  bool gap = false;  // white space since the last character
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
+    if (c == ' ' || c == 0x3000 || c == 0xA0) {
+      gap = !s.empty();
+      continue;
+    }
+    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
+    if (gap && is_digit(c) && is_digit(s.back())) return Shape::kNone;  // "63 28"
+    gap = false;
+    s.push_back(c);
+    if (s.size() > 24) return Shape::kNone;
+  }
+  if (s.empty()) return Shape::kNone;
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_dash(s[b])) ++b;
+  while (e > b && is_dash(s[e - 1])) --e;
+  bool dashed = b > 0 && e < s.size();
+  std::u32string core = s.substr(b, e - b);
+  auto digits = [&](std::size_t& at) {
+    std::size_t start = at;
+    while (at < core.size() && is_digit(core[at])) ++at;
+    return at > start && at - start <= 5;
+  };
+  std::size_t at = 0;
+  if (digits(at) && at == core.size()) return dashed ? Shape::kPageNumber : Shape::kBareNumber;
+  at = 0;
+  if (digits(at) && at < core.size() && core[at] == '/' && (++at, digits(at)) &&
+      at == core.size()) {
+    return Shape::kBareNumber;
+  }
+  at = 0;
+  if (core[0] == U'第') {
+    at = 1;
+    if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
+      return Shape::kNone;
+    }
+    ++at;
+    if (at == core.size()) return Shape::kPageNumber;
+    if (core[at] == ',' || core[at] == U'，' || core[at] == '/' || core[at] == U'、') ++at;
+    if (at < core.size() && core[at] == U'共') {
+      ++at;
+      if (digits(at) && at + 1 == core.size() && (core[at] == U'页' || core[at] == U'頁')) {
+        return Shape::kPageNumber;
+      }
+    }
+  }
+  return Shape::kNone;
+}
+
+std::string header_key(std::string_view line) {
+  std::string key;
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < line.size();) {
+    std::size_t begin = at;
+    char32_t c = next_code_point(line, at);
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    if (++n > kMaxHeaderLength) return {};
+    key.append(line.substr(begin, at - begin));
+  }
+  return key;
+}
+
+}  // namespace
+
+void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
+  std::vector<Line> lines;
+  bool pending_break = false;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (block.kind == BlockKind::kPageBreak) {
+      if (!lines.empty()) lines.back().break_after = true;
+      pending_break = true;
+      continue;
+    }
+    if (is_furniture(block.kind) || block.text.empty()) continue;
+    std::string_view text = block.text;
+    std::size_t at = 0;
+    bool first = true;
+    while (at <= text.size()) {
+      std::size_t nl = text.find('\n', at);
+      std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+      Line line;
+      line.block = b;
+      line.begin = at;
+      line.end = end;
+      line.first = first;
+      line.last = nl == std::string_view::npos;
+      line.break_before = pending_break;
+      pending_break = false;
+      first = false;
+      std::string_view content = text.substr(at, end - at);
+      line.shape = page_number_shape(content);
+      if (line.shape == Shape::kNone) line.key = header_key(content);
+      lines.push_back(std::move(line));
+      if (nl == std::string_view::npos) break;
+      at = nl + 1;
+    }
+  }
+  if (lines.empty()) return;
+  lines.back().break_after = true;
+
+  std::unordered_map<std::string_view, std::size_t> counts;
+  for (const Line& l : lines) {
+    if (!l.key.empty()) ++counts[l.key];
+  }
+  auto repeated = [&](const Line& l) { return !l.key.empty() && counts[l.key] >= 2; };
+
+  // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
+  // page break (a bare number inside running text is content).
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.shape == Shape::kNone) continue;
+    bool edge = l.first || l.last;
+    bool near_repeat =
+        (i > 0 && repeated(lines[i - 1])) || (i + 1 < lines.size() && repeated(lines[i + 1]));
+    bool near_break = l.break_before || l.break_after;
+    if (l.shape == Shape::kPageNumber) {
+      l.page_number = edge || near_repeat || near_break;
+    } else {
+      l.page_number = edge && (near_repeat || near_break);
+    }
+  }
+  // Running headers/footers: repeated short lines next to page numbers or page breaks, when at
+  // least two of their occurrences sit there.
+  auto at_boundary = [&](std::size_t i) {
+    const Line& l = lines[i];
+    return l.break_before || l.break_after || (i > 0 && lines[i - 1].page_number) ||
+           (i + 1 < lines.size() && lines[i + 1].page_number);
+  };
+  std::unordered_map<std::string_view, std::size_t> boundary_counts;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (repeated(lines[i]) && !lines[i].page_number && at_boundary(i)) {
+      ++boundary_counts[lines[i].key];
+    }
+  }
+  // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
+  // 300-page report is content. A header that repeats on at least half of them is furniture at
+  // any block edge too (a page whose number is missing), except as the document's first line,
+  // where the same words are the title.
+  std::size_t pages = 0;
+  for (const Line& l : lines) pages += l.page_number || l.break_after;
+  std::size_t needed = std::max<std::size_t>(2, pages / 10);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.page_number || l.key.empty()) continue;
+    auto it = boundary_counts.find(l.key);
+    if (it == boundary_counts.end()) continue;
+    bool confirmed = it->second >= 2 && it->second * 2 >= pages;
+    if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {
+      l.header = true;
+    }
+  }
+
+  // Plan the cuts, block by block, and log each furniture line against the source.
+  std::vector<std::pair<std::size_t, std::vector<Piece>>> plan;
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t b = lines[i].block;
+    std::size_t j = i;
+    bool any = false;
+    for (; j < lines.size() && lines[j].block == b; ++j)
+      any |= lines[j].page_number || lines[j].header;
+    if (!any) {
+      i = j;
+      continue;
+    }
+    const Block& block = doc.blocks[b];
+    std::vector<Piece> pieces;
+    for (std::size_t k = i; k < j; ++k) {
+      const Line& l = lines[k];
+      BlockKind kind = block.kind;
+      if (l.page_number) {
+        kind = BlockKind::kPageNumber;
+      } else if (l.header) {
+        // A footer closes a page: a page break, or a page number and then a page break, follows
+        // it. Anything else repeated at a page boundary heads the next page.
+        bool next_number = k + 1 < lines.size() && lines[k + 1].page_number;
+        bool bottom = (l.break_after && !(k > 0 && lines[k - 1].page_number)) ||
+                      (next_number && lines[k + 1].break_after && !l.break_before);
+        kind = bottom ? BlockKind::kRunningFooter : BlockKind::kRunningHeader;
+      }
+      bool furniture = l.page_number || l.header;
+      if (furniture) {
+        doc.log(kFilter, kind_name(kind),
+                {block.span.source, block.source_offset(l.begin), block.source_offset(l.end)},
+                block.text.substr(l.begin, l.end - l.begin), "");
+      }
+      if (!furniture && !pieces.empty() && !is_furniture(pieces.back().kind)) {
+        pieces.back().end = l.end;
+      } else {
+        pieces.push_back({l.begin, l.end, kind});
+      }
+    }
+    pieces.front().begin = 0;
+    pieces.back().end = block.text.size();
+    plan.emplace_back(b, std::move(pieces));
+    i = j;
+  }
+  cut_blocks(doc, std::move(plan));
+}
+
+std::unique_ptr<Filter> make_furniture_filter(const FilterArgs& args) {
+  args.allow({});
+  return std::make_unique<FurnitureFilter>();
+}
+
+}  // namespace hantidy

@@ -1,0 +1,27 @@
+// furniture: finds page numbers and running headers/footers and types them as furniture.
+#ifndef HANTIDY_NORMALIZE_FURNITURE_H_
+#define HANTIDY_NORMALIZE_FURNITURE_H_
+
+#include <memory>
+
+#include "core/filter.h"
+
+namespace hantidy {
+
+/// PDF dumps interleave layout with content: `— 3 —`, `第 3 页 共 10 页`, a bare `3237` after
+/// `立法會 ─ 2013年 1月 10日`. Left in place they end up inside paragraphs. This filter moves each
+/// such line into a block of its own typed kPageNumber, kRunningHeader or kRunningFooter (kept,
+/// so nothing is lost, but not content), splitting the block it sat in. Evidence: the shape of a
+/// page number, and for headers a short line that repeats next to page numbers or page breaks
+/// (the first occurrence of a title that is also the running header stays content). Joining the
+/// text around the furniture is left to linebreak, which has the paragraph evidence.
+class FurnitureFilter : public Filter {
+ public:
+  void apply(Document& doc, Diagnostics& diag) const override;
+};
+
+std::unique_ptr<Filter> make_furniture_filter(const FilterArgs& args);
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_NORMALIZE_FURNITURE_H_

@@ -1,0 +1,153 @@
+#include "normalize/furniture.h"
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <string>
+
+#include "core/pipeline.h"
+#include "tests/support.h"
+
+namespace hantidy {
+namespace {
+
+using test::run_chain;
+
+// "kind:text" for every block, for compact expectations.
+std::string kinds(const Document& doc) {
+  std::string out;
+  for (const Block& b : doc.blocks) {
+    if (!out.empty()) out += " | ";
+    out += std::string(kind_name(b.kind)) + ":" + b.text;
+  }
+  return out;
+}
+
+TEST_CASE("furniture recognises page-number shapes on lines of their own", "[furniture]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"em-dash page number between paragraphs", "正文第一段。\n\n— 3 —\n\n正文第二段。",
+       "paragraph:正文第一段。 | page-number:— 3 — | paragraph:正文第二段。"},
+      {"hyphen page number at the end of a block is split out", "正文第一段，\n- 12 -",
+       "paragraph:正文第一段， | page-number:- 12 -"},
+      {"第 N 页 共 M 页", "正文甲。\n\n第 3 页 共 10 页\n\n正文乙。",
+       "paragraph:正文甲。 | page-number:第 3 页 共 10 页 | paragraph:正文乙。"},
+      {"第N页", "正文。\n第3页", "paragraph:正文。 | page-number:第3页"},
+      {"a bare number next to a page break", "正文。\n3\f下一页。",
+       "paragraph:正文。 | page-number:3 | page-break: | paragraph:下一页。"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(kinds(run_chain("furniture", c.input)) == c.expected);
+  }
+}
+
+TEST_CASE("furniture leaves numbers and repeated lines that are content alone", "[furniture]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+  };
+  const Case cases[] = {
+      {"a bare number inside running text", "全省共有\n3\n个试点城市。"},
+      {"a bare number alone, with no page evidence around it", "第一段。\n\n2\n\n第二段。"},
+      {"a table row of numbers", "甲\t乙\n63\t28\n丙"},
+      {"digits separated by a space are not a page number", "合计\n\n63 28\n\n完"},
+      {"a repeated speaker label is not a running header",
+       "主席：\n\n第一段。\n\n主席：\n\n第二段。"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    Document doc = run_chain("furniture", c.input);
+    for (const Block& b : doc.blocks) CHECK_FALSE(is_furniture(b.kind));
+  }
+}
+
+TEST_CASE("furniture types a line repeated at page boundaries as a running header, not the title",
+          "[furniture]") {
+  std::string text =
+      "披坚执锐 奋楫扬帆\n正文第一页，\n\n第 1 页 共 3 页\n\n披坚执锐 奋楫扬帆\n\n第二页正文，\n\n"
+      "第 2 页 共 3 页\n\n披坚执锐 奋楫扬帆\n\n第三页正文。";
+  Document doc = run_chain("furniture", text);
+  REQUIRE(doc.blocks.size() == 7);
+  CHECK(doc.blocks[0].kind == BlockKind::kParagraph);
+  CHECK(doc.blocks[0].text == "披坚执锐 奋楫扬帆\n正文第一页，");
+  std::size_t headers = 0, numbers = 0;
+  for (const Block& b : doc.blocks) {
+    headers += b.kind == BlockKind::kRunningHeader;
+    numbers += b.kind == BlockKind::kPageNumber;
+  }
+  CHECK(headers == 2);
+  CHECK(numbers == 2);
+  // Each piece keeps an exact span into the source.
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kPageBreak) continue;
+    CHECK(doc.sources[0].text.substr(b.span.begin, b.span.end - b.span.begin) == b.text);
+  }
+}
+
+TEST_CASE("furniture types a line repeated just before page breaks as a running footer",
+          "[furniture]") {
+  Document doc =
+      run_chain("furniture",
+                "正文第一段，\n内部资料 注意保存\n\f正文第二段，\n内部资料 注意保存\n\f第三段。");
+  CHECK(kinds(doc) ==
+        "paragraph:正文第一段， | running-footer:内部资料 注意保存 | page-break: | "
+        "paragraph:正文第二段， | running-footer:内部资料 注意保存 | page-break: | "
+        "paragraph:第三段。");
+}
+
+TEST_CASE("furniture logs each furniture line as a change", "[furniture]") {
+  Document doc = run_chain("furniture", "正文，\n- 2 -");
+  REQUIRE(doc.changes.size() == 1);
+  CHECK(doc.changes[0].filter == "furniture");
+  CHECK(doc.changes[0].rule == "page-number");
+  CHECK(doc.changes[0].orig == "- 2 -");
+}
+
+TEST_CASE("furniture on a LegCo hansard leaves no header or page number in content",
+          "[furniture][legco]") {
+  if (!test::have_shared()) {
+    WARN("../shared not found; skipping");
+    return;
+  }
+  std::string text =
+      test::slurp(test::shared_path("corpora/legco-hansard/txt/12-13-cm0110-translate-c.txt"));
+  text = text.substr(0, text.find("\n", 120000));  // about 40 pages
+  Document doc = run_chain("trim; unicode; furniture; linebreak", text);
+  std::regex header("立法會\\s*─\\s*2013年");
+  std::regex page_number("\\s*3[0-9]{3}\\s*");
+  std::size_t headers = 0, numbers = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kRunningHeader) ++headers;
+    if (b.kind == BlockKind::kPageNumber) ++numbers;
+    if (is_furniture(b.kind)) continue;
+    INFO(b.text.substr(0, 120));
+    CHECK_FALSE(std::regex_search(b.text, header));
+    CHECK_FALSE(std::regex_match(b.text, page_number));
+  }
+  CHECK(headers >= 30);
+  CHECK(numbers >= 30);
+}
+
+TEST_CASE("furniture survives hostile input", "[furniture]") {
+  CHECK(run_chain("furniture", "").blocks.empty());
+  CHECK_NOTHROW(run_chain("furniture", " \n\t\n"));
+  CHECK_NOTHROW(run_chain("furniture", std::string("1\0\n2", 4)));
+  CHECK_NOTHROW(run_chain("furniture", "\uE000\n- 1 -\n\u0301"));
+  std::string many;
+  for (int page = 1; page < 20000; ++page) many += "正文，\n- " + std::to_string(page) + " -\n";
+  Document doc = run_chain("furniture", many);
+  CHECK(doc.blocks.size() == 2 * 19999);
+  std::string line(1 << 20, 'x');
+  CHECK(run_chain("furniture", line).blocks.size() == 1);
+}
+
+TEST_CASE("furniture takes no options", "[furniture]") {
+  CHECK_THROWS(Pipeline::build("furniture(x)"));
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -1,0 +1,387 @@
+#include "normalize/linebreak.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "normalize/block_pieces.h"
+#include "normalize/cjk_text.h"
+#include "normalize/paragraph_evidence.h"
+
+namespace hantidy {
+namespace {
+
+constexpr std::string_view kFilter = "linebreak";
+constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
+
+// How a producer measured lines when it wrapped them.
+enum class Measure { kWidth, kCount, kCountWithSpaces };
+
+struct Layout {
+  int width = 0;  // typical length of a full wrapped line
+  Measure measure = Measure::kWidth;
+  bool wrapped = false;  // most lines are cut at about that length
+};
+
+class Repairer {
+ public:
+  explicit Repairer(Document& doc) : doc_(doc) {
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU word break data missing");
+  }
+
+  void run() {
+    layout_ = measure();
+    repair_lines();
+    join_blocks();
+  }
+
+ private:
+  // The length of a line under the layout's measure.
+  int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
+
+  static int line_length(std::string_view line, Measure m) {
+    switch (m) {
+      case Measure::kWidth:
+        return line_width(line);
+      case Measure::kCount:
+        return static_cast<int>(visible_length(line));
+      case Measure::kCountWithSpaces: {
+        std::size_t b = 0, e = line.size();
+        while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+        while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+        int n = 0;
+        for (std::size_t at = b; at < e;) {
+          next_code_point(line, at);
+          ++n;
+        }
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  // Finds the typical full-line length. Producers wrap by display width, by characters, or by
+  // characters counting the spaces they insert; the measure under which lines cluster most
+  // tightly at the top is the one the text was wrapped by.
+  Layout measure() const {
+    constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
+                                                  Measure::kCountWithSpaces};
+    std::array<std::vector<int>, 3> lengths;
+    for (const Block& b : doc_.blocks) {
+      if (b.kind != BlockKind::kParagraph) continue;
+      if (b.text.find('\n') == std::string::npos) continue;
+      std::vector<std::string> lines = original_lines(b);
+      lines.pop_back();  // a block's last line is short by nature
+      for (const std::string& line : lines) {
+        if (visible_length(line, 1) == 0) continue;
+        for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+          lengths[m].push_back(line_length(line, kMeasures[m]));
+        }
+      }
+    }
+    Layout layout;
+    if (lengths[0].size() < 8) return layout;
+    auto top = [](std::vector<int> v) {
+      auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
+      std::nth_element(v.begin(), p80, v.end());
+      return *p80;
+    };
+    auto near = [](const std::vector<int>& v, int full, int low) {
+      return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
+        return w * 100 >= full * low && w * 100 <= full * 110;
+      }));
+    };
+    std::size_t best = 0, best_near = 0;
+    for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+      std::size_t n = near(lengths[m], top(lengths[m]), 96);
+      if (n > best_near) best = m, best_near = n;
+    }
+    const std::vector<int>& v = lengths[best];
+    layout.measure = kMeasures[best];
+    layout.width = top(v);
+    layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
+    return layout;
+  }
+
+  // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
+  bool inside_word(std::string_view a, std::string_view b) {
+    char32_t la = last_visible(a), fb = first_visible(b);
+    if (!is_han(la) || !is_han(fb)) return false;
+    icu::UnicodeString tail, head;
+    std::size_t end = a.size();
+    for (int k = 0; k < 4 && end > 0; ++k) {
+      char32_t c = previous_code_point(a, end);
+      if (!is_han(c)) break;
+      tail = icu::UnicodeString(static_cast<UChar32>(c)) + tail;
+    }
+    std::size_t at = 0;
+    while (at < b.size() && head.countChar32() < 4) {
+      char32_t c = next_code_point(b, at);
+      if (is_blank_char(c)) continue;
+      if (!is_han(c)) break;
+      head.append(static_cast<UChar32>(c));
+    }
+    icu::UnicodeString joined = tail + head;
+    words_->setText(joined);
+    return !words_->isBoundary(tail.length());
+  }
+
+  // Whether line `b` continues the paragraph whose last line is `a`.
+  // `a_length` is a's length under the layout's measure (a may have been joined already).
+  bool continues(std::string_view a, std::string_view b, int open, bool paragraph_start,
+                 int a_length) {
+    char32_t fb = first_visible(b);
+    char32_t la = last_visible(a);
+    if (fb == 0 || la == 0) return false;
+    if (is_no_line_start(fb)) return true;
+    if (indented(b)) return false;
+    bool latin = la < 0x80 && fb < 0x80 && std::islower(static_cast<int>(fb));
+    bool term = ends_terminal(a);
+    if (!layout_.wrapped) {
+      // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
+      if (term) return false;
+      if (continues_after(la) || latin) return true;
+      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b));
+    }
+    int width = a_length;
+    // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
+    // length puts a paragraph's last sentence end on a full line only by chance.
+    if (term) {
+      return (open > 0 && open_brackets(last_line(a)) > 0) ||
+             (width >= layout_.width && !starts_like_opener(b));
+    }
+    if (ends_sentence_soon(b)) return true;
+    if (paragraph_start && is_enumerated_heading(a)) {
+      // A numbered heading ends here unless its last word wrapped onto a short line of its own.
+      int tail = measure_line(b);  // current text: spaces removed, a lower bound
+      return width * 100 >= layout_.width * 95 && tail * 100 < layout_.width * 30 &&
+             !ends_terminal(b);
+    }
+    if (width * 100 >= layout_.width * 80) return true;
+    return open > 0 || continues_after(la) || latin || inside_word(a, b);
+  }
+
+  // Phase 1: inside each paragraph block, join wrapped lines and split complete paragraphs.
+  void repair_lines() {
+    std::vector<std::pair<std::size_t, std::vector<Piece>>> plan;
+    std::vector<int> last_lengths;  // per resulting block, in order
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      Block& block = doc_.blocks[i];
+      if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
+        last_lengths.push_back(
+            block.kind == BlockKind::kParagraph ? measure_line(block.original_text()) : 0);
+        continue;
+      }
+      std::string_view text = block.text;
+      std::vector<std::string> source_lines = original_lines(block);
+      std::size_t line_no = 0;
+      std::vector<Replacement> reps;
+      std::vector<bool> keeps;  // per line break left in place: kept inside the block
+      std::vector<int> piece_last;
+      int open = 0;  // brackets still open in the paragraph so far
+      bool paragraph_start = true;
+      std::size_t at = 0;
+      std::size_t nl;
+      while ((nl = text.find('\n', at)) != std::string_view::npos) {
+        std::string_view a = text.substr(at, nl - at);
+        std::size_t next_end = text.find('\n', nl + 1);
+        if (next_end == std::string_view::npos) next_end = text.size();
+        std::string_view b = text.substr(nl + 1, next_end - nl - 1);
+        open = std::min(open + open_brackets(a), 8);
+        int a_length = measure_line(source_lines[line_no++]);
+        if (continues(a, b, open, paragraph_start, a_length)) {
+          reps.push_back(join_replacement(text, nl, b));
+          paragraph_start = false;
+        } else {
+          bool keep = !layout_.wrapped && is_label_line(a) && is_label_line(b);
+          keeps.push_back(keep);
+          if (!keep) {
+            piece_last.push_back(a_length);
+            open = 0;
+            paragraph_start = true;
+          }
+        }
+        at = nl + 1;
+      }
+      piece_last.push_back(measure_line(source_lines.back()));
+      doc_.rewrite(i, std::move(reps), kFilter);
+      last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
+      std::string_view fixed = doc_.blocks[i].text;
+      std::vector<Piece> pieces;
+      std::size_t begin = 0;
+      std::size_t kept = 0;  // index into `keeps`: the line breaks that were not joined
+      for (std::size_t cut = 0; (cut = fixed.find('\n', cut)) != std::string_view::npos; ++cut) {
+        if (kept < keeps.size() && keeps[kept++]) continue;
+        pieces.push_back({begin, cut, BlockKind::kParagraph});
+        begin = cut + 1;
+      }
+      if (pieces.empty()) continue;
+      pieces.push_back({begin, fixed.size(), BlockKind::kParagraph});
+      for (std::size_t k = 1; k < pieces.size(); ++k) {
+        doc_.log(kFilter, "paragraph-split",
+                 {block.span.source, block.source_offset(pieces[k - 1].end),
+                  block.source_offset(pieces[k].begin)},
+                 "\n", "\n\n");
+      }
+      plan.emplace_back(i, std::move(pieces));
+    }
+    split_ = cut_blocks(doc_, std::move(plan));
+    last_length_ = std::move(last_lengths);
+  }
+
+  // The replacement that removes the line break at `nl` (and the next line's leading spaces).
+  static Replacement join_replacement(std::string_view text, std::size_t nl, std::string_view b) {
+    std::size_t lead = 0;
+    while (lead < b.size() && (b[lead] == ' ' || b[lead] == '\t')) ++lead;
+    char32_t la = last_visible(text.substr(0, nl));
+    char32_t fb = first_visible(b);
+    if (la == '-' && nl >= 2 && std::isalpha(static_cast<unsigned char>(text[nl - 2])) &&
+        fb < 0x80 && std::islower(static_cast<unsigned char>(fb))) {
+      return {nl - 1, nl + 1 + lead, "", "hyphen"};
+    }
+    bool latin_left = la < 0x80 && (is_ascii_alnum(la) || la == ',' || la == ';' || la == '.' ||
+                                    la == ':' || la == ')');
+    bool latin_right = fb < 0x80 && (is_ascii_alnum(fb) || fb == '(');
+    if (latin_left && latin_right) return {nl, nl + 1 + lead, " ", "latin-wrap"};
+    return {nl, nl + 1 + lead, "", "wrap"};
+  }
+
+  // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
+    if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
+    std::string_view la = last_line(a.text), fb = first_line(b.text);
+    int open = open_brackets(a.text);
+    char32_t a_last = last_visible(la);
+    bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
+    if (!is_body(a.text) && open == 0 && !comma) return false;
+    char32_t first = first_visible(fb);
+    if (first != 0 && is_no_line_start(first)) return true;
+    if (visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+      return false;  // a name-only caption
+    }
+    if (furniture && layout_.wrapped) {
+      return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
+    }
+    if (ends_terminal(la)) return false;
+    char32_t last = last_visible(la);
+    if (open > 0 || continues_after(last)) return true;
+    if (starts_like_opener(fb) || indented(fb)) return false;
+    if (furniture || inside_word(la, fb)) return true;
+    return ends_in_word(la) && is_han(first) && !is_label_like(b);
+  }
+
+  bool dangles(const Block& a) const {
+    return a.kind == BlockKind::kParagraph && is_body(a.text) && !ends_terminal(a.text) &&
+           ends_in_word(a.text);
+  }
+
+  void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
+    char32_t la = last_visible(a.text), fb = first_visible(b.text);
+    std::string_view sep =
+        la < 0x80 && fb < 0x80 && is_ascii_alnum(la) && is_ascii_alnum(fb) ? " " : "";
+    Document scratch;
+    scratch.blocks.push_back(std::move(a));
+    scratch.blocks.push_back(std::move(b));
+    scratch.join_blocks(0, 1, sep, removed, kFilter, rule);
+    a = std::move(scratch.blocks[0]);
+    for (ChangeRecord& c : scratch.changes) doc_.changes.push_back(std::move(c));
+  }
+
+  // Phase 2: joins across blocks, in one pass that builds the new block list.
+  void join_blocks() {
+    std::vector<Block> out;
+    std::vector<int> out_last;  // last source line length of each block of `out`
+    out.reserve(doc_.blocks.size());
+    std::deque<std::size_t> danglers;      // indices into `out`, in reading order
+    std::size_t prev = std::string::npos;  // where the previous content block went in `out`
+    bool prev_label = false;               // the previous content block looked like a label
+    bool furniture = false;                // furniture since the previous content block
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      Block& b = doc_.blocks[i];
+      int b_last = last_length_[i];
+      if (split_[i]) {  // line evidence already said a paragraph ends here
+        out.push_back(std::move(b));
+        out_last.push_back(b_last);
+        prev = out.size() - 1;
+        prev_label = is_label_like(out[prev]);
+        furniture = false;
+        if (dangles(out[prev])) danglers.push_back(prev);
+        continue;
+      }
+      if (is_furniture(b.kind)) {
+        furniture = true;
+        out.push_back(std::move(b));
+        out_last.push_back(0);
+        continue;
+      }
+      bool label = is_label_like(b);
+      if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
+        std::erase(danglers, prev);
+        join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
+                  furniture ? "page-join" : "paragraph-join");
+        out_last[prev] = b_last;
+        if (dangles(out[prev])) danglers.push_back(prev);
+        furniture = false;
+        prev_label = false;
+        continue;
+      }
+      while (!danglers.empty() && out.size() - danglers.front() > kFragmentReach) {
+        danglers.pop_front();
+      }
+      // An orphan continuation: right after a heading (a column's end displaced past it), or
+      // after a label when the join lands inside a word.
+      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && is_body(b.text) &&
+          !starts_like_opener(b.text) && !indented(b.text)) {
+        char32_t first = first_visible(b.text);
+        bool after_heading = out[prev].kind == BlockKind::kHeading;
+        if ((is_han(first) || is_no_line_start(first)) &&
+            (after_heading || is_no_line_start(first) ||
+             inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
+          std::size_t d = danglers.front();
+          danglers.pop_front();
+          join_into(out[d], std::move(b), "\n", "displaced-fragment");
+          out_last[d] = b_last;
+          if (dangles(out[d])) danglers.push_front(d);
+          prev = d;
+          prev_label = false;
+          furniture = false;
+          continue;
+        }
+      }
+      out.push_back(std::move(b));
+      out_last.push_back(b_last);
+      prev = out.size() - 1;
+      prev_label = label;
+      furniture = false;
+      if (dangles(out[prev])) danglers.push_back(prev);
+    }
+    doc_.blocks = std::move(out);
+  }
+
+  Document& doc_;
+  Layout layout_;
+  std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
+  std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
+}  // namespace
+
+void LinebreakFilter::apply(Document& doc, Diagnostics&) const { Repairer(doc).run(); }
+
+std::unique_ptr<Filter> make_linebreak_filter(const FilterArgs& args) {
+  args.allow({});
+  return std::make_unique<LinebreakFilter>();
+}
+
+}  // namespace hantidy

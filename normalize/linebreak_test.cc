@@ -1,0 +1,314 @@
+#include "normalize/linebreak.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/pipeline.h"
+#include "tests/support.h"
+
+namespace hantidy {
+namespace {
+
+using test::run_chain;
+
+const char* const kChain = "trim; unicode; furniture; linebreak";
+
+std::vector<std::string> content(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Block& b : doc.blocks) {
+    if (!is_furniture(b.kind)) out.push_back(b.text);
+  }
+  return out;
+}
+
+std::string utf8(const std::u32string& text) {
+  std::string out;
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
+                                static_cast<int32_t>(text.size()))
+      .toUTF8String(out);
+  return out;
+}
+
+// A wrapped page of text: cut every `width` characters, as a PDF dump prints it.
+std::string wrap(const std::u32string& text, std::size_t width) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size(); at += width)
+    out += utf8(text.substr(at, width)) + "\n";
+  return out;
+}
+
+TEST_CASE("linebreak joins hard-wrapped lines and splits paragraphs by line evidence",
+          "[linebreak]") {
+  // Three paragraphs wrapped at 20 characters, no blank lines, as restore-dev's inputs are.
+  std::u32string p1 =
+      U"在攻坚破冰中重点抓好三项改革任务。以疾控机构改革为抓手，通过等级疾控中心创建提质、"
+      U"人才学科建设增效、精神卫生体系改革破题，实现医防协同高质量。";
+  std::u32string p2 = U"一、充分肯定去年卫生健康工作成效";
+  std::u32string p3 =
+      U"全面加强党的建设，抓好公立医院党的建设、基层党组织建设，为高质量发展定航把舵。"
+      U"全面加强行业治理，开展执法办案质量年提升三年行动。";
+  std::string text = wrap(p1, 20) + wrap(p2, 20) + wrap(p3, 20) + wrap(p1, 20);
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 4);
+  std::string expect1 = utf8(p1), expect2 = utf8(p2), expect3 = utf8(p3);
+  CHECK(out[0] == expect1);
+  CHECK(out[1] == expect2);
+  CHECK(out[2] == expect3);
+}
+
+TEST_CASE("linebreak joins Latin wraps with a space and rejoins hyphenated words", "[linebreak]") {
+  std::vector<std::string> out = content(
+      run_chain("linebreak", "The committee asked for a com-\nprehensive review of the\nscheme."));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "The committee asked for a comprehensive review of the scheme.");
+}
+
+TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[linebreak]") {
+  std::vector<std::string> out = content(
+      run_chain(kChain, "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。"));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。");
+}
+
+TEST_CASE("linebreak splits a file with one paragraph per line", "[linebreak]") {
+  std::string text =
+      "同志们：\n刚才，XX主任回顾总结了2021年全市卫生健康工作，我完全同意。\n"
+      "一、充分肯定去年卫生健康工作成效\n2021年以来，全市卫生健康系统团结拼搏，各项工作都取得了良好"
+      "成效。\n"
+      "一是疫情防控有力有效。精准管控中高风险地区来安返安人员，实现了本土病例零感染。\n";
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 5);
+  CHECK(out[0] == "同志们：");
+  CHECK(out[2] == "一、充分肯定去年卫生健康工作成效");
+}
+
+TEST_CASE("linebreak keeps a two-line speaker label in one block", "[linebreak]") {
+  std::string text =
+      "北京市政协副主席、北京市卫生健康委主任 于鲁明\n北京市卫生健康委党委书记、副主任(兼) "
+      "钟东波\n\n"
+      "2021年,北京市卫生健康系统统筹推进常态化疫情防控和卫生健康事业发展。";
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].find('\n') != std::string::npos);
+}
+
+TEST_CASE("linebreak joins a paragraph broken by a page number and running header", "[linebreak]") {
+  std::string text =
+      "继续深化医药卫生体制改革,加\n\n- 3 -\n\n唯有改革 "
+      "唯有奋斗\n\n快紧密型医联体建设,促进优质医疗资源下沉。\n\n"
+      "- 4 -\n\n唯有改革 唯有奋斗\n\n新的段落。";
+  Document doc = run_chain(kChain, text);
+  std::vector<std::string> out = content(doc);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == "继续深化医药卫生体制改革,加快紧密型医联体建设,促进优质医疗资源下沉。");
+  // The joined paragraph maps back to both places in the source.
+  const Block& joined = doc.blocks[0];
+  std::size_t kuai = joined.text.find("快");
+  CHECK(joined.source_offset(kuai) == doc.sources[0].text.find("快"));
+}
+
+TEST_CASE("linebreak joins across a blank line only on evidence", "[linebreak]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+    std::size_t blocks;
+  };
+  const Case cases[] = {
+      {"a join inside a word (加|快)",
+       "继续深化医药卫生体制改革,加\n\n快紧密型医联体建设,促进优质医疗资源下沉。", 1},
+      {"an open title mark",
+       "将深入落实《关于推进公立医院\n\n高质量发展的实施意见》,加强区域医疗中心建设。", 1},
+      {"a comma at the end", "持续深化医疗、医保、\n\n医药联动改革。持续深化疾控管理体制。", 1},
+      {"a full stop ends the paragraph", "推进医改。继续深化改革。\n\n新的一年里推进健康建设。", 2},
+      {"a new paragraph opener (a year)",
+       "推进医疗服务模式创新，实现从规模效益型向质量内涵型转\n\n2022年，西藏卫生健康系统将聚焦解决"
+       "急难愁盼。",
+       2},
+      {"a name-only caption is not glued", "全面推进健康新疆建设，筑牢健康基石\n\n于爱平", 2},
+      {"a heading is not glued",
+       "全面推进健康新疆建设，筑牢健康基石\n\n## 守正创新 推动健康中国建设", 2},
+      {"a label is not continued", "河北省卫生健康委党组书记 梁占凯\n\n河北省卫生健康委主任 杨猛",
+       2},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(content(run_chain(kChain, c.input)).size() == c.blocks);
+  }
+}
+
+TEST_CASE("linebreak rejoins displaced fragments after headings, in order", "[linebreak]") {
+  std::string text =
+      "以二级、三级公立医院绩效考核为抓手，推进医疗服务模式创\n\n"
+      "2021年，西藏自治区卫生健康系统把中央关怀、全国支持与自身艰苦奋斗结合起来，推进远程医疗乡级全"
+      "覆盖。三是\n\n"
+      "## 重庆市卫生健康委党委书记、主任 黄明会\n\n"
+      "新，实现从规模效益型向质量内涵型转变，实现三医高质量联动。\n\n"
+      "## 西藏自治区卫生健康委党组书记、副主任 谭相东\n\n"
+      "以资源布局为切入点，争创国家高原病医学中心和区域医疗中心。\n";
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 4);
+  CHECK(out[0].ends_with(
+      "推进医疗服务模式创新，实现从规模效益型向质量内涵型转变，实现三医高质量联动。"));
+  CHECK(out[1].ends_with("三是以资源布局为切入点，争创国家高原病医学中心和区域医疗中心。"));
+}
+
+// The seeds-gold spec: "a+b" entries are paragraphs split by a layout break.
+struct SeedDoc {
+  std::string name;
+  bool lines = false;
+  std::vector<std::pair<int, int>> joins;
+};
+
+std::vector<SeedDoc> parse_gold_spec(const std::string& spec) {
+  std::vector<SeedDoc> docs;
+  std::istringstream in(spec);
+  std::string line;
+  std::regex join("\\b(\\d+)\\+(\\d+)\\b");
+  while (std::getline(in, line)) {
+    if (line.starts_with("#")) continue;
+    if (line.starts_with("doc ")) {
+      std::istringstream words(line.substr(4));
+      SeedDoc doc;
+      std::string flag;
+      words >> doc.name >> flag;
+      doc.lines = flag == "lines";
+      docs.push_back(doc);
+      continue;
+    }
+    if (docs.empty()) continue;
+    for (std::sregex_iterator it(line.begin(), line.end(), join), end; it != end; ++it) {
+      docs.back().joins.emplace_back(std::stoi((*it)[1]), std::stoi((*it)[2]));
+    }
+  }
+  return docs;
+}
+
+// NFKC without white space and without the Markdown heading mark: how blocks are compared.
+std::string canon(std::string s) {
+  s = std::regex_replace(s, std::regex("^#+\\s*"), "");
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u =
+      icu::Normalizer2::getNFKCInstance(status)->normalize(icu::UnicodeString::fromUTF8(s), status);
+  std::string out, norm;
+  u.toUTF8String(norm);
+  for (char c : norm) {
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> seed_blocks(const std::string& text, bool lines) {
+  std::vector<std::string> blocks;
+  std::string current;
+  std::istringstream in(text);
+  std::string line;
+  auto blank = [](const std::string& l) {
+    return l.find_first_not_of(" \t\r") == std::string::npos;
+  };
+  while (std::getline(in, line)) {
+    if (lines) {
+      if (!blank(line)) blocks.push_back(line);
+      continue;
+    }
+    if (blank(line)) {
+      if (!current.empty()) blocks.push_back(current);
+      current.clear();
+    } else {
+      current += (current.empty() ? "" : "\n") + line;
+    }
+  }
+  if (!current.empty()) blocks.push_back(current);
+  return blocks;
+}
+
+TEST_CASE("linebreak makes every join of seeds-gold.spec on the seeds and merges nothing else",
+          "[linebreak][seeds]") {
+  if (!test::have_shared()) {
+    WARN("../shared not found; skipping");
+    return;
+  }
+  std::vector<SeedDoc> docs =
+      parse_gold_spec(test::slurp(test::shared_path("eval/seeds-gold.spec")));
+  REQUIRE(docs.size() == 5);
+  std::size_t joins = 0;
+  for (const SeedDoc& seed : docs) {
+    INFO(seed.name);
+    std::string text = test::slurp(test::shared_path("seeds/" + seed.name));
+    std::vector<std::string> blocks = seed_blocks(text, seed.lines);
+    std::set<std::string> out;
+    std::size_t out_count = 0;
+    for (const std::string& b : content(run_chain(kChain, text))) {
+      out.insert(canon(b));
+      ++out_count;
+    }
+    std::set<int> joined;
+    for (auto [a, b] : seed.joins) {
+      INFO("join " << a << "+" << b);
+      REQUIRE(static_cast<std::size_t>(b) <= blocks.size());
+      CHECK(out.count(canon(blocks[a - 1]) + canon(blocks[b - 1])) == 1);
+      joined.insert(a);
+      joined.insert(b);
+      ++joins;
+    }
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (joined.count(static_cast<int>(i + 1))) continue;
+      INFO("block " << i + 1 << ": " << blocks[i].substr(0, 60));
+      CHECK(out.count(canon(blocks[i])) == 1);
+    }
+    CHECK(out_count == blocks.size() - seed.joins.size());
+  }
+  CHECK(joins == 30);
+}
+
+TEST_CASE("linebreak joins a LegCo sentence broken across a page boundary", "[linebreak][legco]") {
+  if (!test::have_shared()) {
+    WARN("../shared not found; skipping");
+    return;
+  }
+  std::string text =
+      test::slurp(test::shared_path("corpora/legco-hansard/txt/12-13-cm0110-translate-c.txt"));
+  text = text.substr(0, text.find("\n", 60000));
+  Document doc = run_chain(kChain, text);
+  std::size_t found = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.text.find("供 15年後強積金便有 557,000元") != std::string::npos) {
+      ++found;
+      CHECK(b.kind == BlockKind::kParagraph);
+      CHECK(b.text.find("其實，很多同事也非常關心強積金") < 4);
+    }
+    // No compatibility ideograph or Kangxi radical survives.
+    CHECK_FALSE(std::regex_search(b.text, std::regex("\xEF\xA4[\x80-\xBF]|\xEF\xA5|\xE2\xBC")));
+  }
+  CHECK(found == 1);
+}
+
+TEST_CASE("linebreak survives hostile input", "[linebreak]") {
+  CHECK(run_chain(kChain, "").blocks.empty());
+  CHECK_NOTHROW(run_chain(kChain, "  \n \n\t"));
+  CHECK_NOTHROW(run_chain(kChain, std::string("甲\0乙\n丙", 11)));
+  CHECK_NOTHROW(run_chain(kChain, "\u0301\n\uE000\n《《《《（（（（“““"));
+  std::string nested;
+  for (int i = 0; i < 5000; ++i) nested += "《（“";
+  CHECK_NOTHROW(run_chain(kChain, nested + "\n" + nested));
+  std::string huge;
+  while (huge.size() < (1u << 20)) huge += "推进健康中国建设，";
+  CHECK(content(run_chain(kChain, huge)).size() == 1);
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "推进健康中国建设\n";
+  CHECK_NOTHROW(run_chain(kChain, many));
+}
+
+TEST_CASE("linebreak takes no options", "[linebreak]") {
+  CHECK_THROWS(Pipeline::build("linebreak(x)"));
+}
+
+}  // namespace
+}  // namespace hantidy

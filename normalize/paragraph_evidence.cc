@@ -1,0 +1,229 @@
+#include "normalize/paragraph_evidence.h"
+
+#include <algorithm>
+#include <array>
+
+#include "normalize/cjk_text.h"
+
+namespace hantidy {
+namespace {
+
+constexpr std::size_t kBracketWindow = 4096;  // bytes looked back for open brackets
+constexpr std::size_t kLineTail = 4096;       // bytes of a block's end that hold its last line
+
+// Words and shapes that open a new paragraph in Chinese reports ("2022年，", "一是", "（一）").
+constexpr std::array<std::string_view, 24> kOpeners = {
+    "新的一年", "今年", "去年", "近年来", "回望",  "首先", "其次", "最后",
+    "此外",     "另外", "总之", "同时，", "同时,", "第一", "第二", "第三",
+    "一是",     "二是", "三是", "四是",   "五是",  "六是", "七是", "八是"};
+
+}  // namespace
+
+bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+char32_t first_visible(std::string_view s) {
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (!is_blank_char(c) && c != '\n') return c;
+  }
+  return 0;
+}
+
+char32_t last_visible(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (!is_blank_char(c) && c != '\n') return c;
+  }
+  return 0;
+}
+
+// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
+bool ends_terminal(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || is_closing(c)) continue;
+    return is_terminal(c);
+  }
+  return false;
+}
+
+// Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
+bool continues_after(char32_t c) {
+  return c == U'，' || c == ',' || c == U'、' || is_opening(c) || c == U'—' || c == '-' ||
+         c == U'·';
+}
+
+bool indented(std::string_view line) {
+  return line.starts_with("\xE3\x80\x80") || line.starts_with("  ") || line.starts_with("\t");
+}
+
+bool starts_like_opener(std::string_view s) {
+  std::size_t at = 0;
+  while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+  s.remove_prefix(at);
+  if (s.empty()) return false;
+  if (s[0] >= '0' && s[0] <= '9') return true;
+  for (std::string_view w : kOpeners) {
+    if (s.starts_with(w)) return true;
+  }
+  std::size_t pos = 0;
+  char32_t c = next_code_point(s, pos);
+  if (c == U'（' || c == '(') return true;  // （一）
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  if (kNumerals.find(c) != std::u32string_view::npos && pos < s.size()) {
+    std::size_t p2 = pos;
+    char32_t d = next_code_point(s, p2);
+    return d == U'、' || d == U'是';
+  }
+  return false;
+}
+
+// "一、…" or "（一）…" without a full stop: a numbered heading, even when it is nearly a full line.
+bool is_enumerated_heading(std::string_view line) {
+  std::size_t at = 0;
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  line.remove_prefix(at);
+  if (line.find("。") != std::string_view::npos) return false;
+  std::size_t pos = 0;
+  char32_t c = line.empty() ? 0 : next_code_point(line, pos);
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  if (c == U'（' || c == '(') {
+    if (pos >= line.size()) return false;
+    c = next_code_point(line, pos);
+    return kNumerals.find(c) != std::u32string_view::npos;
+  }
+  if (kNumerals.find(c) == std::u32string_view::npos || pos >= line.size()) return false;
+  return next_code_point(line, pos) == U'、';
+}
+
+// "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence
+// of the line before (a sentence is not two characters long).
+bool ends_sentence_soon(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < line.size() && n < 5;) {
+    char32_t c = next_code_point(line, at);
+    if (is_blank_char(c)) continue;
+    if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
+    if (!is_han(c)) return false;
+    ++n;
+  }
+  return false;
+}
+
+// A line shaped like a label ("北京市卫生健康委主任 于鲁明") or a short heading: no sentence
+// punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
+// one block (a label naming two speakers).
+bool is_label_line(std::string_view line) {
+  std::size_t n = visible_length(line, 31);
+  if (n > 30 || ends_terminal(line)) return false;
+  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
+  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
+  bool spaced = inner.find(' ') != std::string_view::npos ||
+                inner.find("\xE3\x80\x80") != std::string_view::npos;
+  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+  }
+  return true;
+}
+
+// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
+bool ends_in_word(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
+      continue;
+    }
+    return is_han(c);
+  }
+  return false;
+}
+
+// Open brackets and quotes not yet closed in the tail of `s`.
+int open_brackets(std::string_view s) {
+  if (s.size() > kBracketWindow) {
+    std::size_t cut = s.size() - kBracketWindow;
+    while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
+    s.remove_prefix(cut);
+  }
+  int open = 0;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    // Half- and full-width brackets are mixed freely in PDF text: count them as one kind.
+    if (c == U'《' || c == U'“' || c == U'（' || c == U'「' || c == '(') ++open;
+    if (c == U'》' || c == U'”' || c == U'）' || c == U'」' || c == ')')
+      open = std::max(0, open - 1);
+  }
+  return open;
+}
+
+// Body text: long enough and with sentence punctuation inside (labels, captions and headings
+// have none).
+bool is_body(std::string_view s) {
+  std::size_t n = visible_length(s, 40);
+  if (n >= 40) return true;
+  if (n < 12) return false;
+  bool enumeration = false, spaced = false;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
+        c == U'？') {
+      return true;
+    }
+    enumeration |= c == U'、';
+    spaced |= c == ' ' || c == 0x3000;
+  }
+  // "国家电网、南方电网、五大发电集团、地方政府或下属" is text; "…党组书记、主任 姜旭" is a label.
+  return enumeration && !spaced && n >= 20;
+}
+
+// A heading, label or caption shape: short, no sentence punctuation.
+bool is_label_like(const Block& b) {
+  if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
+  return visible_length(b.text, 31) <= 30 && !is_body(b.text) && !ends_terminal(b.text);
+}
+
+std::string_view last_line(std::string_view s) {
+  // Only the tail is looked at: a paragraph joined across thousands of pages has no line break
+  // left, and searching all of it for each join would be quadratic.
+  std::size_t from = s.size() > kLineTail ? s.size() - kLineTail : 0;
+  while (from > 0 && from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) {
+    ++from;
+  }
+  std::string_view tail = s.substr(from);
+  std::size_t nl = tail.rfind('\n');
+  return nl == std::string_view::npos ? tail : tail.substr(nl + 1);
+}
+
+std::string_view first_line(std::string_view s) { return s.substr(0, s.find('\n')); }
+
+// The lines of a block as the producer laid them out: edits by earlier filters (spaces removed,
+// characters folded, trailing blanks trimmed) undone, so lengths are the ones it wrapped at.
+std::vector<std::string> original_lines(const Block& block) {
+  std::vector<std::string> lines;
+  std::string_view text = block.text;
+  std::size_t cursor = 0;
+  std::size_t s = 0;
+  while (true) {
+    std::size_t nl = text.find('\n', s);
+    std::size_t e = nl == std::string_view::npos ? text.size() : nl;
+    std::string line;
+    std::size_t pos = s;
+    while (cursor < block.edits.size() && block.edits[cursor].begin < s) ++cursor;
+    while (cursor < block.edits.size() && block.edits[cursor].begin <= e &&
+           block.edits[cursor].end <= e) {
+      const Edit& ed = block.edits[cursor++];
+      line.append(text.substr(pos, ed.begin - pos));
+      line += ed.orig;
+      pos = ed.end;
+    }
+    line.append(text.substr(pos, e - pos));
+    lines.push_back(std::move(line));
+    if (nl == std::string_view::npos) break;
+    s = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace hantidy

@@ -1,0 +1,60 @@
+// Evidence for paragraph decisions: what a line's ends say about whether a paragraph goes on.
+// Shared by linebreak's line, page and fragment judgements; each function looks at text only.
+#ifndef HANTIDY_NORMALIZE_PARAGRAPH_EVIDENCE_H_
+#define HANTIDY_NORMALIZE_PARAGRAPH_EVIDENCE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace hantidy {
+
+/// Spaces, tabs, U+3000 and NBSP: blank for line judgements.
+bool is_blank_char(char32_t c);
+/// The first non-blank code point of `s` (0 when none).
+char32_t first_visible(std::string_view s);
+/// The last non-blank code point of `s` (0 when none).
+char32_t last_visible(std::string_view s);
+/// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
+/// ends here.
+bool ends_terminal(std::string_view s);
+/// Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
+bool continues_after(char32_t c);
+/// Starts with U+3000, two spaces or a tab: a paragraph's first line.
+bool indented(std::string_view line);
+/// Opens a new paragraph in Chinese reports: a year ("2022年，"), "新的一年", "一是",
+/// "（一）", "一、" ...
+bool starts_like_opener(std::string_view s);
+/// "一、…" or "（一）…" without a full stop: a numbered heading.
+bool is_enumerated_heading(std::string_view line);
+/// "工作。当前…": the line's first sentence ends within a few characters, so it finishes the
+/// sentence of the line before (a sentence is not two characters long).
+bool ends_sentence_soon(std::string_view line);
+/// A line shaped like a label ("北京市卫生健康委主任 于鲁明") or a short heading: no sentence
+/// punctuation, and either a ROLE NAME space or only a few characters.
+bool is_label_line(std::string_view line);
+/// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
+bool ends_in_word(std::string_view s);
+/// Brackets and quotes opened and not closed in the tail (4 KB) of `s`; half- and full-width
+/// brackets count as one kind because PDF text mixes them.
+int open_brackets(std::string_view s);
+/// Body text: long, or with sentence punctuation inside (labels, captions and headings have
+/// none).
+bool is_body(std::string_view s);
+/// A heading, label or caption shape: short, no sentence punctuation (or not a paragraph).
+bool is_label_like(const Block& b);
+/// The text after the last '\n', looking only at the last 4 KB (a longer last line is cut at a
+/// code point boundary): what line-end evidence needs, in constant time.
+std::string_view last_line(std::string_view s);
+/// The text before the first '\n'.
+std::string_view first_line(std::string_view s);
+/// The lines of a block as the producer laid them out: edits by earlier filters (spaces
+/// removed, characters folded, trailing blanks trimmed) undone, so lengths are the ones it
+/// wrapped at. Edits never span a line break.
+std::vector<std::string> original_lines(const Block& block);
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_NORMALIZE_PARAGRAPH_EVIDENCE_H_

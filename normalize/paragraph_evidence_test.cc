@@ -1,0 +1,83 @@
+#include "normalize/paragraph_evidence.h"
+
+#include <catch2/catch.hpp>
+
+namespace hantidy {
+namespace {
+
+TEST_CASE("ends_terminal sees sentence ends through closing quotes", "[linebreak][evidence]") {
+  CHECK(ends_terminal("推进改革。"));
+  CHECK(ends_terminal("他说：“要健康。”"));
+  CHECK(ends_terminal("It ends here."));
+  CHECK(ends_terminal("同志们："));
+  CHECK_FALSE(ends_terminal("继续深化医药卫生体制改革,加"));
+  CHECK_FALSE(ends_terminal("以“四个聚焦”"));
+  CHECK_FALSE(ends_terminal(""));
+}
+
+TEST_CASE("starts_like_opener knows how report paragraphs begin", "[linebreak][evidence]") {
+  CHECK(starts_like_opener("2022年，重庆市卫生健康系统"));
+  CHECK(starts_like_opener("新的一年，自治区卫生健康系统"));
+  CHECK(starts_like_opener("三是以资源布局为切入点"));
+  CHECK(starts_like_opener("（一）坚持慎终如始"));
+  CHECK(starts_like_opener("二、致力赶超跨越"));
+  CHECK_FALSE(starts_like_opener("快紧密型医联体建设"));
+  CHECK_FALSE(starts_like_opener("更加清晰,医疗卫生服务体系"));
+  CHECK_FALSE(starts_like_opener(""));
+}
+
+TEST_CASE("numbered headings, labels and body text are told apart", "[linebreak][evidence]") {
+  CHECK(is_enumerated_heading("一、着力精准施策，毫不放松抓好常态化疫情防控"));
+  CHECK(is_enumerated_heading("（二）加快改革创新"));
+  CHECK_FALSE(is_enumerated_heading("（一）坚持慎终如始。当前疫情形势严峻复杂"));
+  CHECK_FALSE(is_enumerated_heading("一是疫情防控有力有效"));
+  CHECK(is_label_line("北京市政协副主席、北京市卫生健康委主任 于鲁明"));
+  CHECK(is_label_line("于鲁明"));
+  CHECK_FALSE(is_label_line("公司主要通过参与国家电网、南方电网、五大发电集团、地方政府或下属"));
+  CHECK_FALSE(is_label_line("刚才，XX主任回顾总结了全市卫生健康工作"));
+  CHECK(is_body("公司主要通过参与国家电网、南方电网、五大发电集团、地方政府或下属"));
+  CHECK(is_body("着力加强全人群健康保障。聚焦"));
+  CHECK_FALSE(is_body("云南省卫生健康委党组书记、主任 姜旭"));
+  CHECK_FALSE(is_body("守正创新 推动健康中国建设"));
+}
+
+TEST_CASE("line-end evidence: open brackets, soon-ending sentences, dangling words",
+          "[linebreak][evidence]") {
+  CHECK(open_brackets("将深入落实《关于推进公立医院") == 1);
+  CHECK(open_brackets("XX县（市、区)开展") == 0);  // mixed widths still close
+  CHECK(open_brackets("”》）") == 0);              // closers alone never go negative
+  CHECK(ends_sentence_soon("工作。当前疫情形势严峻复杂"));
+  CHECK_FALSE(ends_sentence_soon("当前，医药卫生体制改革已进入深水区。"));
+  CHECK_FALSE(ends_sentence_soon("工作。"));  // the whole line: no evidence either way
+  CHECK(ends_in_word("以“四个聚焦”"));
+  CHECK(ends_in_word("推进医疗服务模式创"));
+  CHECK_FALSE(ends_in_word("推进改革。"));
+  CHECK(continues_after(U'，'));
+  CHECK(continues_after(U'、'));
+  CHECK_FALSE(continues_after(U'。'));
+  CHECK(indented("　　新的一年"));
+  CHECK_FALSE(indented(" 四个方面的意见。"));
+}
+
+TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evidence]") {
+  Document doc;
+  doc.sources.push_back({"t", "UTF-8", "确保 常态化\n２０22年  ", 0, ""});
+  const std::string& s = doc.sources[0].text;
+  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}});
+  std::size_t space = s.find(' ');
+  std::size_t digits = s.find("２");
+  std::size_t trailing = s.rfind("22年") + std::string("22年").size();
+  doc.rewrite(0,
+              {{space, space + 1, "", "cjk-space"},
+               {digits, digits + 6, "20", "fullwidth-alnum"},
+               {trailing, s.size(), "", "trailing-space"}},
+              "test");
+  CHECK(doc.blocks[0].text == "确保常态化\n2022年");
+  std::vector<std::string> lines = original_lines(doc.blocks[0]);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "确保 常态化");
+  CHECK(lines[1] == "２０22年  ");
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -1,0 +1,39 @@
+#include "normalize/redactions.h"
+
+#include <catch2/catch.hpp>
+
+namespace hantidy {
+namespace {
+
+std::vector<std::string> found(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Mark& m : find_redactions(text)) {
+    CHECK(m.kind == "redaction");
+    out.push_back(text.substr(m.begin, m.end - m.begin));
+  }
+  return out;
+}
+
+TEST_CASE("placeholders inside Chinese text are redactions", "[structure][redaction]") {
+  CHECK(found("刚才，XX主任回顾总结了工作") == std::vector<std::string>{"XX"});
+  CHECK(found("xxxx年，全省卫生健康系统深入学习贯彻习近平总书记考察xx以及") ==
+        std::vector<std::string>{"xxxx", "xx"});
+  CHECK(found("果断处置X例境外输入病例") == std::vector<std::string>{"X"});
+  CHECK(found("精准管控XXX万名人员") == std::vector<std::string>{"XXX"});
+  CHECK(found("××市卫生健康委") == std::vector<std::string>{"××"});
+  CHECK(found("ＸＸ县") == std::vector<std::string>{"ＸＸ"});
+}
+
+TEST_CASE("Latin words, roman numerals, X-rays and multiplication are not redactions",
+          "[structure][redaction]") {
+  CHECK(found("使用Windows XP系统").empty());
+  CHECK(found("第XIV届会议").empty());
+  CHECK(found("拍X光片").empty());
+  CHECK(found("做X射线检查").empty());
+  CHECK(found("面积3×4米").empty());
+  CHECK(found("the box is XX large").empty());
+  CHECK(found("").empty());
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -1,0 +1,307 @@
+#include "normalize/speakers.h"
+
+#include <algorithm>
+
+#include "normalize/structure_text.h"
+
+namespace hantidy {
+namespace {
+
+// Common Chinese surnames, simplified and traditional (single characters). A list of surnames
+// is language knowledge, not a list of anyone's names: it keeps "出席議員" (出席 + 議員) and
+// "各位委員" from being read as a person with a title.
+constexpr std::u32string_view kSurnames =
+    U"王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
+    U"邓鄧曹彭曾肖萧蕭田董袁潘于余叶葉蒋蔣蔡杜丁魏程苏蘇吕呂姜沈钟鍾卢盧汪戴崔任陆陸廖"
+    U"姚方金邱丘夏谭譚贾賈邹鄒石熊孟秦阎閻薛侯雷白龙龍段郝孔邵史毛常万萬顾顧赖賴武康贺賀严嚴"
+    U"尹钱錢施牛洪龚龔汤湯陶黎温溫莫易樊乔喬文安殷颜顏庄莊章鲁魯倪庞龐邢俞翟蓝藍聂聶齐齊"
+    U"向葛柴伍覃骆駱关關焦柳欧歐祝纪紀尚毕畢耿芦蘆左季管符辛苗詹鲍鮑包滕戚谷凌艾宁寧甘"
+    U"敬仇柯简簡梅岳游涂塗卓屈项項褚蒲单單舒阮霍申苟冉靳邬鄔饶饒聂殷容甄麦麥区區植源岑"
+    U"郁尤连連裴柏童储儲卜云雲桂荣榮池汝车車边邊古昌巫虞应應巴尉晏华華麻奚宫宮卞阳陽"
+    U"房伏封路乐樂时時居鞠吉全郎党黨瞿翁戈钮鈕姬隋曲官冷蒙滿满明成和甯范鄺邝韋韦谈談湛冼佘盛燕祁闫"
+    U"閆练練"
+    U"廉藺蔺栗";
+
+constexpr std::u32string_view kCompoundSurnames[] = {
+    U"欧阳", U"歐陽", U"司马", U"司馬", U"上官", U"诸葛", U"諸葛", U"东方", U"東方",
+    U"皇甫", U"尉迟", U"尉遲", U"公孙", U"公孫", U"令狐", U"慕容", U"宇文", U"长孙",
+    U"長孫", U"夏侯", U"端木", U"司徒", U"范姜", U"張簡", U"张简", U"張廖", U"张廖"};
+
+// Characters an organisation name ends with before an office ("…局局長", "…委主任").
+constexpr std::u32string_view kOrgEnds =
+    U"局司部處处署會会院委府廳厅辦办組组室所庭科團团社行校館馆台臺中心省市縣县區区";
+
+constexpr std::u32string_view kConcurrent[] = {U"（兼）", U"(兼)"};
+
+std::u32string to_u32(std::string_view text) {
+  std::u32string out;
+  for (const CodePoint& cp : decode_utf8(text)) out.push_back(cp.c);
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+bool is_middle_dot(char32_t c) { return c == U'·' || c == U'‧' || c == U'・' || c == U'•'; }
+
+bool all_han(std::u32string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_han);
+}
+
+// Length of the surname `s` starts with (compound first); 0 when none.
+std::size_t surname_length(std::u32string_view s) {
+  for (std::u32string_view compound : kCompoundSurnames) {
+    if (s.starts_with(compound)) return compound.size();
+  }
+  if (!s.empty() && kSurnames.find(s.front()) != std::u32string_view::npos) return 1;
+  return 0;
+}
+
+bool name_u32(std::u32string_view s) {
+  if (std::any_of(s.begin(), s.end(), is_middle_dot)) {
+    // Transcribed names: Han parts joined by dots, each part non-empty.
+    if (s.size() > 20 || is_middle_dot(s.front()) || is_middle_dot(s.back())) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (is_middle_dot(s[i])) {
+        if (is_middle_dot(s[i + 1])) return false;
+      } else if (!is_han(s[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (s.size() < 2 || s.size() > 4 || !all_han(s)) return false;
+  std::size_t sur = surname_length(s);
+  return sur > 0 && s.size() > sur;
+}
+
+// A role: no clause punctuation, ends with an office (after an optional "（兼）").
+bool is_role(std::string_view role, const OfficeLexicon& offices) {
+  if (role.empty() || count_code_points(role) > 48) return false;
+  for (const CodePoint& cp : decode_utf8(role)) {
+    if (is_clause_punct(cp.c) || is_label_space(cp.c)) return false;
+  }
+  std::string_view core = role;
+  for (std::u32string_view mark : kConcurrent) {
+    std::string m = to_utf8(mark);
+    if (core.ends_with(m)) core.remove_suffix(m.size());
+  }
+  return offices.suffix(core) > 0;
+}
+
+// One "ROLE NAME" line: the name is the text after the last run of spaces.
+std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLexicon& offices) {
+  std::vector<CodePoint> cps = decode_utf8(line);
+  std::size_t name_begin = std::string_view::npos, role_end = 0;
+  for (std::size_t i = cps.size(); i-- > 0;) {
+    if (is_label_space(cps[i].c)) {
+      name_begin = cps[i].end;
+      std::size_t j = i;
+      while (j > 0 && is_label_space(cps[j - 1].c)) --j;
+      role_end = cps[j].begin;
+      break;
+    }
+  }
+  if (name_begin == std::string_view::npos) {
+    // No space (a filter or the typesetter removed it): "…卫生健康委主任于鲁明". The shortest
+    // name after a role wins, so "主任于鲁明" is 于鲁明, not 鲁明 after "主任于".
+    for (std::size_t k = cps.size() >= 2 ? cps.size() - 2 : 0; k > 0 && cps.size() - k <= 20; --k) {
+      std::string_view name = line.substr(cps[k].begin);
+      std::string_view role = line.substr(0, cps[k].begin);
+      if (is_person_name(name) && is_role(role, offices)) {
+        return LabelPerson{std::string(name), std::string(role)};
+      }
+    }
+    return std::nullopt;
+  }
+  if (role_end == 0) return std::nullopt;
+  std::string_view name = line.substr(name_begin);
+  std::string_view role = line.substr(0, role_end);
+  if (!is_person_name(name) || !is_role(role, offices)) return std::nullopt;
+  return LabelPerson{std::string(name), std::string(role)};
+}
+
+// Two or more label lines that line repair joined into one: "ROLE1 NAME1ROLE2 NAME2". Each
+// token between spaces but the first and last is a name followed by the next role.
+std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLexicon& offices) {
+  std::vector<std::string_view> tokens;
+  std::vector<CodePoint> cps = decode_utf8(line);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= cps.size(); ++i) {
+    if (i == cps.size() || is_label_space(cps[i].c)) {
+      std::size_t b = start < cps.size() ? cps[start].begin : line.size();
+      std::size_t e = i < cps.size() ? cps[i].begin : line.size();
+      if (e > b) tokens.push_back(line.substr(b, e - b));
+      start = i + 1;
+    }
+  }
+  if (tokens.size() < 3 || tokens.size() > 5 || !is_role(tokens.front(), offices) ||
+      !is_person_name(tokens.back())) {
+    return {};
+  }
+  std::vector<LabelPerson> people;
+  std::string role(tokens.front());
+  for (std::size_t t = 1; t + 1 < tokens.size(); ++t) {
+    // Where the name ends is ambiguous ("于鲁明北京市…" could be 于鲁 + 明北京市…): the next role
+    // usually starts like the previous one ("北京市…"), so take the split that shares most of
+    // the previous role's opening; ties go to three-character names, the commonest.
+    std::vector<CodePoint> tc = decode_utf8(tokens[t]);
+    std::size_t best = 0, best_score = 0;
+    for (std::size_t k : {3, 2, 4}) {
+      if (k >= tc.size()) continue;
+      std::string_view name = tokens[t].substr(0, tc[k].begin);
+      std::string_view next = tokens[t].substr(tc[k].begin);
+      if (!is_person_name(name) || !is_role(next, offices)) continue;
+      std::size_t shared = 0;
+      while (shared < next.size() && shared < role.size() && next[shared] == role[shared]) ++shared;
+      if (best == 0 || shared > best_score) {
+        best = k;
+        best_score = shared;
+      }
+    }
+    bool split = best > 0;
+    if (split) {
+      people.push_back({std::string(tokens[t].substr(0, tc[best].begin)), role});
+      role = std::string(tokens[t].substr(tc[best].begin));
+    }
+    if (!split) return {};
+  }
+  people.push_back({std::string(tokens.back()), role});
+  return people;
+}
+
+bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
+
+// Where a label starts: after indentation, a list bullet and an item number ("1. ", "12．").
+std::size_t label_start(const std::vector<CodePoint>& cps) {
+  std::size_t i = 0;
+  while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  // A Markdown list bullet ("* 主席：…", the g0v gazette conversion).
+  if (i + 1 < cps.size() && (cps[i].c == U'*' || cps[i].c == U'-' || cps[i].c == U'•') &&
+      is_label_space(cps[i + 1].c)) {
+    i += 2;
+    while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  }
+  std::size_t j = i;
+  while (j < cps.size() && is_digit(cps[j].c)) ++j;
+  if (j > i && j < cps.size() && (cps[j].c == U'.' || cps[j].c == U'．')) {
+    ++j;
+    while (j < cps.size() && is_label_space(cps[j].c)) ++j;
+    return j;
+  }
+  return i;
+}
+
+}  // namespace
+
+bool is_person_name(std::string_view name) { return name_u32(to_u32(name)); }
+
+std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
+                                                  const OfficeLexicon& offices) {
+  std::vector<std::string_view> lines = nonempty_lines(block);
+  if (lines.empty() || lines.size() > 4) return std::nullopt;
+  SpeakerLabel label;
+  label.shape = LabelShape::kRoleName;
+  for (std::string_view line : lines) {
+    if (std::optional<LabelPerson> person = role_name_line(line, offices)) {
+      label.people.push_back(std::move(*person));
+    } else if (std::vector<LabelPerson> joined = joined_role_names(line, offices);
+               !joined.empty()) {
+      for (LabelPerson& p : joined) label.people.push_back(std::move(p));
+    } else {
+      return std::nullopt;
+    }
+  }
+  label.begin = 0;
+  label.end = block.size();
+  return label;
+}
+
+std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const OfficeLexicon& offices) {
+  // Only the first line and its first 26 code points can hold a label.
+  std::string_view first = text.substr(0, std::min(text.find('\n'), text.size()));
+  std::vector<CodePoint> cps =
+      decode_utf8(first.substr(0, std::min<std::size_t>(first.size(), 120)));
+  std::size_t start = label_start(cps);
+  std::size_t colon = start;
+  while (colon < cps.size() && colon - start <= 26 && !is_colon(cps[colon].c)) ++colon;
+  if (colon >= cps.size() || !is_colon(cps[colon].c) || colon - start < 2) return std::nullopt;
+  // "郭委員素春（在席位上）：": a short stage note between the name and the colon.
+  std::size_t head_end = colon;
+  if (cps[colon - 1].c == U'）' || cps[colon - 1].c == U')') {
+    std::size_t open = colon - 1;
+    while (open > start && cps[open].c != U'（' && cps[open].c != U'(') --open;
+    if (open > start && colon - open <= 12) head_end = open;
+  }
+  std::u32string head;
+  for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
+  if (!std::all_of(head.begin(), head.end(),
+                   [](char32_t c) { return is_han(c) || is_middle_dot(c); })) {
+    return std::nullopt;
+  }
+  std::string head8 = to_utf8(head);
+  SpeakerLabel label;
+  label.begin = cps[start].begin;
+  label.end = cps[colon].end;
+  std::string_view rest = trim_space(text.substr(label.end));
+  label.run_in = !rest.empty();
+
+  if (offices.is_office(head8)) {
+    label.shape = LabelShape::kOffice;
+    label.people.push_back({head8, head8});
+    return label;
+  }
+  // NAME + office ("鄧家彪議員") or organisation + office ("財經事務及庫務局局長").
+  if (std::size_t office = offices.suffix(head8); office > 0 && office < head8.size()) {
+    std::string prefix = head8.substr(0, head8.size() - office);
+    std::u32string prefix32 = to_u32(prefix);
+    if (name_u32(prefix32)) {
+      label.shape = LabelShape::kNameTitle;
+      label.people.push_back({prefix, head8.substr(prefix.size())});
+      return label;
+    }
+    if (prefix32.size() >= 2 && kOrgEnds.find(prefix32.back()) != std::u32string::npos) {
+      label.shape = LabelShape::kOffice;
+      label.people.push_back({head8, head8});
+      return label;
+    }
+  }
+  // SURNAME + office + GIVEN ("陳委員清寶", "蔡主任委員英文"); a married woman's two surnames
+  // come first in the same way ("張蔡委員美").
+  std::size_t sur = surname_length(head);
+  std::size_t two = sur == 1 ? surname_length(std::u32string_view(head).substr(1)) : 0;
+  for (std::size_t length : {sur, two == 1 ? std::size_t{2} : std::size_t{0}}) {
+    if (length == 0) continue;
+    std::string after = to_utf8(std::u32string_view(head).substr(length));
+    std::size_t office = offices.prefix(after);
+    if (office == 0) continue;
+    std::u32string given = to_u32(std::string_view(after).substr(office));
+    if (!all_han(given) || given.size() > 2 || offices.prefix(to_utf8(given)) != 0) continue;
+    label.shape = LabelShape::kSurnameTitleGiven;
+    label.people.push_back(
+        {to_utf8(head.substr(0, length)) + to_utf8(given), after.substr(0, office)});
+    return label;
+  }
+  return std::nullopt;
+}
+
+}  // namespace hantidy

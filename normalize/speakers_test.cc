@@ -1,0 +1,152 @@
+#include "normalize/speakers.h"
+
+#include <catch2/catch.hpp>
+
+namespace hantidy {
+namespace {
+
+const OfficeLexicon& lexicon() {
+  static const OfficeLexicon lex = OfficeLexicon::built_in();
+  return lex;
+}
+
+TEST_CASE("ROLE NAME labels of a magazine feature give name and role as printed", "[structure]") {
+  auto label = parse_role_name_label("重庆市卫生健康委党委书记、主任 黄明会", lexicon());
+  REQUIRE(label);
+  CHECK(label->shape == LabelShape::kRoleName);
+  REQUIRE(label->people.size() == 1);
+  CHECK(label->people[0].name == "黄明会");
+  CHECK(label->people[0].role == "重庆市卫生健康委党委书记、主任");
+}
+
+TEST_CASE("a two-line ROLE NAME label is a joint statement of both people", "[structure]") {
+  auto label = parse_role_name_label(
+      "北京市政协副主席、北京市卫生健康委主任 于鲁明\n北京市卫生健康委党委书记、副主任（兼） "
+      "钟东波",
+      lexicon());
+  REQUIRE(label);
+  REQUIRE(label->people.size() == 2);
+  CHECK(label->people[0].role == "北京市政协副主席、北京市卫生健康委主任");
+  CHECK(label->people[1].name == "钟东波");
+  CHECK(label->people[1].role == "北京市卫生健康委党委书记、副主任（兼）");
+  // The ASCII form punct has not converted yet, and trailing spaces / U+3000 separators.
+  auto ascii = parse_role_name_label(
+      "四川省卫生健康委党组书记 敬静  \n四川省卫生健康委副主任(兼)　何延政", lexicon());
+  REQUIRE(ascii);
+  CHECK(ascii->people[1].name == "何延政");
+}
+
+TEST_CASE("a ROLE NAME label whose space was removed is still split at the office", "[structure]") {
+  auto label = parse_role_name_label("北京市政协副主席、北京市卫生健康委主任于鲁明", lexicon());
+  REQUIRE(label);
+  CHECK(label->people[0].name == "于鲁明");
+  CHECK(label->people[0].role == "北京市政协副主席、北京市卫生健康委主任");
+  auto dotted = parse_role_name_label("新疆生产建设兵团卫生健康委主任艾麦尔江·吐尼牙孜", lexicon());
+  REQUIRE(dotted);
+  CHECK(dotted->people[0].name == "艾麦尔江·吐尼牙孜");
+  CHECK(parse_role_name_label("北京市卫生健康委党委书记、副主任（兼）钟东波", lexicon())
+            ->people[0]
+            .name == "钟东波");
+  CHECK_FALSE(parse_role_name_label("唯有改革唯有奋斗", lexicon()));
+  CHECK_FALSE(parse_role_name_label("北京市卫生健康委主任", lexicon()));
+}
+
+TEST_CASE("a joint label whose two lines were joined still names both people", "[structure]") {
+  auto label =
+      parse_role_name_label("四川省卫生健康委党组书记 敬静四川省卫生健康委主任 何延政", lexicon());
+  REQUIRE(label);
+  REQUIRE(label->people.size() == 2);
+  CHECK(label->people[0].name == "敬静");
+  CHECK(label->people[0].role == "四川省卫生健康委党组书记");
+  CHECK(label->people[1].name == "何延政");
+  CHECK(label->people[1].role == "四川省卫生健康委主任");
+  CHECK_FALSE(parse_role_name_label("四川省卫生健康委党组书记 敬静和同事们 何延政", lexicon()));
+  auto beijing = parse_role_name_label(
+      "北京市政协副主席、北京市卫生健康委主任 于鲁明北京市卫生健康委党委书记、副主任（兼） 钟东波",
+      lexicon());
+  REQUIRE(beijing);
+  CHECK(beijing->people[0].name == "于鲁明");
+  CHECK(beijing->people[1].role == "北京市卫生健康委党委书记、副主任（兼）");
+}
+
+TEST_CASE("names joined by a middle dot are kept whole", "[structure]") {
+  auto label = parse_role_name_label("新疆生产建设兵团卫生健康委主任 艾麦尔江·吐尼牙孜", lexicon());
+  REQUIRE(label);
+  CHECK(label->people[0].name == "艾麦尔江·吐尼牙孜");
+  CHECK(is_person_name("艾麦尔江·吐尼牙孜"));
+  CHECK_FALSE(is_person_name("·吐尼牙孜"));
+}
+
+TEST_CASE("titles and sentences are not ROLE NAME labels", "[structure]") {
+  INFO("a title of two phrases: the first part is not a role");
+  CHECK_FALSE(parse_role_name_label("唯有改革 唯有奋斗", lexicon()));
+  CHECK_FALSE(parse_role_name_label("披坚执锐 奋楫扬帆", lexicon()));
+  INFO("a sentence that mentions an office");
+  CHECK_FALSE(parse_role_name_label("在二〇二四年新年贺词中,国家主席 习近平强调", lexicon()));
+  INFO("a role alone, no name");
+  CHECK_FALSE(parse_role_name_label("天津市卫生健康委主任", lexicon()));
+  INFO("a label line followed by text");
+  CHECK_FALSE(parse_role_name_label(
+      "甘肃省卫生健康委主任 郭玉芬\n2022年，甘肃省卫生健康系统将进一步优化", lexicon()));
+  CHECK_FALSE(parse_role_name_label("", lexicon()));
+}
+
+TEST_CASE("Hong Kong labels: NAME + title, an organisation + office, the chair", "[structure]") {
+  auto member = parse_colon_label("鄧家彪議員：主席，我動議通過我的議案。", lexicon());
+  REQUIRE(member);
+  CHECK(member->shape == LabelShape::kNameTitle);
+  CHECK(member->people[0].name == "鄧家彪");
+  CHECK(member->people[0].role == "議員");
+  CHECK(member->run_in);
+  auto official = parse_colon_label("財經事務及庫務局局長：主席，", lexicon());
+  REQUIRE(official);
+  CHECK(official->shape == LabelShape::kOffice);
+  CHECK(official->people[0].role == "財經事務及庫務局局長");
+  auto chair = parse_colon_label("主席：", lexicon());
+  REQUIRE(chair);
+  CHECK_FALSE(chair->run_in);
+  CHECK(parse_colon_label("代理主席：是的。", lexicon())->people[0].name == "代理主席");
+  auto numbered = parse_colon_label("1. 林健鋒議員：據報，法定最低工資的實施", lexicon());
+  REQUIRE(numbered);
+  CHECK(numbered->people[0].name == "林健鋒");
+  CHECK(
+      std::string("1. 林健鋒議員：據報").substr(numbered->begin, numbered->end - numbered->begin) ==
+      "林健鋒議員：");
+  CHECK(parse_colon_label("范國威議員:好的，謝謝。", lexicon())->people[0].name == "范國威");
+}
+
+TEST_CASE("Taiwan labels: SURNAME + title + GIVEN", "[structure]") {
+  auto label =
+      parse_colon_label("陳委員清寶：（在台下）讓行政院先減列六千億元再送過來。", lexicon());
+  REQUIRE(label);
+  CHECK(label->shape == LabelShape::kSurnameTitleGiven);
+  CHECK(label->people[0].name == "陳清寶");
+  CHECK(label->people[0].role == "委員");
+  CHECK(parse_colon_label("蔡主任委員英文：主席、各位委員。", lexicon())->people[0].role ==
+        "主任委員");
+  CHECK(parse_colon_label("唐院長飛：主席、各位委員。", lexicon())->people[0].name == "唐飛");
+  INFO("a married woman's two surnames");
+  CHECK(parse_colon_label("張蔡委員美：主席。", lexicon())->people[0].name == "張蔡美");
+  INFO("a Markdown bullet and a note before the colon");
+  CHECK(parse_colon_label("    * 劉委員文雄：（十四時三十分）主席", lexicon())->people[0].name ==
+        "劉文雄");
+  CHECK(parse_colon_label("郭委員素春（在席位上）：他只向你報告。", lexicon())->people[0].name ==
+        "郭素春");
+  CHECK(parse_colon_label("巴燕‧達魯委員：主席。", lexicon())->people[0].name == "巴燕‧達魯");
+}
+
+TEST_CASE("colon lines that are not speakers", "[structure]") {
+  for (const char* line :
+       {"程序委員會意見：擬請院會將本案交財政委員會。",
+        "下列文件是根據《議事規則》第21(2)條的規定提交：", "出席議員：", "缺席議員：", "同志们：",
+        "资料来源：收入及工時調查，統計處。", "註：", "提案人：", "連署人：", "說明：",
+        "做好今年卫生健康工作，要重点把握好五个方面要求:",
+        "在二〇二四年新年贺词中,国家主席习近平强调:“我们的目标很宏伟”",
+        "主席，就該數萬個職位空缺而言：", "", "：", "主席"}) {
+    INFO(line);
+    CHECK_FALSE(parse_colon_label(line, lexicon()));
+  }
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -1,0 +1,121 @@
+#include "normalize/structure_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace hantidy {
+
+std::vector<CodePoint> decode_utf8(std::string_view text) {
+  std::vector<CodePoint> out;
+  out.reserve(text.size() / 2);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    std::size_t len = b < 0x80         ? 1
+                      : (b >> 5) == 6  ? 2
+                      : (b >> 4) == 14 ? 3
+                      : (b >> 3) == 30 ? 4
+                                       : 0;
+    char32_t c = 0xFFFD;
+    if (len == 1) {
+      c = b;
+    } else if (len > 1 && i + len <= text.size()) {
+      c = b & (0xFF >> (len + 1));
+      bool ok = true;
+      for (std::size_t k = 1; k < len; ++k) {
+        unsigned char cont = static_cast<unsigned char>(text[i + k]);
+        if ((cont & 0xC0) != 0x80) ok = false;
+        c = (c << 6) | (cont & 0x3F);
+      }
+      if (!ok) {
+        c = 0xFFFD;
+        len = 1;
+      }
+    } else {
+      len = 1;
+    }
+    out.push_back({c, i, i + len});
+    i += len;
+  }
+  return out;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (char ch : text) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+bool is_latin_letter(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'ａ' && c <= U'ｚ') ||
+         (c >= U'Ａ' && c <= U'Ｚ');
+}
+
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+bool is_label_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+
+bool is_clause_punct(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'，':
+    case U',':
+    case U'；':
+    case U';':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'：':
+    case U':':
+    case U'“':
+    case U'”':
+    case U'"':
+    case U'《':
+    case U'》':
+    case U'…':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view trim_space(std::string_view text) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  while (true) {
+    if (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) {
+      text.remove_prefix(1);
+    } else if (text.starts_with(kIdeographicSpace)) {
+      text.remove_prefix(kIdeographicSpace.size());
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
+      text.remove_suffix(1);
+    } else if (text.ends_with(kIdeographicSpace)) {
+      text.remove_suffix(kIdeographicSpace.size());
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
+std::vector<std::string_view> nonempty_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = trim_space(text.substr(at, nl - at));
+    if (!line.empty()) lines.push_back(line);
+    at = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace hantidy

@@ -1,0 +1,43 @@
+// Small text predicates shared by the structure filter's parts (labels, headings, redactions).
+#ifndef HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
+#define HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/cjk_text.h"  // is_han
+
+namespace hantidy {
+
+/// One decoded code point and where it sits in the UTF-8 text.
+struct CodePoint {
+  char32_t c = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so decoding never fails.
+std::vector<CodePoint> decode_utf8(std::string_view text);
+/// Number of code points (malformed bytes count one each).
+std::size_t count_code_points(std::string_view text);
+
+/// ASCII and full-width Latin letters.
+bool is_latin_letter(char32_t c);
+/// ASCII and full-width digits.
+bool is_digit(char32_t c);
+/// ASCII space, tab and U+3000 (what separates a role from a name in a label).
+bool is_label_space(char32_t c);
+/// Sentence and clause punctuation that never occurs inside a label, heading or title
+/// (。，；！？、 are separate: 、 joins roles).
+bool is_clause_punct(char32_t c);
+
+/// `text` without leading and trailing ASCII white space and U+3000.
+std::string_view trim_space(std::string_view text);
+/// `text` split at '\n', each line trimmed, empty lines dropped.
+std::vector<std::string_view> nonempty_lines(std::string_view text);
+
+}  // namespace hantidy
+
+#endif  // HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_

@@ -1,0 +1,360 @@
+#include "normalize/unicode_cleanup.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "normalize/cjk_text.h"
+
+namespace hantidy {
+namespace {
+
+constexpr std::string_view kFilter = "unicode";
+
+// Office words that end the role half of a `ROLE NAME` label ("…主任 于鲁明").
+constexpr std::array<std::string_view, 22> kOfficeWords = {
+    "主任", "书记", "書記", "主席", "局长", "局長", "委员", "委員", "部长", "部長", "厅长",
+    "廳長", "市长", "市長", "省长", "省長", "院长", "院長", "司长", "司長", "议员", "議員"};
+
+std::string to_utf8(char32_t c) {
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+  return out;
+}
+
+bool is_space(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
+
+// Characters a PDF export or OCR leaves that carry nothing: format controls and C0/C1 controls.
+bool is_invisible(char32_t c) {
+  if (c == '\t' || c == '\n') return false;
+  if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return true;
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0xAD;
+}
+
+bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
+
+// Ranges whose characters are look-alikes of unified ideographs.
+const char* look_alike_rule(char32_t c) {
+  if (c >= 0x2F00 && c <= 0x2FDF) return "kangxi-radical";
+  if (c >= 0x2E80 && c <= 0x2EFF) return "cjk-radical";
+  if ((c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F)) return "compat-ideograph";
+  return nullptr;
+}
+
+class Cleaner {
+ public:
+  Cleaner(Document& doc, Diagnostics& diag) : doc_(doc), diag_(diag) {
+    UErrorCode status = U_ZERO_ERROR;
+    nfc_ = icu::Normalizer2::getNFCInstance(status);
+    nfkc_ = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU normalizer data missing");
+  }
+
+  void run() {
+    simplified_ = guess_simplified();
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (doc_.blocks[i].text.empty()) continue;
+      normalize_nfc(i);
+      clean_characters(i);
+      report_repeats(i);
+    }
+    if (private_use_ > 0) {
+      diag_.warn(std::string(kFilter), file_name(), pua_line_,
+                 std::to_string(private_use_) +
+                     " private-use character(s) kept: their meaning depends on the PDF font");
+    }
+    if (radicals_left_ > 0) {
+      diag_.warn(std::string(kFilter), file_name(), 0,
+                 std::to_string(radicals_left_) +
+                     " CJK radical(s) kept: Unicode has no ideograph mapping for them");
+    }
+  }
+
+ private:
+  std::string file_name() const {
+    return doc_.sources.empty() ? std::string() : doc_.sources.front().name;
+  }
+
+  std::size_t line_of(std::size_t block, std::size_t pos) {
+    const Block& b = doc_.blocks[block];
+    if (b.span.source >= doc_.sources.size()) return 0;
+    if (!index_ || index_source_ != b.span.source) {
+      index_.emplace(doc_.sources[b.span.source].text);
+      index_source_ = b.span.source;
+    }
+    return index_->at(b.source_offset(pos)).line;
+  }
+
+  // NFC, one normalization segment at a time so that only what changes is recorded.
+  void normalize_nfc(std::size_t index) {
+    std::string_view text = doc_.blocks[index].text;
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc_->isNormalizedUTF8(text, status) && U_SUCCESS(status)) return;
+    std::vector<Replacement> reps;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t begin = at;
+      char32_t first = next_code_point(text, at);
+      while (at < text.size()) {
+        std::size_t peek = at;
+        char32_t c = next_code_point(text, peek);
+        if (nfc_->hasBoundaryBefore(static_cast<UChar32>(c))) break;
+        at = peek;
+      }
+      std::string_view segment = text.substr(begin, at - begin);
+      status = U_ZERO_ERROR;
+      if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) continue;
+      std::string normalized;
+      icu::StringByteSink<std::string> sink(&normalized);
+      status = U_ZERO_ERROR;
+      nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
+      if (U_FAILURE(status)) continue;
+      const char* rule = look_alike_rule(first);
+      reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
+    }
+    doc_.rewrite(index, std::move(reps), kFilter);
+  }
+
+  // Kangxi radicals are traditional forms (⾧ folds to 長, ⾨ to 門): a PDF of simplified text
+  // that shows them meant the simplified character. Decides which script the document is in by
+  // counting characters that ICU's Hant-Hans and Hans-Hant transforms change.
+  bool guess_simplified() {
+    UErrorCode status = U_ZERO_ERROR;
+    to_simplified_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> to_traditional(
+        icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !to_simplified_ || !to_traditional) {
+      to_simplified_.reset();
+      return false;
+    }
+    std::unordered_map<char32_t, int> seen;  // +1 simplified-only, -1 traditional-only, 0
+    long simplified = 0, traditional = 0;
+    std::size_t budget = 2'000'000;  // characters looked at; plenty to tell the script
+    for (const Block& b : doc_.blocks) {
+      std::string_view text = b.text;
+      for (std::size_t at = 0; at < text.size() && budget > 0; --budget) {
+        char32_t c = next_code_point(text, at);
+        if (c < 0x4E00 || c > 0x9FFF) continue;
+        auto [it, fresh] = seen.try_emplace(c, 0);
+        if (fresh) {
+          icu::UnicodeString one(static_cast<UChar32>(c)), s1 = one, t1 = one;
+          to_simplified_->transliterate(s1);
+          to_traditional->transliterate(t1);
+          it->second = s1 != one ? -1 : t1 != one ? 1 : 0;
+        }
+        if (it->second > 0) ++simplified;
+        if (it->second < 0) ++traditional;
+      }
+    }
+    return simplified > 2 * traditional && simplified >= 3;
+  }
+
+  // "⼂要": U+2F02 folds to 丶, a stroke name that never stands inside running text, while PDF
+  // fonts give U+2F02 for 主 (the only radical whose fold is not a character of running text).
+  // Taken as 主 when Han characters stand on both sides.
+  static bool radical_dot_is_zhu(std::string_view text, std::size_t begin, std::size_t after) {
+    char32_t prev = 0, next = 0;
+    while (begin > 0 && (prev == 0 || is_space(prev))) {
+      prev = folded_class(previous_code_point(text, begin));
+    }
+    while (after < text.size() && (next == 0 || is_space(next))) {
+      next = folded_class(next_code_point(text, after));
+    }
+    bool prev_ok = is_han(prev), next_ok = is_han(next);
+    return (prev_ok && (next_ok || cjk_side(next) || next == ',')) ||
+           (next_ok && (cjk_side(prev) || prev == 0 || prev == '\n'));
+  }
+
+  struct Fix {
+    std::string text;
+    const char* rule;
+  };
+
+  // The replacement for one code point, or nullopt to keep it.
+  std::optional<Fix> fix(char32_t c, std::string_view text, std::size_t begin, std::size_t after) {
+    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
+    if (const char* rule = look_alike_rule(c)) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString folded =
+          nfkc_->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+      char32_t unified = U_SUCCESS(status) && folded.countChar32() == 1
+                             ? static_cast<char32_t>(folded.char32At(0))
+                             : c;
+      if (unified == c || !is_han(unified)) {
+        ++radicals_left_;
+        return std::nullopt;
+      }
+      if (unified == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
+        return Fix{"主", "pdf-radical-dot"};
+      }
+      if (simplified_ && to_simplified_) {
+        icu::UnicodeString simple = folded;
+        to_simplified_->transliterate(simple);
+        if (simple.countChar32() == 1) folded = simple;
+      }
+      std::string out;
+      folded.toUTF8String(out);
+      return Fix{out, rule};
+    }
+    if (c == 0xF8E7) return Fix{"—", "pdf-private-use"};
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+        (c >= 0xFF41 && c <= 0xFF5A)) {
+      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), "fullwidth-alnum"};
+    }
+    return std::nullopt;
+  }
+
+  // The character as later rules will see it (after fix), for classifying neighbours.
+  static char32_t folded_class(char32_t c) {
+    if (look_alike_rule(c)) return 0x4E00;
+    if (c == 0xF8E7) return U'—';
+    return c;
+  }
+
+  static bool cjk_side(char32_t c) { return is_cjk_letter(c) || is_cjk_punct(c); }
+
+  // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
+  // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
+  static bool keeps_spaces(std::string_view line) {
+    if (visible_length(line, 21) > 20) return false;
+    for (std::size_t at = 0; at < line.size();) {
+      char32_t c = folded_class(next_code_point(line, at));
+      if (is_terminal(c) || c == U'，' || c == ',') return false;
+      if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
+    }
+    return true;
+  }
+
+  // "…主任 于鲁明": the space after an office word before a 2–4 character name ending the line.
+  static bool is_role_name_space(std::string_view line, std::size_t space_begin,
+                                 std::size_t space_end) {
+    std::string_view before = line.substr(0, space_begin);
+    bool office = false;
+    for (std::string_view w : kOfficeWords) {
+      if (before.ends_with(w)) office = true;
+    }
+    if (!office) return false;
+    std::size_t names = 0;
+    std::size_t at = space_end;
+    while (at < line.size()) {
+      char32_t c = next_code_point(line, at);
+      if (is_space(c)) break;
+      if (!is_han(c) && c != U'·') return false;
+      ++names;
+    }
+    return names >= 2 && names <= 5;
+  }
+
+  void clean_characters(std::size_t index) {
+    std::string_view text = doc_.blocks[index].text;
+    std::vector<Replacement> reps;
+    std::size_t line_begin = 0;
+    std::size_t line_end = text.find('\n');
+    if (line_end == std::string_view::npos) line_end = text.size();
+    bool line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+    char32_t previous = '\n';  // last kept code point, classified
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t begin = at;
+      char32_t c = next_code_point(text, at);
+      if (c == '\n') {
+        line_begin = at;
+        line_end = text.find('\n', at);
+        if (line_end == std::string_view::npos) line_end = text.size();
+        line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+        previous = '\n';
+        continue;
+      }
+      if (is_space(c)) {
+        std::size_t end = at;
+        while (end < text.size()) {
+          std::size_t peek = end;
+          if (!is_space(next_code_point(text, peek))) break;
+          end = peek;
+        }
+        at = end;
+        if (end >= text.size() || previous == '\n') {
+          previous = c;
+          continue;
+        }
+        std::size_t peek = end;
+        char32_t next = folded_class(next_code_point(text, peek));
+        bool between_cjk = cjk_side(previous) && cjk_side(next);
+        bool cjk_ascii_punct = (is_cjk_letter(previous) && is_no_line_start(next) && next < 0x80) ||
+                               (is_cjk_punct(previous) && is_cjk_letter(next));
+        if ((between_cjk || cjk_ascii_punct) && !line_keeps &&
+            !is_role_name_space(text.substr(line_begin, line_end - line_begin), begin - line_begin,
+                                end - line_begin)) {
+          reps.push_back({begin, end, "", "cjk-space"});
+          continue;  // `previous` stays the character before the space
+        }
+        previous = c;
+        continue;
+      }
+      if (is_private_use(c) && c != 0xF8E7) {
+        if (private_use_++ == 0) pua_line_ = line_of(index, begin);
+      }
+      if (auto f = fix(c, text, begin, at)) {
+        reps.push_back({begin, at, f->text, f->rule});
+        if (f->text.empty()) continue;
+      }
+      previous = folded_class(c);
+    }
+    doc_.rewrite(index, std::move(reps), kFilter);
+  }
+
+  // "，，" or "。。" are OCR doubling more often than style, but not always: report only.
+  void report_repeats(std::size_t index) {
+    std::string_view text = doc_.blocks[index].text;
+    char32_t previous = 0;
+    std::size_t run = 1;
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t begin = at;
+      char32_t c = next_code_point(text, at);
+      bool repeatable = c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' ||
+                        c == ',' || c == ';';
+      run = (c == previous && repeatable) ? run + 1 : 1;
+      if (run == 2 && reported_ < kMaxReports) {
+        ++reported_;
+        diag_.warn(std::string(kFilter), file_name(), line_of(index, begin),
+                   "repeated punctuation '" + to_utf8(c) + to_utf8(c) + "' (OCR?); left as is");
+      }
+      previous = c;
+    }
+  }
+
+  static constexpr std::size_t kMaxReports = 50;
+  Document& doc_;
+  Diagnostics& diag_;
+  const icu::Normalizer2* nfc_ = nullptr;
+  const icu::Normalizer2* nfkc_ = nullptr;
+  std::optional<LineIndex> index_;
+  std::size_t index_source_ = 0;
+  std::size_t private_use_ = 0;
+  std::size_t pua_line_ = 0;
+  std::size_t radicals_left_ = 0;
+  std::size_t reported_ = 0;
+  bool simplified_ = false;
+  std::unique_ptr<icu::Transliterator> to_simplified_;
+};
+
+}  // namespace
+
+void UnicodeCleanupFilter::apply(Document& doc, Diagnostics& diag) const {
+  Cleaner(doc, diag).run();
+}
+
+std::unique_ptr<Filter> make_unicode_filter(const FilterArgs& args) {
+  args.allow({});
+  return std::make_unique<UnicodeCleanupFilter>();
+}
+
+}  // namespace hantidy

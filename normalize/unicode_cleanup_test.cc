@@ -1,0 +1,142 @@
+#include "normalize/unicode_cleanup.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/pipeline.h"
+#include "tests/support.h"
+
+namespace hantidy {
+namespace {
+
+using test::run_chain;
+using test::run_chain_text;
+
+struct Case {
+  const char* prose;
+  const char* input;
+  const char* expected;
+};
+
+std::string clean(const std::string& text) {
+  Document doc = run_chain("unicode", text);
+  std::string out;
+  for (const Block& b : doc.blocks) out += (out.empty() ? "" : "|") + b.text;
+  return out;
+}
+
+TEST_CASE("unicode folds look-alike ideographs through ICU data", "[unicode]") {
+  const Case cases[] = {
+      {"Kangxi radicals from a PDF font become the unified ideograph", "⽤户使⽤⽂件",
+       "用户使用文件"},
+      {"a CJK compatibility ideograph (U+F98E) becomes 年", "2013\uF98E", "2013年"},
+      {"compatibility ideograph U+FA08 becomes 行", "\uFA08政", "行政"},
+      {"in simplified text a radical that folds to a traditional form is simplified",
+       "这是一个简体文件，取⾧补短，⼤门", "这是一个简体文件，取长补短，大门"},
+      {"in traditional text the traditional form stays", "這個議員說的⾧者", "這個議員說的長者"},
+      {"the radical dot between Han characters is 主 (PDF font mapping)", "马克思⼂义",
+       "马克思主义"},
+      {"unified ideographs are left alone", "主要任务", "主要任务"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(clean(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("unicode removes invisible characters but keeps tabs and line breaks", "[unicode]") {
+  const Case cases[] = {
+      {"zero-width space removed", "卫\u200B生", "卫生"},
+      {"BOM inside text removed", "卫\uFEFF生", "卫生"},
+      {"C0 control removed", "卫\x01生", "卫生"},
+      {"tab kept", "a\tb", "a\tb"},
+      {"soft line break kept", "第一行\n第二行", "第一行\n第二行"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(clean(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("unicode makes full-width letters and digits half-width, not punctuation", "[unicode]") {
+  CHECK(clean("２０２２年ＡＢＣ") == "2022年ABC");
+  CHECK(clean("你好，世界！") == "你好，世界！");  // full-width punctuation is punct's business
+}
+
+TEST_CASE("unicode removes spaces between CJK characters but keeps meaningful ones", "[unicode]") {
+  const Case cases[] = {
+      {"OCR space between two Han characters", "确保 常态化疫情防控各项措施落地落实。",
+       "确保常态化疫情防控各项措施落地落实。"},
+      {"space between Han and CJK punctuation", "高质量发展 。以开展医共体建设为抓手，推进",
+       "高质量发展。以开展医共体建设为抓手，推进"},
+      {"space before an ASCII comma after Han", "各族群众 ,主要健康指标进一步改善。推进",
+       "各族群众,主要健康指标进一步改善。推进"},
+      {"spaces between Latin words stay", "hello world 你好", "hello world 你好"},
+      {"ROLE NAME label keeps its space", "北京市政协副主席、北京市卫生健康委主任 于鲁明",
+       "北京市政协副主席、北京市卫生健康委主任 于鲁明"},
+      {"a short title keeps its space", "披坚执锐 奋楫扬帆", "披坚执锐 奋楫扬帆"},
+      {"indentation at a line start stays", "　　新的一年，我们要推进改革。",
+       "　　新的一年，我们要推进改革。"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(clean(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("unicode maps the LegCo private-use dash and reports other private-use characters",
+          "[unicode]") {
+  CHECK(clean("歲 \uF8E7\uF8E7 因為") == "歲——因為");
+  Document doc = test::read_text("前\uE000後");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(doc.blocks[0].text == "前\uE000後");
+  REQUIRE(diag.warnings() == 1);
+  CHECK(diag.all()[0].message.find("private-use") != std::string::npos);
+}
+
+TEST_CASE("unicode reports repeated punctuation without changing it", "[unicode]") {
+  Document doc = test::read_text("我们，，推进改革。。");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(doc.blocks[0].text == "我们，，推进改革。。");
+  CHECK(diag.warnings() == 2);
+}
+
+TEST_CASE("unicode records every change with its rule and original", "[unicode]") {
+  Document doc = run_chain("unicode", "推进⼀体化 发展，到２０２２年。");
+  CHECK(doc.blocks[0].text == "推进一体化发展，到2022年。");
+  CHECK(doc.blocks[0].original_text() == "推进⼀体化 发展，到２０２２年。");
+  bool kangxi = false, space = false, digit = false;
+  for (const ChangeRecord& c : doc.changes) {
+    CHECK(c.filter == "unicode");
+    kangxi |= c.rule == "kangxi-radical" && c.orig == "⼀";
+    space |= c.rule == "cjk-space";
+    digit |= c.rule == "fullwidth-alnum";
+  }
+  CHECK((kangxi && space && digit));
+}
+
+TEST_CASE("unicode survives hostile input", "[unicode]") {
+  CHECK(run_chain_text("unicode", "").empty());
+  CHECK_NOTHROW(clean("   \n  "));
+  std::string nul("卫\0生", 7);
+  CHECK(clean(nul) == "卫生");
+  CHECK(clean("\u0301\u0301a") == "\u0301\u0301a");  // lone combining marks: NFC leaves them
+  CHECK(clean("e\u0301") == "\u00E9");               // and composes what it can
+  std::string brackets(3000, '(');
+  CHECK(clean(brackets) == brackets);
+  std::string huge;
+  while (huge.size() < (1u << 20)) huge += "２０２２年 全省 卫生⼀体化，";
+  std::string out = clean(huge);
+  CHECK(out.find("２") == std::string::npos);
+  CHECK(out.find("⼀") == std::string::npos);
+}
+
+TEST_CASE("unicode takes no options", "[unicode]") {
+  CHECK_THROWS(Pipeline::build("unicode(x=1)"));
+}
+
+}  // namespace
+}  // namespace hantidy
