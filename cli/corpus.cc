@@ -21,8 +21,8 @@ namespace {
 
 // A batch closes at this many bytes of input (or kBatchRecords records): large enough that
 // handing batches between threads costs nothing next to cleaning them, small enough that
-// 4 × jobs batches in flight stay far under the memory target.
-constexpr std::size_t kBatchBytes = 256 * 1024;
+// 2 × jobs + 1 batches in flight stay far under the memory target.
+constexpr std::size_t kBatchBytes = 128 * 1024;
 constexpr std::size_t kBatchRecords = 512;
 
 // What every batch shares: the settings, and one pipeline and writer per worker (filters are
@@ -154,7 +154,7 @@ int run_corpus(const Options& options, std::istream& in, std::ostream& out, std:
     meter.update(records, bytes);
     if (batch.error()) throw *batch.error();
   };
-  OrderedPool pool(threads, 4 * jobs, done);
+  OrderedPool pool(threads, 2 * jobs + 1, done);
 
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back("-");
