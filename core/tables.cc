@@ -22,8 +22,7 @@ namespace {
 const ReaderInfo kReaders[] = {
     {"text", "plain text and Markdown-style text (## headings, blank-line paragraphs)",
      make_text_reader},
-    {"jsonl", "corpus records, one JSON object per line with a text field (streamed, -j)",
-     make_jsonl_reader},
+    {"jsonl", "corpus records, one JSON object per line (streamed, -j)", make_jsonl_reader},
 };
 
 const FilterInfo kFilters[] = {
