@@ -25,11 +25,15 @@ po::options_description settable(Options& o) {
     ("to,t", po::value(&o.to)->value_name("FORMAT"), "output format (see --list-writers; default: text)")
     ("output,o", po::value(&o.output)->value_name("FILE"), "write to FILE instead of standard output")
     ("filters,F", po::value(&o.filters)->value_name("SPEC"), "filter chain, e.g. 'trim; punct(quotes=corner)'; '' runs none")
-    ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl records: block (default), turn (one per speech turn) or document")
+    ("unit", po::value(&o.unit)->value_name("UNIT"), "jsonl records: block (default; document with --from jsonl), turn (one per speech turn) or document")
     ("speaker-lexicon", po::value(&o.speaker_lexicon)->value_name("FILE"), "extra office titles (one per line) for finding speaker labels; sets structure(lexicon=FILE)")
     ("convert,c", po::value(&o.convert)->value_name("NAME"), "convert the script with OpenCC config NAME (s2t, t2s, s2twp, tw2sp, s2hk, ...): inserts script(config=NAME) before punct/structure")
     ("encoding", po::value(&o.read.encoding)->value_name("NAME"), "input encoding: utf-8 (default), auto, or an ICU name (GB18030, Big5, UTF-16LE, ...)")
-    ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input bytes: fail (default) or replace with U+FFFD")
+    ("on-invalid", po::value(&o.read.on_invalid)->value_name("MODE"), "invalid input: fail (default), replace bad bytes with U+FFFD, or skip bad JSON records (--from jsonl)")
+    ("jobs,j", po::value(&o.jobs)->value_name("N"), "process N records (--from jsonl) or N files at once (default: one per core); output order is kept")
+    ("text-field", po::value(&o.text_field)->value_name("NAME"), "--from jsonl: the field that holds the text (default: text)")
+    ("id-field", po::value(&o.id_field)->value_name("NAME"), "--from jsonl: the field that holds the record id (default: id)")
+    ("annotate", po::bool_switch(&o.annotate), "--from jsonl --to jsonl: add a 'hantidy' object (changes per filter, script, lang) to each record")
     ("quiet,q", po::bool_switch(&o.quiet), "print no warnings")
     ("verbose,v", po::bool_switch(&o.verbose), "also print notes")
     ("fail-on-warnings", po::bool_switch(&o.fail_on_warnings), "exit with 3 when there were warnings")
@@ -126,6 +130,7 @@ Options parse_options(const std::vector<std::string>& args) {
     throw Error(ErrorKind::kUsage, e.what());
   }
   o.filters_given = vm.count("filters") > 0;
+  o.unit_given = vm.count("unit") > 0;
   if (!o.filters_given) o.filters = std::string(kDefaultChain);
   if (o.unit != "block" && o.unit != "turn" && o.unit != "document") {
     throw Error(ErrorKind::kUsage,
@@ -135,9 +140,16 @@ Options parse_options(const std::vector<std::string>& args) {
     o.filters = add_filter_option(o.filters, "structure", "lexicon", o.speaker_lexicon);
   }
   if (!o.convert.empty()) o.filters = insert_script(o.filters, o.convert);
-  if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace") {
+  if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace" &&
+      o.read.on_invalid != "skip") {
     throw Error(ErrorKind::kUsage,
-                "bad value '" + o.read.on_invalid + "' for --on-invalid (fail or replace)");
+                "bad value '" + o.read.on_invalid + "' for --on-invalid (fail, replace or skip)");
+  }
+  if (o.read.on_invalid == "skip" && o.from != "jsonl") {
+    throw Error(ErrorKind::kUsage, "--on-invalid=skip skips JSON records: it needs --from jsonl");
+  }
+  if (o.text_field.empty() || o.id_field.empty()) {
+    throw Error(ErrorKind::kUsage, "--text-field and --id-field need a name");
   }
   if (!o.stats.empty() && o.stats != "text" && o.stats != "json") {
     throw Error(ErrorKind::kUsage, "bad value '" + o.stats + "' for --stats (text or json)");

@@ -27,6 +27,11 @@ struct Options {
   std::string tei_date;
   bool tei_changes = false;
   bool tei_lines = false;
+  bool unit_given = false;  ///< --unit was given (corpus mode's default unit is document)
+  std::size_t jobs = 0;             ///< -j; 0: one per core
+  std::string text_field = "text";  ///< corpus mode: the field that holds the text
+  std::string id_field = "id";      ///< corpus mode: the field that holds the record id
+  bool annotate = false;            ///< corpus mode: add a "hantidy" object to each record
   bool quiet = false;
   bool verbose = false;
   bool fail_on_warnings = false;

@@ -10,7 +10,10 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/corpus.h"
 #include "cli/options.h"
+#include "cli/parallel.h"
+#include "cli/progress.h"
 #include "cli/report.h"
 #include "converters/decode.h"
 #include "core/error.h"
@@ -92,6 +95,14 @@ class Runner {
 
     std::vector<std::string> inputs = options_.inputs;
     if (inputs.empty()) inputs.push_back("-");
+    std::size_t jobs = options_.jobs == 0 ? default_jobs() : options_.jobs;
+    // Several files and -j N: one file per thread, outputs in file order. --trace writes while
+    // filters run, and --check, --diff and --stats gather over all files, so they keep to one
+    // thread.
+    bool serial = options_.trace || options_.check || options_.diff || !options_.stats.empty();
+    if (jobs > 1 && inputs.size() > 1 && !serial) {
+      return run_parallel(inputs, std::min(jobs, inputs.size()), write_options, out);
+    }
     int status = kExitOk;
     for (const std::string& input : inputs) {
       Diagnostics diag;
@@ -120,6 +131,71 @@ class Runner {
     int error = errno;
     if (to_stdout_ && (error == EBADF || error == EPIPE)) throw OutputClosed{};
     throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(error)));
+  }
+
+  // One file, converted on a worker thread into a string of its own.
+  class FileTask : public Task {
+   public:
+    FileTask(Runner& runner, std::string input, const std::vector<Pipeline>& pipelines,
+             const std::vector<std::unique_ptr<Reader>>& readers,
+             const std::vector<std::unique_ptr<Writer>>& writers)
+        : runner_(runner),
+          input_(std::move(input)),
+          pipelines_(pipelines),
+          readers_(readers),
+          writers_(writers) {}
+    void run(std::size_t worker) override {
+      std::ostringstream out;
+      try {
+        runner_.convert(input_, *readers_[worker], pipelines_[worker], *writers_[worker], out,
+                        diag_);
+      } catch (const Error& e) {
+        error_ = e;
+      }
+      output_ = out.str();
+    }
+    Runner& runner_;
+    std::string input_;
+    const std::vector<Pipeline>& pipelines_;
+    const std::vector<std::unique_ptr<Reader>>& readers_;
+    const std::vector<std::unique_ptr<Writer>>& writers_;
+    Diagnostics diag_;
+    std::string output_;
+    std::optional<Error> error_;
+  };
+
+  // Whole files are in memory at once on each thread (plain text is not streamed), so at most
+  // two files per thread are in flight.
+  int run_parallel(const std::vector<std::string>& inputs, std::size_t threads,
+                   const WriteOptions& write_options, std::ostream& out) {
+    std::vector<Pipeline> pipelines;
+    std::vector<std::unique_ptr<Reader>> readers;
+    std::vector<std::unique_ptr<Writer>> writers;
+    for (std::size_t i = 0; i < threads; ++i) {
+      pipelines.push_back(Pipeline::build(options_.filters));
+      readers.push_back(find_reader(options_.from).make());
+      writers.push_back(find_writer(options_.to).make(write_options));
+    }
+    int status = kExitOk;
+    OrderedPool pool(threads, 2 * threads, [&](Task& task) {
+      auto& file = static_cast<FileTask&>(task);
+      out.write(file.output_.data(), static_cast<std::streamsize>(file.output_.size()));
+      if (file.error_) {
+        if (file.error_->kind() == ErrorKind::kUsage) throw *file.error_;
+        err_ << "hantidy: " << file.error_->what() << '\n';
+        status = kExitInputError;
+      }
+      report(file.diag_);
+      check_output(out);
+    });
+    for (const std::string& input : inputs) {
+      pool.submit(std::make_unique<FileTask>(*this, input, pipelines, readers, writers));
+    }
+    pool.finish();
+    out.flush();
+    check_output(out);
+    if (status == kExitOk && options_.fail_on_warnings && warnings_ > 0) return kExitWarnings;
+    return status;
   }
 
   void convert(const std::string& input, const Reader& reader, const Pipeline& pipeline,
@@ -213,6 +289,11 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         throw Error(ErrorKind::kIo, options.output + ": " + std::strerror(errno));
       }
       target = &file;
+    }
+    if (options.from == "jsonl") {
+      // Corpus mode streams records instead of reading whole documents (cli/corpus.h).
+      bool progress = !options.quiet && &err == &std::cerr && stderr_is_terminal();
+      return run_corpus(options, in, *target, err, progress);
     }
     Runner runner(options, in, err, target == &out);
     return runner.run(args, *target);

@@ -1,5 +1,6 @@
 #include "converters/text_reader.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace hantidy {
@@ -32,6 +33,14 @@ int heading_level(std::string_view line, std::size_t& text_start) {
   return static_cast<int>(hashes);
 }
 
+// The next '\n' or '\f' at or after `at`; `form_feed` caches the next '\f' between calls.
+// (std::string::find_first_of with a two-character set calls memchr on the set once per text
+// byte; two memchr scans over the text are several times faster on long documents.)
+std::size_t find_line_end(std::string_view text, std::size_t at, std::size_t& form_feed) {
+  if (form_feed != std::string_view::npos && form_feed < at) form_feed = text.find('\f', at);
+  return std::min(text.find('\n', at), form_feed);
+}
+
 }  // namespace
 
 void TextReader::read(std::size_t source, Document& doc, Diagnostics&) const {
@@ -49,10 +58,10 @@ void TextReader::read(std::size_t source, Document& doc, Diagnostics&) const {
   };
 
   std::size_t at = 0;
+  std::size_t form_feed = text.find('\f');
   while (at < text.size()) {
-    // A plain loop: find_first_of calls memchr on the two-character set for every byte.
-    std::size_t line_end = at;
-    while (line_end < text.size() && text[line_end] != '\n' && text[line_end] != '\f') ++line_end;
+    std::size_t line_end = find_line_end(text, at, form_feed);
+    if (line_end == std::string::npos) line_end = text.size();
     std::string_view line(text.data() + at, line_end - at);
     std::size_t heading_text = 0;
     if (is_blank(line)) {

@@ -13,8 +13,8 @@ namespace hantidy {
 
 /// Options that reach readers (from the CLI).
 struct ReadOptions {
-  std::string encoding = "utf-8";  ///< "utf-8", "auto", or an ICU name ("GB18030", "Big5", ...)
-  std::string on_invalid = "fail";  ///< "fail" or "replace"
+  std::string encoding = "utf-8";   ///< "utf-8", "auto", or an ICU name ("GB18030", "Big5", ...)
+  std::string on_invalid = "fail";  ///< "fail", "replace", or "skip" (JSON records only)
 };
 
 /// Parses one input into a Document. Decoding is done before (converters/decode.h) for text

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "converters/jsonl_record.h"
 #include "converters/text_reader.h"
 #include "core/error.h"
 #include "core/suggest.h"
@@ -24,6 +25,7 @@ namespace {
 const ReaderInfo kReaders[] = {
     {"text", "plain text and Markdown-style text (## headings, blank-line paragraphs)",
      make_text_reader},
+    {"jsonl", "corpus records, one JSON object per line (streamed, -j)", make_jsonl_reader},
 };
 
 const FilterInfo kFilters[] = {

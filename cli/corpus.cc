@@ -1,0 +1,198 @@
+#include "cli/corpus.h"
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <ostream>
+#include <sstream>
+
+#include "cli/line_reader.h"
+#include "cli/parallel.h"
+#include "cli/progress.h"
+#include "cli/run.h"
+#include "converters/jsonl_record.h"
+#include "core/error.h"
+#include "core/pipeline.h"
+#include "core/tables.h"
+#include "formats/record_writer.h"
+
+namespace hantidy {
+namespace {
+
+// A batch closes at this many bytes of input (or kBatchRecords records): large enough that
+// handing batches between threads costs nothing next to cleaning them, small enough that
+// 2 × jobs + 1 batches in flight stay far under the memory target.
+constexpr std::size_t kBatchBytes = 128 * 1024;
+constexpr std::size_t kBatchRecords = 512;
+
+// What every batch shares: the settings, and one pipeline and writer per worker (filters are
+// immutable and thread-safe by contract, but one each costs little and rules out surprises).
+struct Job {
+  RecordFields fields;
+  ReadOptions read;
+  RecordWriteOptions record_options;
+  bool jsonl = true;  // --to jsonl: records back; otherwise the writer renders each record
+  std::vector<Pipeline> pipelines;
+  std::vector<std::unique_ptr<Writer>> writers;
+};
+
+class Batch : public Task {
+ public:
+  Batch(const Job& job, std::string file, std::size_t first_line)
+      : job_(job), file_(std::move(file)), first_line_(first_line) {}
+
+  // Lines are stored back to back in one string (one allocation per batch, not per record).
+  std::string& data() { return data_; }
+  void end_line() { ends_.push_back(data_.size()); }
+  std::size_t size() const { return ends_.size(); }
+  std::size_t bytes() const { return data_.size() + ends_.size(); }
+
+  void run(std::size_t worker) override {
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < ends_.size(); ++i) {
+      std::string_view line(data_.data() + begin, ends_[i] - begin);
+      begin = ends_[i];
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      try {
+        process(line, first_line_ + i, worker);
+        ++records_;
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::kInput || job_.read.on_invalid != "skip") {
+          error_ = e;
+          break;
+        }
+        skip(e, first_line_ + i);
+      }
+    }
+    std::string().swap(data_);  // the input is done with: free it before the batch waits
+  }
+
+  const std::string& output() const { return output_; }
+  const Diagnostics& diag() const { return diag_; }
+  std::size_t records() const { return records_; }
+  std::size_t skipped() const { return skipped_; }
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  void process(std::string_view line, std::size_t line_no, std::size_t worker) {
+    Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_);
+    Document doc = record_document(record, job_.fields, diag_);
+    job_.pipelines[worker].run(doc, diag_);
+    if (job_.jsonl) {
+      write_record(record, doc, job_.record_options, output_);
+    } else {
+      std::ostringstream text;
+      job_.writers[worker]->write(doc, text, diag_);
+      output_ += text.str();
+    }
+  }
+
+  void skip(const Error& e, std::size_t line_no) {
+    std::string message = e.what();
+    std::string prefix = file_ + ":" + std::to_string(line_no) + ": ";
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    diag_.report({Severity::kWarning, "jsonl", file_, line_no, 0, message + "; record skipped"});
+    ++skipped_;
+  }
+
+  const Job& job_;
+  std::string file_;
+  std::size_t first_line_;
+  std::string data_;
+  std::vector<std::size_t> ends_;
+  std::string output_;
+  Diagnostics diag_;
+  std::size_t records_ = 0;
+  std::size_t skipped_ = 0;
+  std::optional<Error> error_;
+};
+
+Job make_job(const Options& options, std::size_t workers) {
+  Job job;
+  job.fields = {options.text_field, options.id_field};
+  job.read = options.read;
+  job.record_options.fields = job.fields;
+  job.record_options.unit = options.unit_given ? options.unit : "document";
+  job.record_options.annotate = options.annotate;
+  job.jsonl = options.to == "jsonl";
+  const WriterInfo& writer = find_writer(options.to);
+  WriteOptions write_options;
+  write_options.unit = job.record_options.unit;
+  for (std::size_t i = 0; i < workers; ++i) {
+    job.pipelines.push_back(Pipeline::build(options.filters));
+    job.writers.push_back(writer.make(write_options));
+  }
+  return job;
+}
+
+}  // namespace
+
+int run_corpus(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
+               bool progress) {
+  std::size_t jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  // -j1 runs on this thread; -jN starts N workers and this thread only reads and writes.
+  std::size_t threads = jobs == 1 ? 0 : jobs;
+  Job job = make_job(options, threads == 0 ? 1 : threads);
+
+  std::size_t records = 0, skipped = 0, warnings = 0, bytes = 0;
+  Progress meter(err, progress);
+  auto done = [&](Task& task) {
+    auto& batch = static_cast<Batch&>(task);
+    out.write(batch.output().data(), static_cast<std::streamsize>(batch.output().size()));
+    if (!out) {
+      throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+    }
+    warnings += batch.diag().warnings();
+    if (!options.quiet) {
+      for (const Diagnostic& d : batch.diag().all()) {
+        if (d.severity == Severity::kInfo && !options.verbose) continue;
+        err << "hantidy: " << format_diagnostic(d) << '\n';
+      }
+    }
+    records += batch.records();
+    skipped += batch.skipped();
+    meter.update(records, bytes);
+    if (batch.error()) throw *batch.error();
+  };
+  OrderedPool pool(threads, 2 * jobs + 1, done);
+
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  for (const std::string& input : inputs) {
+    std::optional<LineReader> reader;
+    std::string name = input == "-" ? "<stdin>" : input;
+    if (input == "-") {
+      reader.emplace(in);
+    } else {
+      reader.emplace(input);
+    }
+    std::size_t line = 1;
+    std::size_t counted = 0;
+    while (true) {
+      auto batch = std::make_unique<Batch>(job, name, line);
+      while (batch->size() < kBatchRecords && batch->bytes() < kBatchBytes &&
+             reader->append_line(batch->data())) {
+        batch->end_line();
+      }
+      if (batch->size() == 0) break;
+      line += batch->size();
+      bytes += reader->bytes() - counted;
+      counted = reader->bytes();
+      pool.submit(std::move(batch));
+    }
+  }
+  pool.finish();
+  out.flush();
+  if (!out) {
+    throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
+  }
+  meter.finish(records, bytes);
+  if (skipped > 0 && !options.quiet) {
+    err << "hantidy: skipped " << skipped << " invalid record" << (skipped == 1 ? "" : "s")
+        << " of " << (records + skipped) << '\n';
+  }
+  if (options.fail_on_warnings && warnings > 0) return kExitWarnings;
+  return kExitOk;
+}
+
+}  // namespace hantidy

@@ -1,0 +1,68 @@
+#include "converters/jsonl_record.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+
+namespace hantidy {
+namespace {
+
+Record parse(std::string_view line, RecordFields fields = {}) {
+  Diagnostics diag;
+  return parse_record(line, "c.jsonl", 9, fields, ReadOptions{}, diag);
+}
+
+TEST_CASE("a record keeps its fields in input order and its id as text", "[jsonl_record]") {
+  Record r = parse(R"({"z":1,"text":"甲","id":"x","a":{"b":[1,"2",null]}})");
+  CHECK(r.id == "x");
+  CHECK(r.json.dump() == R"({"z":1,"text":"甲","id":"x","a":{"b":[1,"2",null]}})");
+  CHECK(parse(R"({"text":"","id":12})").id == "12");
+  CHECK(parse(R"({"text":"","id":null})").id == "c.jsonl:9");
+  CHECK(parse(R"({"text":""})").id == "c.jsonl:9");
+  // Numbers beyond 64 bits still load (nlohmann reads them as floating point).
+  CHECK(parse(R"({"text":"","n":123456789012345678901234567890})").json["n"].is_number());
+}
+
+TEST_CASE("records that cannot be cleaned are errors that name the line", "[jsonl_record]") {
+  CHECK_THROWS_WITH(parse("{"), Catch::StartsWith("c.jsonl:9: invalid JSON"));
+  CHECK_THROWS_WITH(parse(""), Catch::StartsWith("c.jsonl:9: invalid JSON"));
+  CHECK_THROWS_WITH(parse("3"), Catch::Contains("must be a JSON object, not a number"));
+  CHECK_THROWS_WITH(parse(R"({"text":true})"), Catch::Contains("'text' is a boolean"));
+  CHECK_THROWS_WITH(parse(R"({"text":{}})"), Catch::Contains("'text' is an object"));
+  CHECK_THROWS_WITH(parse(R"({"body":"x"})", {"content", "id"}),
+                    Catch::Contains("no 'content' field"));
+  CHECK_THROWS_WITH(parse("{\"text\":\"\xC3\"}"), Catch::StartsWith("c.jsonl:9: invalid JSON"));
+}
+
+TEST_CASE("a record's text becomes a document named after its place", "[jsonl_record]") {
+  Diagnostics diag;
+  Record r = parse(R"({"id":"d","text":"## 題\r\n\r\n正文"})");
+  Document doc = record_document(r, {}, diag);
+  REQUIRE(doc.sources.size() == 1);
+  CHECK(doc.sources[0].name == "c.jsonl:9");
+  CHECK(doc.sources[0].text == "## 題\n\n正文");
+  CHECK(doc.meta["id"] == "d");
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[0].kind == BlockKind::kHeading);
+  CHECK(r.json["text"] == "");  // moved out, not copied
+}
+
+TEST_CASE("the jsonl reader reads every record of a source as blocks tagged with the record",
+          "[jsonl_record]") {
+  Document doc;
+  doc.sources.push_back(
+      {"in.jsonl", "UTF-8",
+       "{\"id\":\"a\",\"text\":\"一\\n\\n二\"}\n\n{\"id\":\"b\",\"text\":\"三\"}\n", 0, ""});
+  Diagnostics diag;
+  JsonlReader().read(0, doc, diag);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.sources.size() == 3);
+  CHECK(doc.blocks[1].text == "二");
+  CHECK(doc.blocks[1].attrs.at("record") == "a");
+  CHECK(doc.blocks[2].attrs.at("record") == "b");
+  CHECK(doc.blocks[2].span.source == 2);
+  CHECK(doc.sources[2].text == "三");
+}
+
+}  // namespace
+}  // namespace hantidy

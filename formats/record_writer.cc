@@ -1,0 +1,178 @@
+#include "formats/record_writer.h"
+
+#include <map>
+#include <optional>
+#include <string_view>
+
+namespace hantidy {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Only white space: what the text reader puts between blocks.
+bool is_blank(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f') {
+      ++i;
+    } else if (s.substr(i, 3) == "\xE3\x80\x80") {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view markup(const Block& block) {
+  auto it = block.attrs.find("markup");
+  return it == block.attrs.end() ? std::string_view() : std::string_view(it->second);
+}
+
+// What goes before `block`: the source between the previous written block and this one when it
+// is only white space and this block's markup, else a blank line (or nothing at the start).
+std::optional<std::string_view> gap_before(std::string_view source, std::size_t from,
+                                           const Block& block) {
+  std::string_view mark = markup(block);
+  if (from <= block.span.begin && block.span.end <= source.size()) {
+    std::string_view gap = source.substr(from, block.span.begin - from);
+    if (gap.ends_with(mark) && is_blank(gap.substr(0, gap.size() - mark.size()))) return gap;
+  }
+  return std::nullopt;
+}
+
+Json speakers_json(const Document& doc, const Block& block) {
+  Json list = Json::array();
+  for (const std::string& id : block.speakers) {
+    if (const Person* p = doc.person(id)) list.push_back({{"name", p->name}, {"role", p->role}});
+  }
+  return list;
+}
+
+void append_line(const Json& j, std::string& out) {
+  out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out += '\n';
+}
+
+void write_blocks(const Record& record, const Document& doc, std::string& out) {
+  std::vector<LineIndex> lines;
+  for (const Source& s : doc.sources) lines.emplace_back(s.text);
+  std::size_t seq = 0;
+  for (const Block& block : doc.blocks) {
+    ++seq;
+    Json j;
+    j["id"] = record.id + "/b" + std::to_string(seq);
+    j["doc"] = record.id;
+    j["seq"] = seq;
+    j["type"] = kind_name(block.kind);
+    j["text"] = block.text;
+    if (block.kind == BlockKind::kHeading) j["level"] = block.level;
+    if (!block.speakers.empty()) j["speakers"] = speakers_json(doc, block);
+    Json source = {{"begin", block.span.begin}, {"end", block.span.end}};
+    if (block.span.source < lines.size()) {
+      source["line"] = lines[block.span.source].at(block.span.begin).line;
+      source["end_line"] = lines[block.span.source].at(block.span.end).line;
+    }
+    j["source"] = std::move(source);
+    if (!block.edits.empty()) j["edits"] = block.edits.size();
+    append_line(j, out);
+  }
+}
+
+void write_turns(const Record& record, const Document& doc, std::string& out) {
+  std::size_t seq = 0;
+  Json turn;
+  std::size_t count = 0;
+  const Block* last = nullptr;
+  auto flush = [&] {
+    if (count == 0) return;
+    turn["blocks"] = count;
+    turn["source"] = {{"begin", turn["source"]["begin"]}, {"end", last->span.end}};
+    append_line(turn, out);
+    count = 0;
+  };
+  for (const Block& block : doc.blocks) {
+    if (is_furniture(block.kind) || block.text.empty()) continue;
+    bool same =
+        count > 0 && block.kind != BlockKind::kSpeakerLabel && block.speakers == last->speakers;
+    if (same) {
+      turn["text"].get_ref<std::string&>() += "\n\n" + block.text;
+    } else {
+      flush();
+      ++seq;
+      turn = Json();
+      turn["id"] = record.id + "/t" + std::to_string(seq);
+      turn["doc"] = record.id;
+      turn["seq"] = seq;
+      turn["speakers"] = speakers_json(doc, block);
+      turn["text"] = block.text;
+      turn["source"] = {{"begin", block.span.begin}};
+    }
+    ++count;
+    last = &block;
+  }
+  flush();
+}
+
+Json annotation(const Document& doc) {
+  std::map<std::string, std::size_t, std::less<>> counts;
+  for (const ChangeRecord& c : doc.changes) ++counts[c.filter];
+  Json changes = Json::object();
+  for (const auto& [filter, n] : counts) changes[filter] = n;
+  Json j;
+  j["changes"] = std::move(changes);
+  j["blocks"] = doc.blocks.size();
+  for (std::string_view key : {"script", "lang"}) {
+    if (auto it = doc.meta.find(key); it != doc.meta.end()) j[std::string(key)] = it->second;
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string document_text(const Document& doc) {
+  std::string out;
+  if (doc.sources.empty()) return out;
+  std::string_view source = doc.sources.front().text;
+  std::size_t from = 0;  // end of the last written block in the source
+  bool first = true;
+  bool in_step = true;  // every block so far came from sources[0] in order
+  for (const Block& block : doc.blocks) {
+    if (is_furniture(block.kind) || block.text.empty()) continue;
+    std::optional<std::string_view> gap;
+    if (in_step && block.span.source == 0) gap = gap_before(source, from, block);
+    if (gap) {
+      out += *gap;
+    } else {
+      if (!first) out += "\n\n";
+      out += markup(block);
+    }
+    out += block.text;
+    first = false;
+    if (block.span.source == 0 && block.span.end >= from) {
+      from = block.span.end;
+    } else {
+      in_step = false;
+    }
+  }
+  if (in_step && from <= source.size() && is_blank(source.substr(from))) {
+    out += source.substr(from);
+  }
+  return out;
+}
+
+void write_record(Record& record, const Document& doc, const RecordWriteOptions& options,
+                  std::string& out) {
+  if (options.unit == "block") {
+    write_blocks(record, doc, out);
+  } else if (options.unit == "turn") {
+    write_turns(record, doc, out);
+  } else {
+    record.json[options.fields.text] = document_text(doc);
+    if (options.annotate) record.json["hantidy"] = annotation(doc);
+    append_line(record.json, out);
+  }
+}
+
+}  // namespace hantidy
