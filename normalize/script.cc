@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/suggest.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -147,12 +148,6 @@ const DetectTables& detect_tables() {
   return tables;
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::size_t char_length(std::string_view s, std::size_t at) {
   std::size_t n = 1;
   while (at + n < s.size() && (static_cast<unsigned char>(s[at + n]) & 0xC0) == 0x80) ++n;
@@ -272,7 +267,7 @@ void segment_replacements(std::string_view text, std::string_view out,
   for (const ScriptSegment& s : segments) {
     std::string_view in = text.substr(s.in_begin, s.in_end - s.in_begin);
     std::string_view reg = out.substr(s.out_begin, s.out_end - s.out_begin);
-    if (s.phrase || code_points(in) != code_points(reg)) {
+    if (s.phrase || count_code_points(in) != count_code_points(reg)) {
       reps.push_back({s.in_begin, s.in_end, std::string(reg), rule});
       continue;
     }
