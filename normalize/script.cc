@@ -205,21 +205,15 @@ ScriptEvidence script_evidence(std::string_view text) {
   const DetectTables& t = detect_tables();
   ScriptEvidence e;
   for (std::size_t i = 0; i < text.size();) {
-    auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0xE0 || b0 >= 0xF8 || i + 2 >= text.size()) {  // CJK needs three or four bytes
+    if (static_cast<unsigned char>(text[i]) < 0xE0) {  // CJK needs three or four bytes
       ++i;
       continue;
     }
-    std::size_t n = b0 < 0xF0 ? 3 : 4;
-    if (i + n > text.size()) break;
-    char32_t cp = n == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-    for (std::size_t k = 1; k < n; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    char32_t cp = next_code_point(text, i);
     if (cp < t.simplified.size()) {
       e.simplified += t.simplified[cp];
       e.traditional += t.traditional[cp];
     }
-    i += n;
   }
   return e;
 }
