@@ -1,10 +1,10 @@
 #include "cli/run.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <fstream>
 #include <sstream>
 
 #include "cli/options.h"
@@ -23,8 +23,7 @@ TEST_CASE("cli: standard input to standard output", "[cli]") {
   CHECK(run({"-"}, "甲\n").out == "甲\n");
 }
 
-TEST_CASE("cli: invalid UTF-8 on stdin fails with exit 1 naming <stdin> and the offset",
-          "[cli]") {
+TEST_CASE("cli: invalid UTF-8 on stdin fails with exit 1 naming <stdin> and the offset", "[cli]") {
   auto r = run({}, "\xFF\xFE");
   CHECK(r.status == kExitInputError);
   CHECK_THAT(r.err, Catch::Contains("<stdin>") && Catch::Contains("at byte 0"));

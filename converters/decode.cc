@@ -25,9 +25,10 @@ std::string hex_byte(unsigned char c) {
 
 [[noreturn]] void fail_at(const std::string& name, std::string_view encoding, std::size_t offset,
                           std::string_view raw, std::string_view hint) {
-  std::string message = name + ": invalid " + std::string(encoding) + " at byte " +
-                        std::to_string(offset);
-  if (offset < raw.size()) message += " (" + hex_byte(static_cast<unsigned char>(raw[offset])) + ")";
+  std::string message =
+      name + ": invalid " + std::string(encoding) + " at byte " + std::to_string(offset);
+  if (offset < raw.size())
+    message += " (" + hex_byte(static_cast<unsigned char>(raw[offset])) + ")";
   message += "; ";
   message += hint.empty() ? "use --encoding NAME or --on-invalid=replace" : hint;
   throw Error(ErrorKind::kInput, message);
@@ -40,7 +41,7 @@ using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
 struct Decoded {
   std::string text;
-  std::size_t invalid = 0;           // invalid sequences replaced
+  std::size_t invalid = 0;  // invalid sequences replaced
   std::size_t first_invalid = std::string::npos;
   bool truncated = false;  // the first invalid sequence is a character cut off by the end
 };
@@ -111,8 +112,7 @@ Decoded decode_icu(std::string_view raw, const std::string& encoding, bool stop_
   if (U_FAILURE(status)) {
     throw Error(ErrorKind::kUsage, "unknown encoding '" + encoding + "'");
   }
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                      &status);
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   Decoded out;
   out.text.reserve(raw.size() + raw.size() / 2);
   std::vector<UChar> buffer(1 << 16);

@@ -1,7 +1,7 @@
 #include "converters/decode.h"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/error.h"
@@ -24,27 +24,33 @@ TEST_CASE("decode: valid UTF-8 passes through, BOM dropped, CRLF and CR become L
 }
 
 TEST_CASE("decode: invalid UTF-8 fails naming the file and byte offset", "[decode]") {
-  for (auto [input, offset] : {std::pair<std::string, int>{"\xFF" "abc", 0},
-                              {"ab\xE4\xB8", 2},
-                              {"中\x80文", 3}}) {
+  for (auto [input, offset] : {std::pair<std::string, int>{"\xFF"
+                                                           "abc",
+                                                           0},
+                               {"ab\xE4\xB8", 2},
+                               {"中\x80文", 3}}) {
     INFO("input offset " << offset);
     try {
       decode(input);
       FAIL("no error");
     } catch (const Error& e) {
       CHECK(e.kind() == ErrorKind::kInput);
-      CHECK_THAT(e.what(), Catch::Contains("in.txt") &&
-                               Catch::Contains("at byte " + std::to_string(offset)));
+      CHECK_THAT(e.what(),
+                 Catch::Contains("in.txt") && Catch::Contains("at byte " + std::to_string(offset)));
     }
   }
 }
 
-TEST_CASE("decode: --on-invalid=replace writes U+FFFD and warns once with the count",
-          "[decode]") {
+TEST_CASE("decode: --on-invalid=replace writes U+FFFD and warns once with the count", "[decode]") {
   Diagnostics diag;
   ReadOptions options{"utf-8", "replace"};
-  Source s = decode_source("a\xFF" "b\xFE", "in.txt", options, diag);
-  CHECK(s.text == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  Source s = decode_source(
+      "a\xFF"
+      "b\xFE",
+      "in.txt", options, diag);
+  CHECK(s.text ==
+        "a\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD");
   REQUIRE(diag.warnings() == 1);
   CHECK_THAT(diag.all()[0].message, Catch::Contains("2 invalid"));
 }

@@ -13,7 +13,7 @@ namespace hantidy {
 
 /// Options that reach readers (from the CLI).
 struct ReadOptions {
-  std::string encoding = "utf-8";  ///< "utf-8", "auto", or an ICU name ("GB18030", "Big5", ...)
+  std::string encoding = "utf-8";   ///< "utf-8", "auto", or an ICU name ("GB18030", "Big5", ...)
   std::string on_invalid = "fail";  ///< "fail" or "replace"
 };
 

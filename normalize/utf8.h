@@ -23,7 +23,10 @@ inline char32_t next_code_point(std::string_view text, std::size_t& at) {
     ++at;
     return b;
   }
-  std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+  std::size_t n = b >= 0xF0 && b < 0xF5   ? 4
+                  : b >= 0xE0 && b < 0xF0 ? 3
+                  : b >= 0xC2 && b < 0xE0 ? 2
+                                          : 0;
   if (n == 0 || n > text.size() - at) {
     ++at;
     return 0xFFFD;
