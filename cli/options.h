@@ -19,15 +19,15 @@ struct Options {
   std::string unit = "block";   ///< jsonl record unit: block, turn or document
   std::string speaker_lexicon;  ///< extra office titles for the structure filter
   bool filters_given = false;   ///< --filters was given (even empty: the identity chain)
-  std::string convert;         ///< --convert NAME: OpenCC config inserted as script(config=NAME)
-  bool detect_script = false;  ///< --detect-script: print each input's script, convert nothing
+  std::string convert;          ///< --convert NAME: OpenCC config inserted as script(config=NAME)
+  bool detect_script = false;   ///< --detect-script: print each input's script, convert nothing
   ReadOptions read;
   // TEI writer options (copied into WriteOptions).
   std::string tei_publisher;
   std::string tei_date;
   bool tei_changes = false;
   bool tei_lines = false;
-  bool unit_given = false;  ///< --unit was given (corpus mode's default unit is document)
+  bool unit_given = false;          ///< --unit was given (corpus mode's default unit is document)
   std::size_t jobs = 0;             ///< -j; 0: one per core
   std::string text_field = "text";  ///< corpus mode: the field that holds the text
   std::string id_field = "id";      ///< corpus mode: the field that holds the record id
@@ -36,9 +36,9 @@ struct Options {
   bool verbose = false;
   bool fail_on_warnings = false;
   bool trace = false;
-  bool check = false;  ///< --check: list changes instead of output, exit 1 when there are any
-  bool diff = false;   ///< --diff: a unified diff of input and output instead of output
-  std::string stats;   ///< --stats: "" (off), "text" or "json"; written to standard error
+  bool check = false;   ///< --check: list changes instead of output, exit 1 when there are any
+  bool diff = false;    ///< --diff: a unified diff of input and output instead of output
+  std::string stats;    ///< --stats: "" (off), "text" or "json"; written to standard error
   bool verify = false;  ///< check that no input character was lost (core/verify.h)
   bool help = false;
   bool version = false;

@@ -13,8 +13,8 @@ enum class Severity { kInfo, kWarning, kError };
 
 struct Diagnostic {
   Severity severity = Severity::kWarning;
-  std::string origin;  ///< who reported it: "text", "punct", ...
-  std::string file;    ///< empty when not tied to an input
+  std::string origin;    ///< who reported it: "text", "punct", ...
+  std::string file;      ///< empty when not tied to an input
   std::size_t line = 0;  ///< 1-based; 0 when unknown
   std::size_t column = 0;
   std::string message;

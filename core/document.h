@@ -20,10 +20,10 @@ enum class BlockKind {
   kHeading,
   kParagraph,
   kSpeakerLabel,  ///< the label naming who speaks ("北京市卫生健康委主任 于鲁明", "主席：")
-  kCaption,       ///< e.g. a photo caption that only names a person
-  kSalutation,    ///< "同志们："
+  kCaption,     ///< e.g. a photo caption that only names a person
+  kSalutation,  ///< "同志们："
   kListItem,
-  kNote,          ///< stage notes such as "(計時器響起)"
+  kNote,  ///< stage notes such as "(計時器響起)"
   // Layout furniture: kept so that nothing is lost, but not content.
   kPageNumber,
   kRunningHeader,

@@ -19,8 +19,8 @@ TEST_CASE("rewrite replaces ranges and records an edit and a change for each", "
   Document doc = one_block("2021年,北京市 卫生");
   std::size_t comma = std::string("2021年").size();
   std::size_t space = std::string("2021年,北京市").size();
-  std::size_t n = doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}, {space, space + 1, "", "cjk-space"}},
-                              "test");
+  std::size_t n = doc.rewrite(
+      0, {{comma, comma + 1, "，", "ascii-comma"}, {space, space + 1, "", "cjk-space"}}, "test");
   CHECK(n == 2);
   CHECK(doc.blocks[0].text == "2021年，北京市卫生");
   REQUIRE(doc.blocks[0].edits.size() == 2);
@@ -68,8 +68,10 @@ TEST_CASE("join_blocks maps the second block's positions to its own source", "[d
   doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n\n- 3 -\n\n快紧密型建设", 0, ""});
   const std::string& s = doc.sources[0].text;
   std::size_t second = s.find("快");
-  doc.blocks.push_back({BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
-  doc.blocks.push_back({BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
+  doc.blocks.push_back(
+      {BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
+  doc.blocks.push_back(
+      {BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
   doc.join_blocks(0, 1, "", "\n", "linebreak", "page-join");
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == "继续深化改革,加快紧密型建设");

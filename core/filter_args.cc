@@ -14,8 +14,7 @@ void FilterArgs::allow(std::initializer_list<std::string_view> known) const {
     bool found = false;
     for (std::string_view k : known) found = found || k == key;
     if (!found) {
-      throw Error(ErrorKind::kUsage,
-                  filter_ + ": " + unknown_name_message("option", key, names));
+      throw Error(ErrorKind::kUsage, filter_ + ": " + unknown_name_message("option", key, names));
     }
   }
 }
@@ -35,8 +34,8 @@ std::string FilterArgs::choice(std::string_view key,
   for (std::string_view c : choices) {
     if (c == it->second) return it->second;
   }
-  std::string message = filter_ + ": bad value '" + it->second + "' for " + std::string(key) +
-                        " (one of: ";
+  std::string message =
+      filter_ + ": bad value '" + it->second + "' for " + std::string(key) + " (one of: ";
   bool first = true;
   for (std::string_view c : choices) {
     if (!first) message += ", ";

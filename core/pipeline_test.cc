@@ -35,7 +35,8 @@ TEST_CASE("parse_chain: syntax errors are usage errors", "[pipeline]") {
 
 TEST_CASE("Pipeline::build: an unknown filter suggests the closest name", "[pipeline]") {
   CHECK_THROWS_WITH(Pipeline::build("trm"), "unknown filter 'trm', did you mean 'trim'?");
-  CHECK_THROWS_WITH(Pipeline::build("zzzzzzzz"), Catch::StartsWith("unknown filter 'zzzzzzzz' (known: "));
+  CHECK_THROWS_WITH(Pipeline::build("zzzzzzzz"),
+                    Catch::StartsWith("unknown filter 'zzzzzzzz' (known: "));
 }
 
 TEST_CASE("Pipeline::build: an unknown option names the filter and the known options",

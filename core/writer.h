@@ -15,9 +15,9 @@ namespace hantidy {
 
 /// Options that reach writers (from the CLI).
 struct WriteOptions {
-  std::string unit = "block";  ///< jsonl: "block", "turn" or "document"
-  std::string command;         ///< the command line, for provenance (TEI revisionDesc)
-  std::string version;         ///< hantidy's version
+  std::string unit = "block";        ///< jsonl: "block", "turn" or "document"
+  std::string command;               ///< the command line, for provenance (TEI revisionDesc)
+  std::string version;               ///< hantidy's version
   std::vector<std::string> filters;  ///< the filter chain that ran, as written
   // TEI (formats/tei_writer.h).
   std::string tei_publisher;  ///< publicationStmt/publisher; empty: "Unpublished"

@@ -47,21 +47,4 @@ const std::uint8_t* bmp_char_bits() {
 
 std::uint8_t astral_char_bits(char32_t cp) { return cp > 0x10FFFF ? 0 : compute_bits(cp); }
 
-char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin) {
-  std::size_t at = end - 1;
-  std::size_t steps = 0;
-  while (at > 0 && steps < 3 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
-    --at;
-    ++steps;
-  }
-  std::size_t len = 0;
-  char32_t cp = decode_at(text, at, len);
-  if (at + len != end) {
-    begin = end - 1;
-    return 0xFFFD;
-  }
-  begin = at;
-  return cp;
-}
-
 }  // namespace hantidy

@@ -1,11 +1,17 @@
 // Character classes for punctuation context, derived from ICU properties (script, East Asian
 // Width, alphabetic), never from hand-written code point ranges.
+//
+// Why not cjk_text.h's predicates: punct asks for a class at every code point, so the classes
+// are bits in a BMP table built once (no ICU call in the loop), and they are the classes punct's
+// rules are about, which deliberately differ: kIdeograph is Script Han, kana or Bopomofo (what
+// CJK-Latin spacing is about, radicals included), where is_han is Han letters only (a Han
+// ideograph, for the repair filters); kLetter/kDigit are any non-wide script, where
+// structure_text.h's is_latin_letter/is_digit are ASCII and full-width Latin only.
 #ifndef HANTIDY_NORMALIZE_CJK_CLASS_H_
 #define HANTIDY_NORMALIZE_CJK_CLASS_H_
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
 namespace hantidy {
 
@@ -37,35 +43,6 @@ inline std::uint8_t char_bits(char32_t cp) {
   static const std::uint8_t* const table = bmp_char_bits();
   return cp < 0x10000 ? table[cp] : astral_char_bits(cp);
 }
-
-/// Decodes the code point at text[at]; sets `len` to its byte length (1 for a stray byte, which
-/// decodes to U+FFFD so that malformed input never stops the scan).
-inline char32_t decode_at(std::string_view text, std::size_t at, std::size_t& len) {
-  auto b = static_cast<unsigned char>(text[at]);
-  if (b < 0x80) {
-    len = 1;
-    return b;
-  }
-  std::size_t need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 4;
-  if (need == 4 || need >= text.size() - at) {
-    len = 1;
-    return 0xFFFD;
-  }
-  char32_t cp = b & (0x3F >> need);
-  for (std::size_t k = 1; k <= need; ++k) {
-    auto c = static_cast<unsigned char>(text[at + k]);
-    if ((c & 0xC0) != 0x80) {
-      len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  len = need + 1;
-  return cp;
-}
-
-/// Decodes the code point that ends just before text[end]; sets `begin` to where it starts.
-char32_t decode_before(std::string_view text, std::size_t end, std::size_t& begin);
 
 }  // namespace hantidy
 

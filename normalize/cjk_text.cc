@@ -5,50 +5,6 @@
 
 namespace hantidy {
 
-char32_t next_code_point(std::string_view text, std::size_t& at) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char b = byte(at);
-  if (b < 0x80) {
-    ++at;
-    return b;
-  }
-  std::size_t n = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-  if (n == 0 || at + n > text.size()) {
-    ++at;
-    return 0xFFFD;
-  }
-  char32_t c = n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(at + k) & 0xC0) != 0x80) {
-      ++at;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (byte(at + k) & 0x3F);
-  }
-  if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-      (c >= 0xD800 && c <= 0xDFFF)) {
-    ++at;
-    return 0xFFFD;
-  }
-  at += n;
-  return c;
-}
-
-char32_t previous_code_point(std::string_view text, std::size_t& end) {
-  std::size_t start = end;
-  std::size_t limit = end >= 4 ? end - 4 : 0;
-  while (start > limit && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
-  if (start > 0) --start;
-  std::size_t at = start;
-  char32_t c = next_code_point(text, at);
-  if (at != end) {
-    end -= 1;
-    return 0xFFFD;
-  }
-  end = start;
-  return c;
-}
-
 bool is_han(char32_t c) {
   if (c < 0x2E80) return false;
   if (c == U'〇') return true;  // a letter number (Nl), not alphabetic, but written as a Han digit

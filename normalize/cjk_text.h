@@ -1,5 +1,5 @@
-// Character classes and UTF-8 stepping shared by the repair filters (unicode, furniture,
-// linebreak). Thin wrappers over ICU properties so every filter agrees on what "CJK",
+// Character classes shared by the repair filters (unicode, furniture, linebreak) and
+// structure. Thin wrappers over ICU properties so every filter agrees on what "CJK",
 // "terminal punctuation" and "width" mean.
 #ifndef HANTIDY_NORMALIZE_CJK_TEXT_H_
 #define HANTIDY_NORMALIZE_CJK_TEXT_H_
@@ -7,15 +7,9 @@
 #include <cstddef>
 #include <string_view>
 
+#include "normalize/utf8.h"  // next_code_point, previous_code_point
+
 namespace hantidy {
-
-/// Decodes the code point at text[at] and advances `at` past it. Invalid or truncated UTF-8
-/// yields U+FFFD and advances one byte, so loops over hostile input always make progress.
-char32_t next_code_point(std::string_view text, std::size_t& at);
-
-/// The code point that ends at text[end) and moves `end` to its first byte (inverse of
-/// next_code_point; U+FFFD on bad bytes, stepping one byte).
-char32_t previous_code_point(std::string_view text, std::size_t& end);
 
 /// Han ideographs: Script=Han letters (compatibility ideographs included) and 〇; not the
 /// Kangxi or CJK radicals, which are symbols.

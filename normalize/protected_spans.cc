@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "normalize/cjk_class.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -43,13 +44,13 @@ std::size_t extend_path(std::string_view text, std::size_t host, std::size_t e) 
   if (e >= text.size() || static_cast<unsigned char>(text[e]) < 0x80) return e;
   if (text.substr(host, e - host).find('/') == std::string_view::npos) return e;
   while (e < text.size()) {
-    std::size_t len = 0;
-    char32_t cp = decode_at(text, e, len);
+    std::size_t next = e;
+    char32_t cp = next_code_point(text, next);
     bool ok = (char_bits(cp) & (kIdeograph | kLetter | kDigit)) ||
               (cp < 0x80 && std::string_view("/#._-%=&?+~").find(static_cast<char>(cp)) !=
                                 std::string_view::npos);
     if (!ok) break;
-    e += len;
+    e = next;
   }
   return e;
 }

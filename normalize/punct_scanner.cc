@@ -168,9 +168,8 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
 bool Scanner::words_before(std::size_t end) const {
   std::size_t begin = line_start_;
   if (last_wide_ != kNone && last_wide_ >= line_start_) {
-    std::size_t len = 0;
-    decode_at(t_, last_wide_, len);
-    begin = last_wide_ + len;
+    begin = last_wide_;
+    next_code_point(t_, begin);
   }
   // Only the last stretch: enough to see two words, and the scan stays linear on a long line.
   constexpr std::size_t kLook = 256;
@@ -303,8 +302,9 @@ void Scanner::run() {
       continue;
     }
 
-    std::size_t len = 0;
-    char32_t cp = decode_at(t_, i, len);
+    std::size_t after = i;
+    char32_t cp = next_code_point(t_, after);
+    std::size_t len = after - i;
     std::uint8_t bits = char_bits(cp);
     // Fast path: no mark this filter handles lies between U+3016 and U+FEFF (where the
     // ideographs, kana and Hangul are).

@@ -13,6 +13,7 @@
 
 #include "normalize/cjk_class.h"
 #include "normalize/punct.h"
+#include "normalize/utf8.h"
 
 namespace hantidy::punct_internal {
 
@@ -107,8 +108,8 @@ class Scanner {
   Neighbour at(std::size_t pos) const {
     Neighbour nb;
     if (pos >= n_ || t_[pos] == '\n') return nb;
-    std::size_t len = 0;
-    nb.cp = decode_at(t_, pos, len);
+    std::size_t after = pos;
+    nb.cp = next_code_point(t_, after);
     nb.bits = char_bits(nb.cp);
     nb.pos = pos;
     nb.edge = false;
@@ -117,8 +118,8 @@ class Scanner {
   Neighbour before(std::size_t end) const {
     Neighbour nb;
     if (end == 0 || t_[end - 1] == '\n') return nb;
-    std::size_t begin = 0;
-    nb.cp = decode_before(t_, end, begin);
+    std::size_t begin = end;
+    nb.cp = previous_code_point(t_, begin);
     nb.bits = char_bits(nb.cp);
     nb.pos = begin;
     nb.edge = false;
@@ -142,9 +143,7 @@ class Scanner {
       while (pos < n_ && (is_blank(t_[pos]) || t_[pos] == '\n')) ++pos;
       Neighbour r = at(pos);
       if (r.edge || marks == kSeeThrough || !is_bracket_or_quote(r.cp)) return r;
-      std::size_t len = 0;
-      decode_at(t_, pos, len);
-      pos += len;
+      next_code_point(t_, pos);
     }
   }
   // A neighbour as this run will leave it: an ASCII mark made full-width counts as wide, a
@@ -168,9 +167,7 @@ class Scanner {
     while (pos < n_ && t_[pos] != '\n') {
       Neighbour nb = at(pos);
       if (!nb.ideograph() || ++count > 4) return false;
-      std::size_t len = 0;
-      decode_at(t_, pos, len);
-      pos += len;
+      next_code_point(t_, pos);
     }
     return count >= 2;
   }

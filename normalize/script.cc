@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/suggest.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -147,12 +148,6 @@ const DetectTables& detect_tables() {
   return tables;
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::size_t char_length(std::string_view s, std::size_t at) {
   std::size_t n = 1;
   while (at + n < s.size() && (static_cast<unsigned char>(s[at + n]) & 0xC0) == 0x80) ++n;
@@ -210,21 +205,15 @@ ScriptEvidence script_evidence(std::string_view text) {
   const DetectTables& t = detect_tables();
   ScriptEvidence e;
   for (std::size_t i = 0; i < text.size();) {
-    auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0xE0 || b0 >= 0xF8 || i + 2 >= text.size()) {  // CJK needs three or four bytes
+    if (static_cast<unsigned char>(text[i]) < 0xE0) {  // CJK needs three or four bytes
       ++i;
       continue;
     }
-    std::size_t n = b0 < 0xF0 ? 3 : 4;
-    if (i + n > text.size()) break;
-    char32_t cp = n == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
-    for (std::size_t k = 1; k < n; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    char32_t cp = next_code_point(text, i);
     if (cp < t.simplified.size()) {
       e.simplified += t.simplified[cp];
       e.traditional += t.traditional[cp];
     }
-    i += n;
   }
   return e;
 }
@@ -272,7 +261,7 @@ void segment_replacements(std::string_view text, std::string_view out,
   for (const ScriptSegment& s : segments) {
     std::string_view in = text.substr(s.in_begin, s.in_end - s.in_begin);
     std::string_view reg = out.substr(s.out_begin, s.out_end - s.out_begin);
-    if (s.phrase || code_points(in) != code_points(reg)) {
+    if (s.phrase || count_code_points(in) != count_code_points(reg)) {
       reps.push_back({s.in_begin, s.in_end, std::string(reg), rule});
       continue;
     }

@@ -82,7 +82,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});
       doc.annotate(kFilter, "run-in-label", b.span, "",
-              b.text.substr(label->begin, label->end - label->begin));
+                   b.text.substr(label->begin, label->end - label->begin));
     } else {
       retype(doc, i, BlockKind::kSpeakerLabel, 0, "speaker-label");
     }

@@ -1,51 +1,16 @@
 #include "normalize/structure_text.h"
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-
 namespace hantidy {
 
 std::vector<CodePoint> decode_utf8(std::string_view text) {
   std::vector<CodePoint> out;
   out.reserve(text.size() / 2);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    std::size_t len = b < 0x80         ? 1
-                      : (b >> 5) == 6  ? 2
-                      : (b >> 4) == 14 ? 3
-                      : (b >> 3) == 30 ? 4
-                                       : 0;
-    char32_t c = 0xFFFD;
-    if (len == 1) {
-      c = b;
-    } else if (len > 1 && i + len <= text.size()) {
-      c = b & (0xFF >> (len + 1));
-      bool ok = true;
-      for (std::size_t k = 1; k < len; ++k) {
-        unsigned char cont = static_cast<unsigned char>(text[i + k]);
-        if ((cont & 0xC0) != 0x80) ok = false;
-        c = (c << 6) | (cont & 0x3F);
-      }
-      if (!ok) {
-        c = 0xFFFD;
-        len = 1;
-      }
-    } else {
-      len = 1;
-    }
-    out.push_back({c, i, i + len});
-    i += len;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t begin = at;
+    char32_t c = next_code_point(text, at);
+    out.push_back({c, begin, at});
   }
   return out;
-}
-
-std::size_t count_code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (char ch : text) {
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-  }
-  return n;
 }
 
 bool is_latin_letter(char32_t c) {

@@ -1,4 +1,6 @@
 // Small text predicates shared by the structure filter's parts (labels, headings, redactions).
+// Hand-listed on purpose: a label or heading is written with these exact characters (ASCII and
+// full-width Latin, digits), not with any script's letters (cjk_class.h's kLetter/kDigit).
 #ifndef HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
 #define HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
 
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "normalize/cjk_text.h"  // is_han
+#include "normalize/utf8.h"      // next_code_point, count_code_points
 
 namespace hantidy {
 
@@ -20,8 +23,6 @@ struct CodePoint {
 
 /// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so decoding never fails.
 std::vector<CodePoint> decode_utf8(std::string_view text);
-/// Number of code points (malformed bytes count one each).
-std::size_t count_code_points(std::string_view text);
 
 /// ASCII and full-width Latin letters.
 bool is_latin_letter(char32_t c);

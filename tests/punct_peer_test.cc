@@ -23,6 +23,7 @@
 
 #include "normalize/cjk_class.h"
 #include "normalize/punct.h"
+#include "normalize/utf8.h"
 #include "support.h"
 
 namespace hantidy {
@@ -30,7 +31,7 @@ namespace {
 
 std::u32string to32(std::string_view s) {
   std::u32string out;
-  for (std::size_t i = 0, len = 0; i < s.size(); i += len) out += decode_at(s, i, len);
+  for (std::size_t i = 0; i < s.size();) out += next_code_point(s, i);
   return out;
 }
 
