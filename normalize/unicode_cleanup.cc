@@ -59,7 +59,9 @@ class Cleaner {
   }
 
   void run() {
-    simplified_ = guess_simplified();
+    // The script guess costs two ICU transliterations per distinct Han character; it only
+    // decides how a radical folds, so it runs only for a document that holds one.
+    if (has_radical()) simplified_ = guess_simplified();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
       normalize_nfc(i);
@@ -121,6 +123,20 @@ class Cleaner {
       reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
     }
     doc_.rewrite(index, std::move(reps), kFilter);
+  }
+
+  // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
+  // Compatibility ideographs need no guess: NFC folds all but the twelve unified ones, which
+  // NFKC keeps too. Runs on the text as read, like guess_simplified.
+  bool has_radical() const {
+    for (const Block& b : doc_.blocks) {
+      std::string_view text = b.text;
+      for (std::size_t at = text.find('\xE2'); at != std::string_view::npos;
+           at = text.find('\xE2', at + 1)) {
+        if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0xBA) return true;
+      }
+    }
+    return false;
   }
 
   // Kangxi radicals are traditional forms (⾧ folds to 長, ⾨ to 門): a PDF of simplified text
