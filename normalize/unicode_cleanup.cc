@@ -330,6 +330,7 @@ class Cleaner {
   // "，，" or "。。" are OCR doubling more often than style, but not always: report only.
   void report_repeats(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
+    if (reported_ >= kMaxReports || !has_doubled_punct(text)) return;
     char32_t previous = 0;
     std::size_t run = 1;
     for (std::size_t at = 0; at < text.size();) {
@@ -345,6 +346,17 @@ class Cleaner {
       }
       previous = c;
     }
+  }
+
+  // Whether `text` holds two identical repeatable marks side by side: a byte search, so that the
+  // code point walk below runs only on the rare block that has one.
+  static bool has_doubled_punct(std::string_view text) {
+    constexpr std::array<std::string_view, 7> kDoubled = {"，，", "。。", "、、", "；；",
+                                                          "：：", ",,",   ";;"};
+    for (std::string_view d : kDoubled) {
+      if (text.find(d) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   static constexpr std::size_t kMaxReports = 50;
