@@ -279,6 +279,23 @@ class Cleaner {
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
+      // Fast path for what most text is made of and no rule touches: printable ASCII and the
+      // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
+      unsigned char lead = static_cast<unsigned char>(text[at]);
+      if (lead >= 0x21 && lead <= 0x7E) {
+        previous = lead;
+        ++at;
+        continue;
+      }
+      if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+          (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+        previous = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                   (static_cast<char32_t>(text[at + 1] & 0x3F) << 6) |
+                   static_cast<char32_t>(text[at + 2] & 0x3F);
+        at += 3;
+        continue;
+      }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
       if (c == '\n') {
