@@ -1,6 +1,8 @@
 #include "normalize/furniture.h"
 
 #include <algorithm>
+#include <array>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,7 +28,7 @@ struct Line {
   bool break_before = false;  // a page break (form feed) or the document start precedes it
   bool break_after = false;
   Shape shape = Shape::kNone;
-  std::string key;  // the line without white space, when short enough to be a header
+  std::string_view key;  // the line without white space, when short enough to be a header
   bool page_number = false;
   bool header = false;
 };
@@ -40,27 +42,29 @@ bool is_dash(char32_t c) {
 
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
 Shape page_number_shape(std::string_view line) {
-  std::u32string s;
+  std::array<char32_t, 25> buf;  // a longer line is no page number
+  std::size_t n = 0;
   bool gap = false;  // white space since the last character
   for (std::size_t at = 0; at < line.size();) {
     char32_t c = next_code_point(line, at);
     if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
     if (c == ' ' || c == 0x3000 || c == 0xA0) {
-      gap = !s.empty();
+      gap = n > 0;
       continue;
     }
     if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
-    if (gap && is_digit(c) && is_digit(s.back())) return Shape::kNone;  // "63 28"
+    if (gap && is_digit(c) && is_digit(buf[n - 1])) return Shape::kNone;  // "63 28"
     gap = false;
-    s.push_back(c);
-    if (s.size() > 24) return Shape::kNone;
+    buf[n++] = c;
+    if (n > 24) return Shape::kNone;
   }
-  if (s.empty()) return Shape::kNone;
+  if (n == 0) return Shape::kNone;
+  std::u32string_view s(buf.data(), n);
   std::size_t b = 0, e = s.size();
   while (b < e && is_dash(s[b])) ++b;
   while (e > b && is_dash(s[e - 1])) --e;
   bool dashed = b > 0 && e < s.size();
-  std::u32string core = s.substr(b, e - b);
+  std::u32string_view core = s.substr(b, e - b);
   auto digits = [&](std::size_t& at) {
     std::size_t start = at;
     while (at < core.size() && is_digit(core[at])) ++at;
@@ -74,7 +78,7 @@ Shape page_number_shape(std::string_view line) {
     return Shape::kBareNumber;
   }
   at = 0;
-  if (core[0] == U'第') {
+  if (!core.empty() && core[0] == U'第') {
     at = 1;
     if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
       return Shape::kNone;
@@ -92,23 +96,35 @@ Shape page_number_shape(std::string_view line) {
   return Shape::kNone;
 }
 
-std::string header_key(std::string_view line) {
-  std::string key;
+// The key points into the line itself when it holds no white space (most lines), else into a
+// copy kept in `store` (a deque: its strings never move).
+std::string_view header_key(std::string_view line, std::deque<std::string>& store) {
   std::size_t n = 0;
+  bool spaced = false;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
+      spaced = true;
+      continue;
+    }
+    if (++n > kMaxHeaderLength) return {};
+  }
+  if (!spaced) return line;
+  std::string key;
   for (std::size_t at = 0; at < line.size();) {
     std::size_t begin = at;
     char32_t c = next_code_point(line, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    if (++n > kMaxHeaderLength) return {};
     key.append(line.substr(begin, at - begin));
   }
-  return key;
+  return store.emplace_back(std::move(key));
 }
 
 }  // namespace
 
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::vector<Line> lines;
+  std::deque<std::string> keys;  // header keys of lines with white space
   bool pending_break = false;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
@@ -135,7 +151,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       first = false;
       std::string_view content = text.substr(at, end - at);
       line.shape = page_number_shape(content);
-      if (line.shape == Shape::kNone) line.key = header_key(content);
+      if (line.shape == Shape::kNone) line.key = header_key(content, keys);
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;
@@ -148,7 +164,11 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   for (const Line& l : lines) {
     if (!l.key.empty()) ++counts[l.key];
   }
-  auto repeated = [&](const Line& l) { return !l.key.empty() && counts[l.key] >= 2; };
+  std::vector<char> repeats(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    repeats[i] = !lines[i].key.empty() && counts[lines[i].key] >= 2;
+  }
+  auto repeated = [&](std::size_t i) { return repeats[i] != 0; };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
   // page break (a bare number inside running text is content).
@@ -156,8 +176,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     Line& l = lines[i];
     if (l.shape == Shape::kNone) continue;
     bool edge = l.first || l.last;
-    bool near_repeat =
-        (i > 0 && repeated(lines[i - 1])) || (i + 1 < lines.size() && repeated(lines[i + 1]));
+    bool near_repeat = (i > 0 && repeated(i - 1)) || (i + 1 < lines.size() && repeated(i + 1));
     bool near_break = l.break_before || l.break_after;
     if (l.shape == Shape::kPageNumber) {
       l.page_number = edge || near_repeat || near_break;
@@ -174,7 +193,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   };
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (repeated(lines[i]) && !lines[i].page_number && at_boundary(i)) {
+    if (repeated(i) && !lines[i].page_number && at_boundary(i)) {
       ++boundary_counts[lines[i].key];
     }
   }

@@ -76,26 +76,34 @@ class Repairer {
   // Finds the typical full-line length. Producers wrap by display width, by characters, or by
   // characters counting the spaces they insert; the measure under which lines cluster most
   // tightly at the top is the one the text was wrapped by.
-  Layout measure() const {
+  Layout measure() {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
     std::vector<bool> ends;    // per measured line: it ends a sentence
-    for (const Block& b : doc_.blocks) {
+    source_lengths_.assign(doc_.blocks.size(), {});
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const Block& b = doc_.blocks[i];
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
       std::vector<std::string> lines = original_lines(b);
-      lines.pop_back();  // a block's last line is short by nature
+      std::vector<std::array<int, 3>>& cache = source_lengths_[i];
+      cache.reserve(lines.size());
       for (const std::string& line : lines) {
+        cache.push_back({line_length(line, kMeasures[0]), line_length(line, kMeasures[1]),
+                         line_length(line, kMeasures[2])});
+      }
+      lines.pop_back();  // a block's last line is short by nature
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        const std::string& line = lines[k];
         if (visible_length(line, 1) == 0) continue;
         ends.push_back(ends_terminal(line));
         terminal += ends.back();
-        for (std::size_t m = 0; m < kMeasures.size(); ++m) {
-          lengths[m].push_back(line_length(line, kMeasures[m]));
-        }
+        for (std::size_t m = 0; m < kMeasures.size(); ++m) lengths[m].push_back(cache[k][m]);
       }
     }
+
     Layout layout;
     std::size_t n = lengths[0].size();
     if (n < kSmallLines) return small_layout(lengths[0], terminal);
@@ -254,7 +262,8 @@ class Repairer {
         continue;
       }
       std::string_view text = block.text;
-      std::vector<std::string> source_lines = original_lines(block);
+      // The source lines' lengths, measured once by measure().
+      const std::vector<std::array<int, 3>>& source_lengths = source_lengths_[i];
       std::size_t line_no = 0;
       std::vector<Replacement> reps;
       std::vector<bool> keeps;  // per line break left in place: kept inside the block
@@ -269,7 +278,7 @@ class Repairer {
         if (next_end == std::string_view::npos) next_end = text.size();
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
         open = std::min(open + open_brackets(a), 8);
-        int a_length = measure_line(source_lines[line_no++]);
+        int a_length = source_length(source_lengths[line_no++]);
         if (continues(a, b, open, paragraph_start, a_length)) {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
@@ -284,7 +293,7 @@ class Repairer {
         }
         at = nl + 1;
       }
-      piece_last.push_back(measure_line(source_lines.back()));
+      piece_last.push_back(source_length(source_lengths.back()));
       doc_.rewrite(i, std::move(reps), kFilter);
       last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
@@ -440,7 +449,15 @@ class Repairer {
   }
 
   Document& doc_;
+  // A cached source line's length under the layout's measure.
+  int source_length(const std::array<int, 3>& lengths) const {
+    return lengths[static_cast<std::size_t>(layout_.measure)];  // kMeasures follows the enum
+  }
+
   Layout layout_;
+  /// Per block (multi-line paragraphs only): each source line's length under the three measures,
+  /// in kMeasures order; original_lines is costly, so measure() computes it once for both phases.
+  std::vector<std::vector<std::array<int, 3>>> source_lengths_;
   std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
   std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
   std::unique_ptr<icu::BreakIterator> words_;

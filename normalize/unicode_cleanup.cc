@@ -59,7 +59,9 @@ class Cleaner {
   }
 
   void run() {
-    simplified_ = guess_simplified();
+    // The script guess costs two ICU transliterations per distinct Han character; it only
+    // decides how a radical folds, so it runs only for a document that holds one.
+    if (has_radical()) simplified_ = guess_simplified();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
       normalize_nfc(i);
@@ -121,6 +123,20 @@ class Cleaner {
       reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
     }
     doc_.rewrite(index, std::move(reps), kFilter);
+  }
+
+  // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
+  // Compatibility ideographs need no guess: NFC folds all but the twelve unified ones, which
+  // NFKC keeps too. Runs on the text as read, like guess_simplified.
+  bool has_radical() const {
+    for (const Block& b : doc_.blocks) {
+      std::string_view text = b.text;
+      for (std::size_t at = text.find('\xE2'); at != std::string_view::npos;
+           at = text.find('\xE2', at + 1)) {
+        if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0xBA) return true;
+      }
+    }
+    return false;
   }
 
   // Kangxi radicals are traditional forms (⾧ folds to 長, ⾨ to 門): a PDF of simplified text
@@ -263,6 +279,23 @@ class Cleaner {
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
+      // Fast path for what most text is made of and no rule touches: printable ASCII and the
+      // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
+      unsigned char lead = static_cast<unsigned char>(text[at]);
+      if (lead >= 0x21 && lead <= 0x7E) {
+        previous = lead;
+        ++at;
+        continue;
+      }
+      if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+          (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+        previous = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                   (static_cast<char32_t>(text[at + 1] & 0x3F) << 6) |
+                   static_cast<char32_t>(text[at + 2] & 0x3F);
+        at += 3;
+        continue;
+      }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
       if (c == '\n') {
@@ -314,6 +347,7 @@ class Cleaner {
   // "，，" or "。。" are OCR doubling more often than style, but not always: report only.
   void report_repeats(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
+    if (reported_ >= kMaxReports || !has_doubled_punct(text)) return;
     char32_t previous = 0;
     std::size_t run = 1;
     for (std::size_t at = 0; at < text.size();) {
@@ -329,6 +363,17 @@ class Cleaner {
       }
       previous = c;
     }
+  }
+
+  // Whether `text` holds two identical repeatable marks side by side: a byte search, so that the
+  // code point walk below runs only on the rare block that has one.
+  static bool has_doubled_punct(std::string_view text) {
+    constexpr std::array<std::string_view, 7> kDoubled = {"，，", "。。", "、、", "；；",
+                                                          "：：", ",,",   ";;"};
+    for (std::string_view d : kDoubled) {
+      if (text.find(d) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   static constexpr std::size_t kMaxReports = 50;
