@@ -140,6 +140,7 @@ Options parse_options(const std::vector<std::string>& args) {
     o.filters = add_filter_option(o.filters, "structure", "lexicon", o.speaker_lexicon);
   }
   if (!o.convert.empty()) o.filters = insert_script(o.filters, o.convert);
+  o.read.hash = o.to == "tei";
   if (o.read.on_invalid != "fail" && o.read.on_invalid != "replace" &&
       o.read.on_invalid != "skip") {
     throw Error(ErrorKind::kUsage,

@@ -245,7 +245,7 @@ Source decode_source(std::string_view raw, std::string name, const ReadOptions& 
   Source source;
   source.name = std::move(name);
   source.raw_size = raw.size();
-  source.raw_sha256 = sha256_hex(raw);  // names the exact input in TEI's sourceDesc
+  if (options.hash) source.raw_sha256 = sha256_hex(raw);  // names the input in TEI's sourceDesc
   const bool fail = options.on_invalid != "replace";
   std::string requested = canonical_encoding(options.encoding);
 

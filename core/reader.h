@@ -15,6 +15,9 @@ namespace hantidy {
 struct ReadOptions {
   std::string encoding = "utf-8";   ///< "utf-8", "auto", or an ICU name ("GB18030", "Big5", ...)
   std::string on_invalid = "fail";  ///< "fail", "replace", or "skip" (JSON records only)
+  /// Compute Source::raw_sha256. Only TEI names it, and hashing costs a tenth of a fast run, so
+  /// the CLI asks for it when the writer is tei.
+  bool hash = false;
 };
 
 /// Parses one input into a Document. Decoding is done before (converters/decode.h) for text

@@ -45,6 +45,7 @@ Document read_text(const std::string& text, const std::string& name) {
   Diagnostics diag;
   Document doc;
   ReadOptions options;
+  options.hash = true;  // as the CLI reads for TEI, so tests can check sourceDesc
   doc.sources.push_back(decode_source(text, name, options, diag));
   find_reader("text").make()->read(0, doc, diag);
   return doc;
