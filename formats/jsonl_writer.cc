@@ -9,14 +9,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json speakers_json(const Document& doc, const std::vector<std::string>& ids) {
-  Json list = Json::array();
-  for (const std::string& id : ids) {
-    if (const Person* p = doc.person(id)) list.push_back({{"name", p->name}, {"role", p->role}});
-  }
-  return list;
-}
-
 void emit(const Json& j, std::ostream& out) {
   // Invalid UTF-8 cannot reach here (decoding replaced or refused it), but a filter bug must
   // not turn into an exception mid-stream: replace rather than throw.
@@ -100,24 +92,38 @@ void JsonlWriter::write(const Document& doc, std::ostream& out, Diagnostics&) co
   std::size_t seq = 0;
   for (const Block& block : doc.blocks) {
     ++seq;
-    Json j;
-    j["id"] = "b" + std::to_string(seq);
-    j["doc"] = doc_name(doc);
-    j["seq"] = seq;
-    j["type"] = kind_name(block.kind);
-    j["text"] = block.text;
-    if (block.kind == BlockKind::kHeading) j["level"] = block.level;
-    if (!block.speakers.empty()) j["speakers"] = speakers_json(doc, block.speakers);
-    Json source = {{"begin", block.span.begin}, {"end", block.span.end}};
-    if (block.span.source < lines.size()) {
-      source["line"] = lines[block.span.source].at(block.span.begin).line;
-      source["end_line"] = lines[block.span.source].at(block.span.end).line;
-    }
-    j["source"] = std::move(source);
-    if (!block.edits.empty()) j["edits"] = block.edits.size();
-    if (!block.marks.empty()) j["marks"] = marks_json(block.marks);
-    emit(j, out);
+    emit(block_json(doc, block, seq, lines, "b" + std::to_string(seq), doc_name(doc), true), out);
   }
+}
+
+Json speakers_json(const Document& doc, const std::vector<std::string>& ids) {
+  Json list = Json::array();
+  for (const std::string& id : ids) {
+    if (const Person* p = doc.person(id)) list.push_back({{"name", p->name}, {"role", p->role}});
+  }
+  return list;
+}
+
+Json block_json(const Document& doc, const Block& block, std::size_t seq,
+                const std::vector<LineIndex>& lines, std::string id, std::string doc_name,
+                bool with_marks) {
+  Json j;
+  j["id"] = std::move(id);
+  j["doc"] = std::move(doc_name);
+  j["seq"] = seq;
+  j["type"] = kind_name(block.kind);
+  j["text"] = block.text;
+  if (block.kind == BlockKind::kHeading) j["level"] = block.level;
+  if (!block.speakers.empty()) j["speakers"] = speakers_json(doc, block.speakers);
+  Json source = {{"begin", block.span.begin}, {"end", block.span.end}};
+  if (block.span.source < lines.size()) {
+    source["line"] = lines[block.span.source].at(block.span.begin).line;
+    source["end_line"] = lines[block.span.source].at(block.span.end).line;
+  }
+  j["source"] = std::move(source);
+  if (!block.edits.empty()) j["edits"] = block.edits.size();
+  if (with_marks && !block.marks.empty()) j["marks"] = marks_json(block.marks);
+  return j;
 }
 
 std::unique_ptr<Writer> make_jsonl_writer(const WriteOptions& options) {

@@ -3,6 +3,9 @@
 #define HANTIDY_FORMATS_JSONL_WRITER_H_
 
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "core/writer.h"
 
@@ -25,6 +28,16 @@ class JsonlWriter : public Writer {
 };
 
 std::unique_ptr<Writer> make_jsonl_writer(const WriteOptions& options);
+
+/// The people of `ids` as [{name, role}] (ids without a person are skipped).
+nlohmann::ordered_json speakers_json(const Document& doc, const std::vector<std::string>& ids);
+
+/// One block's jsonl object, keys in schema order: id, doc, seq, type, text, level, speakers,
+/// source ({begin, end, line, end_line}; `lines` indexes doc.sources), edits, and marks when
+/// `with_marks`. Shared by this writer and corpus mode's block sub-records.
+nlohmann::ordered_json block_json(const Document& doc, const Block& block, std::size_t seq,
+                                  const std::vector<LineIndex>& lines, std::string id,
+                                  std::string doc_name, bool with_marks);
 
 }  // namespace hantidy
 

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "formats/jsonl_writer.h"
+
 namespace hantidy {
 namespace {
 
@@ -42,14 +44,6 @@ std::optional<std::string_view> gap_before(std::string_view source, std::size_t 
   return std::nullopt;
 }
 
-Json speakers_json(const Document& doc, const Block& block) {
-  Json list = Json::array();
-  for (const std::string& id : block.speakers) {
-    if (const Person* p = doc.person(id)) list.push_back({{"name", p->name}, {"role", p->role}});
-  }
-  return list;
-}
-
 void append_line(const Json& j, std::string& out) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
   out += '\n';
@@ -61,21 +55,9 @@ void write_blocks(const Record& record, const Document& doc, std::string& out) {
   std::size_t seq = 0;
   for (const Block& block : doc.blocks) {
     ++seq;
-    Json j;
-    j["id"] = record.id + "/b" + std::to_string(seq);
-    j["doc"] = record.id;
-    j["seq"] = seq;
-    j["type"] = kind_name(block.kind);
-    j["text"] = block.text;
-    if (block.kind == BlockKind::kHeading) j["level"] = block.level;
-    if (!block.speakers.empty()) j["speakers"] = speakers_json(doc, block);
-    Json source = {{"begin", block.span.begin}, {"end", block.span.end}};
-    if (block.span.source < lines.size()) {
-      source["line"] = lines[block.span.source].at(block.span.begin).line;
-      source["end_line"] = lines[block.span.source].at(block.span.end).line;
-    }
-    j["source"] = std::move(source);
-    if (!block.edits.empty()) j["edits"] = block.edits.size();
+    // Corpus block sub-records keep the schema they were documented with: no marks.
+    Json j = block_json(doc, block, seq, lines, record.id + "/b" + std::to_string(seq), record.id,
+                        false);
     append_line(j, out);
   }
 }
@@ -105,7 +87,7 @@ void write_turns(const Record& record, const Document& doc, std::string& out) {
       turn["id"] = record.id + "/t" + std::to_string(seq);
       turn["doc"] = record.id;
       turn["seq"] = seq;
-      turn["speakers"] = speakers_json(doc, block);
+      turn["speakers"] = speakers_json(doc, block.speakers);
       turn["text"] = block.text;
       turn["source"] = {{"begin", block.span.begin}};
     }
