@@ -27,24 +27,6 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 }  // namespace
 
-std::string_view editorial_element(Editorial part) {
-  switch (part) {
-    case Editorial::kCorrection:
-      return "correction";
-    case Editorial::kNormalization:
-      return "normalization";
-    case Editorial::kPunctuation:
-      return "punctuation";
-    case Editorial::kQuotation:
-      return "quotation";
-    case Editorial::kHyphenation:
-      return "hyphenation";
-    case Editorial::kSegmentation:
-      return "segmentation";
-  }
-  return "normalization";
-}
-
 Editorial filter_part(std::string_view filter) {
   for (const FilterPart& f : kFilterParts) {
     if (f.filter == filter) return f.part;

@@ -28,9 +28,6 @@ inline constexpr std::array<Editorial, 6> kEditorialParts = {
     Editorial::kCorrection, Editorial::kNormalization, Editorial::kPunctuation,
     Editorial::kQuotation,  Editorial::kHyphenation,   Editorial::kSegmentation};
 
-/// The TEI element name of a part ("normalization", ...).
-std::string_view editorial_element(Editorial part);
-
 /// The part a filter belongs to as a whole (unknown filters: normalization).
 Editorial filter_part(std::string_view filter);
 

@@ -48,7 +48,6 @@ class PrefixTrie {
   std::string_view value(const Match& m) const {
     return {values_.data() + m.value, m.value_length};
   }
-  std::size_t nodes() const { return nodes_.size(); }
 
  private:
   static constexpr std::uint32_t kRootSize = 0x30000;  // BMP and the CJK extension planes
