@@ -255,6 +255,31 @@ TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes pe
   CHECK(records[0].dump().find("\"hantidy\":{") != std::string::npos);
 }
 
+TEST_CASE("--stats counts the changes of every record, on any number of jobs", "[corpus]") {
+  std::string input = record("a", "一  \n二 ") + record("b", "三,四") + record("c", "五");
+  for (const char* jobs : {"1", "2"}) {
+    INFO("-j " << jobs);
+    auto r = run({"-f", "jsonl", "-t", "jsonl", "-j", jobs, "--stats"}, input);
+    CHECK(r.status == 0);
+    CHECK(parse_lines(r.out).size() == 3);
+    CHECK(r.err.find("trim/trailing-space 2\n") != std::string::npos);
+    CHECK(r.err.find("punct/comma 1\n") != std::string::npos);
+    CHECK(r.err.find("total 3\n") != std::string::npos);
+  }
+  auto json = run({"-f", "jsonl", "-t", "jsonl", "--stats=json", "-q"}, input);
+  CHECK(Json::parse(json.err)["total"] == 3);
+}
+
+TEST_CASE("options that need whole documents are refused in corpus mode, not ignored", "[corpus]") {
+  for (const char* option : {"--check", "--diff", "--trace", "--verify"}) {
+    INFO(option);
+    auto r = run({"-f", "jsonl", option}, record("a", "三,四"));
+    CHECK(r.status == 2);
+    CHECK(r.err.find(option) != std::string::npos);
+    CHECK(r.err.find("--from jsonl") != std::string::npos);
+  }
+}
+
 TEST_CASE("corpus mode writes text with other writers", "[corpus]") {
   auto r = run({"-f", "jsonl"}, record("a", "一  \n\n二") + record("b", "三"));
   CHECK(r.status == 0);
