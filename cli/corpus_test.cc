@@ -244,6 +244,23 @@ TEST_CASE("sub-records of --unit block and --unit turn carry the parent id", "[c
   CHECK(turns[0]["blocks"] == 3);
 }
 
+TEST_CASE("turn sub-records group statements as the jsonl writer does, labels cut from the text",
+          "[corpus]") {
+  std::string input = record("h1",
+                             "會議過程正式紀錄\n\n主席：各位議員，現在開會。\n\n"
+                             "李卓人議員：主席，我想問一個問題。\n\n主席：請局長答覆。");
+  auto turns = parse_lines(run({"-f", "jsonl", "-t", "jsonl", "--unit", "turn"}, input).out);
+  REQUIRE(turns.size() == 4);
+  CHECK(turns[0]["type"] == "text");
+  CHECK(turns[1]["type"] == "turn");
+  CHECK(turns[1]["label"] == "主席：");
+  CHECK(turns[1]["text"] == "各位議員，現在開會。");
+  CHECK(turns[2]["id"] == "h1/t3");
+  CHECK(turns[2]["speakers"][0]["name"] == "李卓人");
+  CHECK(turns[2]["text"] == "主席，我想問一個問題。");
+  CHECK(turns[3]["seq"] == 4);
+}
+
 TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes per filter",
           "[corpus]") {
   auto r = run({"-f", "jsonl", "-t", "jsonl", "--annotate"},
