@@ -272,7 +272,8 @@ TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes pe
   CHECK(records[0].dump().find("\"hantidy\":{") != std::string::npos);
 }
 
-TEST_CASE("--stats counts the changes of every record, on any number of jobs", "[corpus]") {
+TEST_CASE("corpus mode --stats counts the changes of every record, on any number of jobs",
+          "[corpus]") {
   std::string input = record("a", "一  \n二 ") + record("b", "三,四") + record("c", "五");
   for (const char* jobs : {"1", "2"}) {
     INFO("-j " << jobs);
