@@ -8,6 +8,7 @@
 #include <array>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/error.h"
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
 
 namespace hantidy {
@@ -34,13 +36,24 @@ struct Layout {
   bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
+// ICU's Chinese word break iterator, one per thread: building one costs more than all the
+// lookups of a typical document, and a filter instance serves many documents and threads.
+icu::BreakIterator* word_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> words;
+  if (!words) {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) {
+      words.reset();
+      throw Error(ErrorKind::kInternal, "ICU word break data missing");
+    }
+  }
+  return words.get();
+}
+
 class Repairer {
  public:
-  explicit Repairer(Document& doc) : doc_(doc) {
-    UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU word break data missing");
-  }
+  explicit Repairer(Document& doc) : doc_(doc), words_(word_iterator()) {}
 
   void run() {
     layout_ = measure();
@@ -53,24 +66,66 @@ class Repairer {
   int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
 
   static int line_length(std::string_view line, Measure m) {
+    return pick(line_scan::measure_line(line), m);
+  }
+
+  static int pick(const line_scan::LineLengths& lengths, Measure m) {
     switch (m) {
       case Measure::kWidth:
-        return line_width(line);
+        return lengths.width;
       case Measure::kCount:
-        return static_cast<int>(visible_length(line));
-      case Measure::kCountWithSpaces: {
-        std::size_t b = 0, e = line.size();
-        while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
-        while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
-        int n = 0;
-        for (std::size_t at = b; at < e;) {
-          next_code_point(line, at);
-          ++n;
-        }
-        return n;
-      }
+        return lengths.count;
+      case Measure::kCountWithSpaces:
+        return lengths.count_with_spaces;
     }
     return 0;
+  }
+
+  // Calls visit(line, last) for each line of `block` as original_lines would return it, without
+  // building the list: a view into the text when no edit touches the line (most lines), else
+  // the line rebuilt in `scratch_`.
+  template <class Visit>
+  void for_each_original_line(const Block& block, Visit visit) {
+    std::string_view text = block.text;
+    const std::vector<Edit>& edits = block.edits;
+    std::size_t cursor = 0;
+    std::size_t s = 0;
+    while (true) {
+      std::size_t nl = text.find('\n', s);
+      std::size_t e = nl == std::string_view::npos ? text.size() : nl;
+      while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
+      std::string_view line = text.substr(s, e - s);
+      if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+        scratch_.clear();
+        std::size_t pos = s;
+        while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+          const Edit& ed = edits[cursor++];
+          scratch_.append(text.substr(pos, ed.begin - pos));
+          scratch_ += ed.orig;
+          pos = ed.end;
+        }
+        scratch_.append(text.substr(pos, e - pos));
+        line = scratch_;
+      }
+      visit(line, nl == std::string_view::npos);
+      if (nl == std::string_view::npos) break;
+      s = nl + 1;
+    }
+  }
+
+  // The block's text before any filter ran (Block::original_text), as a view: the text itself
+  // when nothing was edited, else rebuilt in `scratch_`.
+  std::string_view original_text(const Block& block) {
+    if (block.edits.empty()) return block.text;
+    scratch_.clear();
+    std::size_t at = 0;
+    for (const Edit& e : block.edits) {
+      scratch_.append(block.text, at, e.begin - at);
+      scratch_ += e.orig;
+      at = e.end;
+    }
+    scratch_.append(block.text, at, std::string::npos);
+    return scratch_;
   }
 
   // Finds the typical full-line length. Producers wrap by display width, by characters, or by
@@ -80,29 +135,31 @@ class Repairer {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
+    static_assert(static_cast<int>(Measure::kWidth) == 0 &&
+                  static_cast<int>(Measure::kCount) == 1 &&
+                  static_cast<int>(Measure::kCountWithSpaces) == 2);
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
     std::vector<bool> ends;    // per measured line: it ends a sentence
-    source_lengths_.assign(doc_.blocks.size(), {});
+    first_line_.assign(doc_.blocks.size() + 1, 0);
+    line_lengths_.clear();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      first_line_[i] = line_lengths_.size();
       const Block& b = doc_.blocks[i];
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
-      std::vector<std::string> lines = original_lines(b);
-      std::vector<std::array<int, 3>>& cache = source_lengths_[i];
-      cache.reserve(lines.size());
-      for (const std::string& line : lines) {
-        cache.push_back({line_length(line, kMeasures[0]), line_length(line, kMeasures[1]),
-                         line_length(line, kMeasures[2])});
-      }
-      lines.pop_back();  // a block's last line is short by nature
-      for (std::size_t k = 0; k < lines.size(); ++k) {
-        const std::string& line = lines[k];
-        if (visible_length(line, 1) == 0) continue;
+      for_each_original_line(b, [&](std::string_view line, bool last) {
+        line_scan::LineLengths l = line_scan::measure_line(line);
+        line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
+        // A block's last line is short by nature; a blank line says nothing.
+        if (last || l.count == 0) return;
         ends.push_back(ends_terminal(line));
         terminal += ends.back();
-        for (std::size_t m = 0; m < kMeasures.size(); ++m) lengths[m].push_back(cache[k][m]);
-      }
+        for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+          lengths[m].push_back(line_lengths_.back()[m]);
+        }
+      });
     }
+    first_line_.back() = line_lengths_.size();
 
     Layout layout;
     std::size_t n = lengths[0].size();
@@ -191,19 +248,19 @@ class Repairer {
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
     char32_t la = last_visible(a), fb = first_visible(b);
-    if (!is_han(la) || !is_han(fb)) return false;
+    if (!line_scan::han(la) || !line_scan::han(fb)) return false;
     icu::UnicodeString tail, head;
     std::size_t end = a.size();
     for (int k = 0; k < 4 && end > 0; ++k) {
       char32_t c = previous_code_point(a, end);
-      if (!is_han(c)) break;
+      if (!line_scan::han(c)) break;
       tail = icu::UnicodeString(static_cast<UChar32>(c)) + tail;
     }
     std::size_t at = 0;
     while (at < b.size() && head.countChar32() < 4) {
-      char32_t c = next_code_point(b, at);
+      char32_t c = line_scan::next(b, at);
       if (is_blank_char(c)) continue;
-      if (!is_han(c)) break;
+      if (!line_scan::han(c)) break;
       head.append(static_cast<UChar32>(c));
     }
     icu::UnicodeString joined = tail + head;
@@ -258,13 +315,12 @@ class Repairer {
       Block& block = doc_.blocks[i];
       if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
         last_lengths.push_back(
-            block.kind == BlockKind::kParagraph ? measure_line(block.original_text()) : 0);
+            block.kind == BlockKind::kParagraph ? measure_line(original_text(block)) : 0);
         continue;
       }
       std::string_view text = block.text;
       // The source lines' lengths, measured once by measure().
-      const std::vector<std::array<int, 3>>& source_lengths = source_lengths_[i];
-      std::size_t line_no = 0;
+      std::size_t line_no = first_line_[i];
       std::vector<Replacement> reps;
       std::vector<bool> keeps;  // per line break left in place: kept inside the block
       std::vector<int> piece_last;
@@ -278,7 +334,7 @@ class Repairer {
         if (next_end == std::string_view::npos) next_end = text.size();
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
         open = std::min(open + open_brackets(a), 8);
-        int a_length = source_length(source_lengths[line_no++]);
+        int a_length = source_length(line_lengths_[line_no++]);
         if (continues(a, b, open, paragraph_start, a_length)) {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
@@ -293,7 +349,7 @@ class Repairer {
         }
         at = nl + 1;
       }
-      piece_last.push_back(source_length(source_lengths.back()));
+      piece_last.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
       doc_.rewrite(i, std::move(reps), kFilter);
       last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
@@ -346,7 +402,7 @@ class Repairer {
     if (!is_body(a.text) && open == 0 && !comma) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+    if (line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
@@ -357,7 +413,7 @@ class Repairer {
     if (open > 0 || continues_after(last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb)) return true;
-    return ends_in_word(la) && is_han(first) && !is_label_like(b);
+    return ends_in_word(la) && line_scan::han(first) && !is_label_like(b);
   }
 
   bool dangles(const Block& a) const {
@@ -424,7 +480,7 @@ class Repairer {
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
-        if ((is_han(first) || is_no_line_start(first)) &&
+        if ((line_scan::han(first) || is_no_line_start(first)) &&
             (after_heading || is_no_line_start(first) ||
              inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
           std::size_t d = danglers.front();
@@ -455,12 +511,15 @@ class Repairer {
   }
 
   Layout layout_;
-  /// Per block (multi-line paragraphs only): each source line's length under the three measures,
-  /// in kMeasures order; original_lines is costly, so measure() computes it once for both phases.
-  std::vector<std::vector<std::array<int, 3>>> source_lengths_;
+  /// Each source line's length under the three measures, in kMeasures order, for the lines of
+  /// multi-line paragraphs: measure() computes them once for both phases. Block i's lines are
+  /// [first_line_[i], first_line_[i + 1]).
+  std::vector<std::array<int, 3>> line_lengths_;
+  std::vector<std::size_t> first_line_;
+  std::string scratch_;           // an original line or text rebuilt from the edits
   std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
   std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
-  std::unique_ptr<icu::BreakIterator> words_;
+  icu::BreakIterator* words_;     // this thread's, from word_iterator()
 };
 
 }  // namespace
