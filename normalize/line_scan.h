@@ -66,22 +66,41 @@ struct LineLengths {
 };
 
 inline LineLengths measure_line(std::string_view line) {
-  LineLengths out;
-  int all = 0;  // every code point
-  for (std::size_t at = 0; at < line.size();) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  int width = 0, count = 0, all = 0;  // `all` counts every code point
+  for (std::size_t at = 0; at < size;) {
+    unsigned char b = bytes[at];
+    if (b < 0x80) {
+      ++all;
+      ++at;
+      // line_width skips ' ' and '\t'; visible_length skips '\n' too. ASCII is 1 column wide.
+      if (b == ' ' || b == '\t') continue;
+      ++width;
+      count += b != '\n';
+      continue;
+    }
+    // A well-formed U+4E00–U+9FFF (lead E4 with B8–BF next, or E5–E9): Han, 2 columns, visible.
+    if (b >= 0xE4 && b <= 0xE9 && size - at >= 3 && (bytes[at + 1] & 0xC0) == 0x80 &&
+        (bytes[at + 2] & 0xC0) == 0x80 && (b != 0xE4 || bytes[at + 1] >= 0xB8)) {
+      ++all;
+      at += 3;
+      width += 2;
+      ++count;
+      continue;
+    }
     char32_t c = next(line, at);
     ++all;
-    // line_width skips ' ', '\t', U+3000 and NBSP; visible_length skips '\n' too.
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    out.width += width(c);
-    out.count += c != '\n';
+    // line_width and visible_length both skip U+3000 and NBSP.
+    if (c == 0x3000 || c == 0xA0) continue;
+    width += line_scan::width(c);
+    ++count;
   }
   // Leading and trailing ' '/'\t' are one byte and one code point each.
-  std::size_t b = 0, e = line.size();
+  std::size_t b = 0, e = size;
   while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
   while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
-  out.count_with_spaces = all - static_cast<int>(b + (line.size() - e));
-  return out;
+  return {width, count, all - static_cast<int>(b + (size - e))};
 }
 
 /// visible_length(text, cap): code points other than ' ', '\t', '\n', U+3000 and NBSP, counted

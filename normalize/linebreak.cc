@@ -270,7 +270,10 @@ class Repairer {
 
   // Whether line `b` continues the paragraph whose last line is `a`.
   // `a_length` is a's length under the layout's measure (a may have been joined already).
-  bool continues(std::string_view a, std::string_view b, int open, bool paragraph_start,
+  // `open()` gives the brackets still open in the paragraph up to the end of `a`; it is called
+  // only where the answer depends on it (counting is a scan of the paragraph).
+  template <class OpenCount>
+  bool continues(std::string_view a, std::string_view b, OpenCount&& open, bool paragraph_start,
                  int a_length) {
     char32_t fb = first_visible(b);
     char32_t la = last_visible(a);
@@ -289,7 +292,7 @@ class Repairer {
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
     // length puts a paragraph's last sentence end on a full line only by chance.
     if (term) {
-      return (open > 0 && open_brackets(last_line(a)) > 0) ||
+      return (open() > 0 && open_brackets(last_line(a)) > 0) ||
              (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
     if (ends_sentence_soon(b)) return true;
@@ -304,7 +307,7 @@ class Repairer {
                (has_comma(a) && !starts_like_opener(b))));
     }
     if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
-    return open > 0 || continues_after(la) || latin || inside_word(a, b);
+    return open() > 0 || continues_after(la) || latin || inside_word(a, b);
   }
 
   // Phase 1: inside each paragraph block, join wrapped lines and split complete paragraphs.
@@ -324,7 +327,18 @@ class Repairer {
       std::vector<Replacement> reps;
       std::vector<bool> keeps;  // per line break left in place: kept inside the block
       std::vector<int> piece_last;
-      int open = 0;  // brackets still open in the paragraph so far
+      // Brackets still open in the paragraph so far, counted line by line (capped at 8 after
+      // each) when a decision needs them: text before `open_counted` is counted in `open`.
+      int open = 0;
+      std::size_t open_counted = 0;
+      auto open_until = [&](std::size_t line_end) {
+        while (open_counted <= line_end) {
+          std::size_t end = std::min(text.find('\n', open_counted), line_end);
+          open = std::min(open + open_brackets(text.substr(open_counted, end - open_counted)), 8);
+          open_counted = end + 1;
+        }
+        return open;
+      };
       bool paragraph_start = true;
       std::size_t at = 0;
       std::size_t nl;
@@ -333,9 +347,9 @@ class Repairer {
         std::size_t next_end = text.find('\n', nl + 1);
         if (next_end == std::string_view::npos) next_end = text.size();
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
-        open = std::min(open + open_brackets(a), 8);
         int a_length = source_length(line_lengths_[line_no++]);
-        if (continues(a, b, open, paragraph_start, a_length)) {
+        if (continues(
+                a, b, [&] { return open_until(nl); }, paragraph_start, a_length)) {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
         } else {
@@ -344,6 +358,7 @@ class Repairer {
           if (!keep) {
             piece_last.push_back(a_length);
             open = 0;
+            open_counted = nl + 1;
             paragraph_start = true;
           }
         }
@@ -396,10 +411,14 @@ class Repairer {
   bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
-    int open = open_brackets(a.text);
+    int open_count = -1;  // open_brackets(a.text), counted on first use
+    auto open = [&] {
+      if (open_count < 0) open_count = open_brackets(a.text);
+      return open_count;
+    };
     char32_t a_last = last_visible(la);
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
-    if (!is_body(a.text) && open == 0 && !comma) return false;
+    if (!comma && !is_body(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
     if (line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
@@ -410,15 +429,16 @@ class Repairer {
     }
     if (ends_terminal(la)) return false;
     char32_t last = last_visible(la);
-    if (open > 0 || continues_after(last)) return true;
+    if (open() > 0 || continues_after(last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb)) return true;
     return ends_in_word(la) && line_scan::han(first) && !is_label_like(b);
   }
 
   bool dangles(const Block& a) const {
-    return a.kind == BlockKind::kParagraph && is_body(a.text) && !ends_terminal(a.text) &&
-           ends_in_word(a.text);
+    // The cheap tests on the text's end first: most paragraphs end a sentence.
+    return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
+           is_body(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
