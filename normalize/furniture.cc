@@ -10,12 +10,15 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 
 namespace hantidy {
 namespace {
 
 constexpr std::string_view kFilter = "furniture";
 constexpr std::size_t kMaxHeaderLength = 40;  // code points; running headers are one short line
+// A header key holds at most kMaxHeaderLength code points of at most 4 bytes each.
+constexpr std::size_t kMaxKeyBytes = kMaxHeaderLength * 4;
 
 enum class Shape { kNone, kBareNumber, kPageNumber };
 
@@ -40,13 +43,26 @@ bool is_dash(char32_t c) {
          c == U'•';
 }
 
+// Whether a page number can start with `c`: every shape below begins with a dash, a digit
+// (ASCII or full-width) or 第.
+bool may_start_page_number(char32_t c) {
+  return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
+}
+
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
 Shape page_number_shape(std::string_view line) {
+  // Most lines are text: their first visible character already rules a page number out.
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = line_scan::next(line, at);
+    if (c == ' ' || c == 0x3000 || c == 0xA0) continue;
+    if (!may_start_page_number(c)) return Shape::kNone;  // '\t' too: a table row
+    break;
+  }
   std::array<char32_t, 25> buf;  // a longer line is no page number
   std::size_t n = 0;
   bool gap = false;  // white space since the last character
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
     if (c == ' ' || c == 0x3000 || c == 0xA0) {
       gap = n > 0;
@@ -102,7 +118,7 @@ std::string_view header_key(std::string_view line, std::deque<std::string>& stor
   std::size_t n = 0;
   bool spaced = false;
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
       spaced = true;
       continue;
@@ -113,7 +129,7 @@ std::string_view header_key(std::string_view line, std::deque<std::string>& stor
   std::string key;
   for (std::size_t at = 0; at < line.size();) {
     std::size_t begin = at;
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
     key.append(line.substr(begin, at - begin));
   }
@@ -160,15 +176,36 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   if (lines.empty()) return;
   lines.back().break_after = true;
 
-  std::unordered_map<std::string_view, std::size_t> counts;
-  for (const Line& l : lines) {
-    if (!l.key.empty()) ++counts[l.key];
-  }
-  std::vector<char> repeats(lines.size());
+  // Whether a line's key occurs at least twice is asked only next to a page-number shape or a
+  // page break (see the two uses below), so only those keys are counted. Most lines are skipped
+  // by their key's length before any hashing.
+  std::vector<char> asked(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    repeats[i] = !lines[i].key.empty() && counts[lines[i].key] >= 2;
+    const Line& l = lines[i];
+    if (l.break_before || l.break_after) asked[i] = 1;
+    if (l.shape != Shape::kNone) {
+      if (i > 0) asked[i - 1] = 1;
+      if (i + 1 < lines.size()) asked[i + 1] = 1;
+    }
   }
-  auto repeated = [&](std::size_t i) { return repeats[i] != 0; };
+  std::unordered_map<std::string_view, std::size_t> counts;
+  std::array<bool, kMaxKeyBytes + 1> counted_size{};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!asked[i] || lines[i].key.empty()) continue;
+    counts.emplace(lines[i].key, 0);
+    counted_size[lines[i].key.size()] = true;
+  }
+  if (!counts.empty()) {
+    for (const Line& l : lines) {
+      if (l.key.empty() || !counted_size[l.key.size()]) continue;
+      auto it = counts.find(l.key);
+      if (it != counts.end()) ++it->second;
+    }
+  }
+  // Only for lines with asked[i] set.
+  auto repeated = [&](std::size_t i) {
+    return !lines[i].key.empty() && counts.find(lines[i].key)->second >= 2;
+  };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
   // page break (a bare number inside running text is content).
@@ -192,9 +229,12 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
            (i + 1 < lines.size() && lines[i + 1].page_number);
   };
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
+  std::array<bool, kMaxKeyBytes + 1> boundary_size{};
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (repeated(i) && !lines[i].page_number && at_boundary(i)) {
+    // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
+    if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
       ++boundary_counts[lines[i].key];
+      boundary_size[lines[i].key.size()] = true;
     }
   }
   // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
@@ -204,9 +244,9 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::size_t pages = 0;
   for (const Line& l : lines) pages += l.page_number || l.break_after;
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
-    if (l.page_number || l.key.empty()) continue;
+    if (l.page_number || l.key.empty() || !boundary_size[l.key.size()]) continue;
     auto it = boundary_counts.find(l.key);
     if (it == boundary_counts.end()) continue;
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
