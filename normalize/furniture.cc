@@ -31,7 +31,12 @@ struct Line {
   bool break_before = false;  // a page break (form feed) or the document start precedes it
   bool break_after = false;
   Shape shape = Shape::kNone;
-  std::string_view key;  // the line without white space, when short enough to be a header
+  // The line without white space, when short enough to be a header: key_size bytes (0: no key).
+  // `key` is the line itself when it holds no white space; else it is built by header_key() when
+  // first needed (a length mismatch settles most comparisons without it).
+  std::size_t key_size = 0;
+  bool spaced = false;
+  std::string_view key;
   bool page_number = false;
   bool header = false;
 };
@@ -112,26 +117,33 @@ Shape page_number_shape(std::string_view line) {
   return Shape::kNone;
 }
 
-// The key points into the line itself when it holds no white space (most lines), else into a
-// copy kept in `store` (a deque: its strings never move).
-std::string_view header_key(std::string_view line, std::deque<std::string>& store) {
-  std::size_t n = 0;
+// Sets line.key_size, line.spaced and, when the line holds no white space, line.key.
+void measure_key(std::string_view content, Line& line) {
+  std::size_t n = 0, size = 0;
   bool spaced = false;
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = line_scan::next(line, at);
+  for (std::size_t at = 0; at < content.size();) {
+    std::size_t begin = at;
+    char32_t c = line_scan::next(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
       spaced = true;
       continue;
     }
-    if (++n > kMaxHeaderLength) return {};
+    if (++n > kMaxHeaderLength) return;
+    size += at - begin;
   }
-  if (!spaced) return line;
+  line.key_size = size;
+  line.spaced = spaced;
+  if (!spaced) line.key = content;
+}
+
+// The line without its white space, built in `store` (a deque: its strings never move).
+std::string_view spaced_key(std::string_view content, std::deque<std::string>& store) {
   std::string key;
-  for (std::size_t at = 0; at < line.size();) {
+  for (std::size_t at = 0; at < content.size();) {
     std::size_t begin = at;
-    char32_t c = line_scan::next(line, at);
+    char32_t c = line_scan::next(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    key.append(line.substr(begin, at - begin));
+    key.append(content.substr(begin, at - begin));
   }
   return store.emplace_back(std::move(key));
 }
@@ -167,7 +179,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       first = false;
       std::string_view content = text.substr(at, end - at);
       line.shape = page_number_shape(content);
-      if (line.shape == Shape::kNone) line.key = header_key(content, keys);
+      if (line.shape == Shape::kNone) measure_key(content, line);
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;
@@ -175,6 +187,15 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   }
   if (lines.empty()) return;
   lines.back().break_after = true;
+  // Line i's key (lines[i].key_size > 0).
+  auto key = [&](std::size_t i) {
+    Line& l = lines[i];
+    if (l.spaced && l.key.empty()) {
+      std::string_view text = doc.blocks[l.block].text;
+      l.key = spaced_key(text.substr(l.begin, l.end - l.begin), keys);
+    }
+    return l.key;
+  };
 
   // Whether a line's key occurs at least twice is asked only next to a page-number shape or a
   // page break (see the two uses below), so only those keys are counted. Most lines are skipped
@@ -191,20 +212,20 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::unordered_map<std::string_view, std::size_t> counts;
   std::array<bool, kMaxKeyBytes + 1> counted_size{};
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!asked[i] || lines[i].key.empty()) continue;
-    counts.emplace(lines[i].key, 0);
-    counted_size[lines[i].key.size()] = true;
+    if (!asked[i] || lines[i].key_size == 0) continue;
+    counts.emplace(key(i), 0);
+    counted_size[lines[i].key_size] = true;
   }
   if (!counts.empty()) {
-    for (const Line& l : lines) {
-      if (l.key.empty() || !counted_size[l.key.size()]) continue;
-      auto it = counts.find(l.key);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].key_size == 0 || !counted_size[lines[i].key_size]) continue;
+      auto it = counts.find(key(i));
       if (it != counts.end()) ++it->second;
     }
   }
   // Only for lines with asked[i] set.
   auto repeated = [&](std::size_t i) {
-    return !lines[i].key.empty() && counts.find(lines[i].key)->second >= 2;
+    return lines[i].key_size != 0 && counts.find(key(i))->second >= 2;
   };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
@@ -233,8 +254,8 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
     if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
-      ++boundary_counts[lines[i].key];
-      boundary_size[lines[i].key.size()] = true;
+      ++boundary_counts[key(i)];
+      boundary_size[lines[i].key_size] = true;
     }
   }
   // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
@@ -246,8 +267,8 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
   for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
-    if (l.page_number || l.key.empty() || !boundary_size[l.key.size()]) continue;
-    auto it = boundary_counts.find(l.key);
+    if (l.page_number || l.key_size == 0 || !boundary_size[l.key_size]) continue;
+    auto it = boundary_counts.find(key(i));
     if (it == boundary_counts.end()) continue;
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
     if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {
