@@ -151,3 +151,36 @@ TEST_CASE("furniture takes no options", "[furniture]") {
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+// page_number_shape rules most lines out by their first visible character; these lines must
+// still get through that test (or be rejected for their own reasons).
+TEST_CASE("furniture's first-character test keeps every page-number shape", "[furniture]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"blanks before an em-dash page number", "正文。\n\n 　— 3 —\n\n正文乙。",
+       "paragraph:正文。 | page-number: 　— 3 — | paragraph:正文乙。"},
+      {"a full-width digit first", "正文。\n\n－ ３ －\n\n正文乙。",
+       "paragraph:正文。 | page-number:－ ３ － | paragraph:正文乙。"},
+      {"NBSP before 第", "正文。\n\xC2\xA0第3页", "paragraph:正文。 | page-number:\xC2\xA0第3页"},
+      {"a middle dot and a bullet as dashes", "正文。\n\n· 7 ·\n\n• 8 •\n\n正文乙。",
+       "paragraph:正文。 | page-number:· 7 · | page-number:• 8 • | paragraph:正文乙。"},
+      {"a tab first is a table row", "正文。\n\n\t3\n\n正文乙。",
+       "paragraph:正文。 | paragraph:\t3 | paragraph:正文乙。"},
+      {"a Han character first is text", "正文。\n\n页3\n\n正文乙。",
+       "paragraph:正文。 | paragraph:页3 | paragraph:正文乙。"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(kinds(run_chain("furniture", c.input)) == c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace hantidy

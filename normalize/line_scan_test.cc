@@ -1,0 +1,148 @@
+#include "normalize/line_scan.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "normalize/cjk_text.h"
+#include "normalize/paragraph_evidence.h"
+#include "normalize/utf8.h"
+
+namespace hantidy {
+namespace {
+
+// The measures as linebreak defined them before line_scan, decoding every code point.
+int reference_count_with_spaces(std::string_view line) {
+  std::size_t b = 0, e = line.size();
+  while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+  while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+  int n = 0;
+  for (std::size_t at = b; at < e;) {
+    next_code_point(line, at);
+    ++n;
+  }
+  return n;
+}
+
+int reference_open_brackets(std::string_view s) {
+  int open = 0;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (c == U'《' || c == U'“' || c == U'（' || c == U'「' || c == '(') ++open;
+    if (c == U'》' || c == U'”' || c == U'）' || c == U'」' || c == ')')
+      open = std::max(0, open - 1);
+  }
+  return open;
+}
+
+void check_measures(std::string_view line) {
+  INFO("line bytes: " << line.size());
+  line_scan::LineLengths l = line_scan::measure_line(line);
+  CHECK(l.width == line_width(line));
+  CHECK(l.count == static_cast<int>(visible_length(line)));
+  CHECK(l.count_with_spaces == reference_count_with_spaces(line));
+  for (std::size_t cap : {0, 1, 9, 31, 40}) {
+    CHECK(line_scan::visible_length(line, cap) == visible_length(line, cap));
+  }
+}
+
+TEST_CASE("line_scan's fast character tests agree with cjk_text over whole ranges",
+          "[linebreak][line_scan]") {
+  // The ranges the fast paths answer without ICU, and their neighbours.
+  for (char32_t c = 0; c < 0x3100; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  for (char32_t c = 0x4D00; c < 0xA100; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  for (char32_t c = 0xFE00; c < 0x10000; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  // Kangxi and CJK radicals look like Han but are symbols.
+  CHECK_FALSE(line_scan::han(U'⼀'));
+  CHECK_FALSE(line_scan::han(U'⺈'));
+  CHECK(line_scan::han(U'〇'));
+  CHECK(line_scan::han(0x20000));
+}
+
+TEST_CASE("line_scan::next decodes exactly as next_code_point, malformed bytes included",
+          "[linebreak][line_scan]") {
+  const std::string samples[] = {
+      "中文，English。",
+      "\xE4\xB8",                  // truncated Han
+      "\xE4\xB8\x41\xE4\xB8\xAD",  // a lead byte cut short by ASCII
+      "\xE0\x80\x80",              // overlong
+      "\xED\xA0\x80",              // surrogate
+      "\x80\xBF\xC0\xF5\xFF",      // stray continuation and invalid leads
+      "\xF0\x9F\x98\x80\xC2\xA0",  // 4-byte and NBSP
+  };
+  for (const std::string& s : samples) {
+    std::size_t a = 0, b = 0;
+    while (a < s.size()) {
+      char32_t fast = line_scan::next(s, a);
+      char32_t slow = next_code_point(s, b);
+      REQUIRE(fast == slow);
+      REQUIRE(a == b);
+    }
+  }
+}
+
+TEST_CASE("measure_line gives line_width, visible_length and the spaced count in one pass",
+          "[linebreak][line_scan]") {
+  check_measures("");
+  check_measures("   ");
+  check_measures("推进医疗服务模式创新，");
+  check_measures("  　　新的一年 2022年，GDP 增长 5.5%。\t");
+  check_measures("一\xE2\xBC\x80二");               // a Kangxi radical between Han characters
+  check_measures("０１２ＡＢＣ“引号”—…");           // full-width forms, curly quotes
+  check_measures("䷀䷁㐀㐁\xC2\xA0 \xE3\x80\x80");  // Yijing (narrow), Ext A (wide), NBSP, U+3000
+  check_measures("甲\n乙");                         // '\n' counts in width, not in count
+  check_measures("\xE4\xB8\x41\xE4\xB8\xAD\x80\xF0\x9F\x98\x80 ");
+  // Random mixes of the characters the fast path special-cases and the ones it leaves to ICU.
+  const std::vector<std::string> alphabet = {
+      "中",       "文", "，", "。",       " ",    "\t",           "\n",          "　",
+      "\xC2\xA0", "a",  "1",  "“",        "”",    "１",           "䷀",          "㐀",
+      "⼀",       "é",  "😀",  "\xE4\xB8", "\x80", "\xE9\xBF\xBF", "\xE4\xB8\x80"};
+  std::mt19937 rng(7);
+  for (int k = 0; k < 500; ++k) {
+    std::string line;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) line += alphabet[rng() % alphabet.size()];
+    check_measures(line);
+  }
+}
+
+TEST_CASE("open_brackets counts by bytes exactly what decoding counts", "[linebreak][line_scan]") {
+  // Brackets placed across the 8-byte words the scan skips by.
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += "中文中文";
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    for (std::string bracket : {"(", "“", "《", "（", "「"}) {
+      std::string s = text.substr(0, at) + bracket + text.substr(at);
+      INFO(s);
+      CHECK(open_brackets(s) == 1);
+    }
+  }
+  const std::vector<std::string> alphabet = {"中", "，", "。", "(",        ")",           "“",
+                                             "”",  "《", "》", "（",       "）",          "「",
+                                             "」", "、", "a",  "\xE2\x80", "\xE3\x80\x8A"};
+  std::mt19937 rng(11);
+  for (int k = 0; k < 500; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    CHECK(open_brackets(s) == reference_open_brackets(s));
+  }
+}
+
+}  // namespace
+}  // namespace hantidy
