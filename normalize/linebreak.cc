@@ -25,6 +25,7 @@ namespace {
 constexpr std::string_view kFilter = "linebreak";
 constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
 constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
+constexpr int kUnmeasured = -1;             // a line length not measured yet
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -317,8 +318,7 @@ class Repairer {
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& block = doc_.blocks[i];
       if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
-        last_lengths.push_back(
-            block.kind == BlockKind::kParagraph ? measure_line(original_text(block)) : 0);
+        last_lengths.push_back(block.kind == BlockKind::kParagraph ? kUnmeasured : 0);
         continue;
       }
       std::string_view text = block.text;
@@ -341,11 +341,11 @@ class Repairer {
       };
       bool paragraph_start = true;
       std::size_t at = 0;
-      std::size_t nl;
-      while ((nl = text.find('\n', at)) != std::string_view::npos) {
+      std::size_t nl = text.find('\n');
+      while (nl != std::string_view::npos) {
         std::string_view a = text.substr(at, nl - at);
-        std::size_t next_end = text.find('\n', nl + 1);
-        if (next_end == std::string_view::npos) next_end = text.size();
+        std::size_t next_nl = text.find('\n', nl + 1);
+        std::size_t next_end = next_nl == std::string_view::npos ? text.size() : next_nl;
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
         int a_length = source_length(line_lengths_[line_no++]);
         if (continues(
@@ -363,6 +363,7 @@ class Repairer {
           }
         }
         at = nl + 1;
+        nl = next_nl;
       }
       piece_last.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
       doc_.rewrite(i, std::move(reps), kFilter);
@@ -408,7 +409,8 @@ class Repairer {
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
-  bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
+  // `a_last_length` may be kUnmeasured: it is measured here if needed.
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
     int open_count = -1;  // open_brackets(a.text), counted on first use
@@ -425,6 +427,7 @@ class Repairer {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
+      if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
       return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
     }
     if (ends_terminal(la)) return false;
@@ -483,6 +486,7 @@ class Repairer {
       bool label = is_label_like(b);
       if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
         std::erase(danglers, prev);
+        if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
         join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
                   furniture ? "page-join" : "paragraph-join");
         out_last[prev] = b_last;
@@ -505,6 +509,7 @@ class Repairer {
              inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
           std::size_t d = danglers.front();
           danglers.pop_front();
+          if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
           out_last[d] = b_last;
           if (dangles(out[d])) danglers.push_front(d);
@@ -536,10 +541,12 @@ class Repairer {
   /// [first_line_[i], first_line_[i + 1]).
   std::vector<std::array<int, 3>> line_lengths_;
   std::vector<std::size_t> first_line_;
-  std::string scratch_;           // an original line or text rebuilt from the edits
-  std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
-  std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
-  icu::BreakIterator* words_;     // this thread's, from word_iterator()
+  std::string scratch_;      // an original line or text rebuilt from the edits
+  std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
+  // paragraph, whose length (its original text's) is measured only if a join asks for it.
+  std::vector<int> last_length_;
+  icu::BreakIterator* words_;  // this thread's, from word_iterator()
 };
 
 }  // namespace

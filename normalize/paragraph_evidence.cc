@@ -209,19 +209,20 @@ int open_brackets(std::string_view s) {
 // Body text: long enough and with sentence punctuation inside (labels, captions and headings
 // have none).
 bool is_body(std::string_view s) {
-  std::size_t n = line_scan::visible_length(s, 40);
-  if (n >= 40) return true;
-  if (n < 12) return false;
-  bool enumeration = false, spaced = false;
+  // One pass: 40 visible characters settle it; a shorter text is read to its end for the
+  // punctuation, enumeration commas and spaces that decide the rest.
+  std::size_t n = 0;
+  bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = line_scan::next(s, at);
-    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
-        c == U'？') {
-      return true;
-    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
+    punctuated |=
+        c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？';
     enumeration |= c == U'、';
     spaced |= c == ' ' || c == 0x3000;
   }
+  if (n < 12) return false;
+  if (punctuated) return true;
   // "国家电网、南方电网、五大发电集团、地方政府或下属" is text; "…党组书记、主任 姜旭" is a label.
   return enumeration && !spaced && n >= 20;
 }
