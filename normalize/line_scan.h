@@ -7,8 +7,15 @@
 #ifndef HANTIDY_NORMALIZE_LINE_SCAN_H_
 #define HANTIDY_NORMALIZE_LINE_SCAN_H_
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "normalize/cjk_text.h"
 #include "normalize/utf8.h"
@@ -65,6 +72,38 @@ struct LineLengths {
   int count_with_spaces = 0;  ///< code points between the line's leading and trailing ' '/'\t'
 };
 
+/// Whether the three bytes at `p` are a well-formed U+4E00–U+9FFF (lead E4 with B8–BF next, or
+/// E5–E9): a Han character, 2 columns wide, never blank.
+inline bool han3(const unsigned char* p) {
+  return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+         (p[0] != 0xE4 || p[1] >= 0xB8);
+}
+
+/// Whether the 15 bytes at `p` are five han3 characters; reads 16 bytes.
+inline bool five_han3(const unsigned char* p) {
+#if defined(__SSE2__)
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+  const __m128i zero = _mm_setzero_si128();
+  unsigned continuation =
+      mask(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                          _mm_set1_epi8(static_cast<char>(0x80))));
+  // E4..E9: v - E4 is at most 5 (unsigned, wrapping).
+  unsigned lead = mask(_mm_cmpeq_epi8(
+      _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))), _mm_set1_epi8(5)),
+      zero));
+  unsigned e4 = mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))));
+  unsigned below_b8 = mask(
+      _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(static_cast<char>(0xB7))), zero));  // v <= B7
+  constexpr unsigned kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
+  constexpr unsigned kContinuations = 0x6DB6;  // bytes 1, 2, 4, 5, 7, 8, 10, 11, 13, 14
+  return (lead & kLeads) == kLeads && (continuation & kContinuations) == kContinuations &&
+         (((e4 & kLeads) << 1) & below_b8) == 0;
+#else
+  return han3(p) && han3(p + 3) && han3(p + 6) && han3(p + 9) && han3(p + 12);
+#endif
+}
+
 inline LineLengths measure_line(std::string_view line) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
@@ -80,13 +119,20 @@ inline LineLengths measure_line(std::string_view line) {
       count += b != '\n';
       continue;
     }
-    // A well-formed U+4E00–U+9FFF (lead E4 with B8–BF next, or E5–E9): Han, 2 columns, visible.
-    if (b >= 0xE4 && b <= 0xE9 && size - at >= 3 && (bytes[at + 1] & 0xC0) == 0x80 &&
-        (bytes[at + 2] & 0xC0) == 0x80 && (b != 0xE4 || bytes[at + 1] >= 0xB8)) {
-      ++all;
-      at += 3;
-      width += 2;
-      ++count;
+    if (size - at >= 3 && han3(bytes + at)) {
+      // A run of Han characters: five at a time while they last, then one by one.
+      int han = 0;
+      while (size - at >= 16 && five_han3(bytes + at)) {
+        han += 5;
+        at += 15;
+      }
+      while (size - at >= 3 && han3(bytes + at)) {
+        ++han;
+        at += 3;
+      }
+      all += han;
+      count += han;
+      width += 2 * han;
       continue;
     }
     char32_t c = next(line, at);
@@ -103,10 +149,36 @@ inline LineLengths measure_line(std::string_view line) {
   return {width, count, all - static_cast<int>(b + (size - e))};
 }
 
+/// A lower bound on the code points of `text` other than ' ', '\t', '\n', U+3000 and NBSP,
+/// counted no further than `cap` (may stop a little past it). Reads eight bytes at a time:
+/// every byte that is not a continuation byte starts at least one decoded code point (the
+/// decoder steps onto each), and one that is not ' ', '\t', '\n' or a lead byte of U+3000 (E3)
+/// or NBSP (C2) starts a visible one.
+inline std::size_t visible_lower_bound(std::string_view text, std::size_t cap) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+  // The high bit of each byte of `v` that is zero, exactly.
+  auto zero_bytes = [](std::uint64_t v) { return ~(((v & kLows) + kLows) | v) & kHighs; };
+  std::size_t n = 0;
+  for (std::size_t at = 0; n < cap && text.size() - at >= 8; at += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + at, 8);
+    std::uint64_t continuation = w & ~(w << 1) & kHighs;  // 10xxxxxx
+    std::uint64_t excluded = zero_bytes(w ^ (kOnes * ' ')) | zero_bytes(w ^ (kOnes * '\t')) |
+                             zero_bytes(w ^ (kOnes * '\n')) | zero_bytes(w ^ (kOnes * 0xE3)) |
+                             zero_bytes(w ^ (kOnes * 0xC2));
+    n += static_cast<std::size_t>(std::popcount(kHighs & ~continuation & ~excluded));
+  }
+  return n;
+}
+
 /// visible_length(text, cap): code points other than ' ', '\t', '\n', U+3000 and NBSP, counted
 /// no further than `cap`.
 inline std::size_t visible_length(std::string_view text,
                                   std::size_t cap = static_cast<std::size_t>(-1)) {
+  // A long text settles a "short?" test from its bytes.
+  if (cap <= text.size() / 3 && visible_lower_bound(text, cap) >= cap) return cap;
   std::size_t n = 0;
   for (std::size_t at = 0; at < text.size() && n < cap;) {
     char32_t c = next(text, at);

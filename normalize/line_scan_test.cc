@@ -37,6 +37,24 @@ int reference_open_brackets(std::string_view s) {
   return open;
 }
 
+// is_body as it was written before its one-pass form.
+bool reference_is_body(std::string_view s) {
+  std::size_t n = visible_length(s, 40);
+  if (n >= 40) return true;
+  if (n < 12) return false;
+  bool enumeration = false, spaced = false;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
+        c == U'？') {
+      return true;
+    }
+    enumeration |= c == U'、';
+    spaced |= c == ' ' || c == 0x3000;
+  }
+  return enumeration && !spaced && n >= 20;
+}
+
 void check_measures(std::string_view line) {
   INFO("line bytes: " << line.size());
   line_scan::LineLengths l = line_scan::measure_line(line);
@@ -45,6 +63,7 @@ void check_measures(std::string_view line) {
   CHECK(l.count_with_spaces == reference_count_with_spaces(line));
   for (std::size_t cap : {0, 1, 9, 31, 40}) {
     CHECK(line_scan::visible_length(line, cap) == visible_length(line, cap));
+    CHECK(line_scan::visible_lower_bound(line, cap) <= visible_length(line));
   }
 }
 
@@ -118,6 +137,52 @@ TEST_CASE("measure_line gives line_width, visible_length and the spaced count in
     for (int i = 0; i < n; ++i) line += alphabet[rng() % alphabet.size()];
     check_measures(line);
   }
+}
+
+TEST_CASE("measure_line's five-at-a-time Han path stops exactly where a run ends",
+          "[linebreak][line_scan]") {
+  // Long runs of Han with one other character (a narrow Yijing symbol U+4DC0 and Ext A U+3400
+  // share lead bytes with Han; a Kangxi radical; U+4E00 itself; ASCII; a cut-short sequence) at
+  // every offset, so that each lands inside, at the edge of and just past a 16-byte window.
+  std::string run;
+  for (int i = 0; i < 12; ++i) run += "中文一丁";
+  const std::string others[] = {"䷀", "㐀", "⼀", "一", "a", " ", "　", "\xE4\xB8", "\xE9\xBF"};
+  for (const std::string& other : others) {
+    for (std::size_t k = 0; k <= 40; ++k) {
+      std::string line = run.substr(0, 3 * k) + other + run.substr(3 * k);
+      check_measures(line);
+      check_measures(line.substr(1));
+      check_measures(line.substr(0, line.size() - 1));
+    }
+  }
+}
+
+TEST_CASE("visible_length's byte-level bound settles long texts exactly",
+          "[linebreak][line_scan]") {
+  // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at
+  // lengths around the caps the evidence functions use.
+  const std::vector<std::string> alphabet = {"中", "　", "\xC2\xA0", " ",        "\n", "\t",
+                                             "a",  "。", "\x80",     "\xE4\xB8", "😀",  "é"};
+  std::mt19937 rng(5);
+  for (int k = 0; k < 2000; ++k) {
+    std::string text;
+    int n = static_cast<int>(rng() % 120);
+    for (int i = 0; i < n; ++i) text += alphabet[rng() % alphabet.size()];
+    for (std::size_t cap : {9, 31, 40}) {
+      INFO(text);
+      CHECK(line_scan::visible_length(text, cap) == visible_length(text, cap));
+    }
+    CHECK(is_body(text) == reference_is_body(text));
+  }
+  std::string han;
+  for (int i = 0; i < 60; ++i) han += "中";
+  CHECK(line_scan::visible_length(han, 40) == 40);
+  CHECK(is_body(han));
+  std::string spaced;
+  for (int i = 0; i < 60; ++i) spaced += "中　";
+  CHECK(line_scan::visible_length(spaced, 40) == 40);
+  std::string blanks(200, ' ');
+  CHECK(line_scan::visible_length(blanks + "中", 40) == 1);
 }
 
 TEST_CASE("open_brackets counts by bytes exactly what decoding counts", "[linebreak][line_scan]") {

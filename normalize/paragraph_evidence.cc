@@ -209,8 +209,9 @@ int open_brackets(std::string_view s) {
 // Body text: long enough and with sentence punctuation inside (labels, captions and headings
 // have none).
 bool is_body(std::string_view s) {
-  // One pass: 40 visible characters settle it; a shorter text is read to its end for the
-  // punctuation, enumeration commas and spaces that decide the rest.
+  // One pass: 40 visible characters settle it (a long text, from its bytes); a shorter text is
+  // read to its end for the punctuation, enumeration commas and spaces that decide the rest.
+  if (s.size() >= 128 && line_scan::visible_lower_bound(s, 40) >= 40) return true;
   std::size_t n = 0;
   bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
