@@ -317,7 +317,8 @@ class Repairer {
     std::vector<int> last_lengths;  // per resulting block, in order
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& block = doc_.blocks[i];
-      if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
+      // measure() found the multi-line paragraphs: they, and only they, have measured lines.
+      if (first_line_[i + 1] == first_line_[i]) {
         last_lengths.push_back(block.kind == BlockKind::kParagraph ? kUnmeasured : 0);
         continue;
       }

@@ -242,7 +242,15 @@ std::string_view last_line(std::string_view s) {
     ++from;
   }
   std::string_view tail = s.substr(from);
+#if defined(__GLIBC__)
+  // memrchr rather than rfind's byte loop: a paragraph's last line is hundreds of bytes long.
+  const void* found = tail.empty() ? nullptr : memrchr(tail.data(), '\n', tail.size());
+  std::size_t nl = found == nullptr
+                       ? std::string_view::npos
+                       : static_cast<std::size_t>(static_cast<const char*>(found) - tail.data());
+#else
   std::size_t nl = tail.rfind('\n');
+#endif
   return nl == std::string_view::npos ? tail : tail.substr(nl + 1);
 }
 
