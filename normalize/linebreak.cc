@@ -424,7 +424,7 @@ class Repairer {
     if (!comma && !is_body(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
@@ -484,7 +484,6 @@ class Repairer {
         out_last.push_back(0);
         continue;
       }
-      bool label = is_label_like(b);
       if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
         std::erase(danglers, prev);
         if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
@@ -523,7 +522,7 @@ class Repairer {
       out.push_back(std::move(b));
       out_last.push_back(b_last);
       prev = out.size() - 1;
-      prev_label = label;
+      prev_label = is_label_like(out[prev]);
       furniture = false;
       if (dangles(out[prev])) danglers.push_back(prev);
     }
