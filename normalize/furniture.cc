@@ -119,6 +119,11 @@ Shape page_number_shape(std::string_view line) {
 
 // Sets line.key_size, line.spaced and, when the line holds no white space, line.key.
 void measure_key(std::string_view content, Line& line) {
+  // A long line is settled from its bytes (the bound counts '\n' as blank too: still a bound).
+  if (content.size() > kMaxHeaderLength &&
+      line_scan::visible_lower_bound(content, kMaxHeaderLength + 1) > kMaxHeaderLength) {
+    return;
+  }
   std::size_t n = 0, size = 0;
   bool spaced = false;
   for (std::size_t at = 0; at < content.size();) {
@@ -138,14 +143,19 @@ void measure_key(std::string_view content, Line& line) {
 
 // The line without its white space, built in `store` (a deque: its strings never move).
 std::string_view spaced_key(std::string_view content, std::deque<std::string>& store) {
-  std::string key;
+  std::string& key = store.emplace_back();
+  key.reserve(content.size());
+  std::size_t run = 0;  // start of the current run of non-blank characters
   for (std::size_t at = 0; at < content.size();) {
     std::size_t begin = at;
     char32_t c = line_scan::next(content, at);
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    key.append(content.substr(begin, at - begin));
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
+      key.append(content.substr(run, begin - run));
+      run = at;
+    }
   }
-  return store.emplace_back(std::move(key));
+  key.append(content.substr(run));
+  return key;
 }
 
 }  // namespace
