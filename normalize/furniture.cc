@@ -31,9 +31,13 @@ struct Line {
   bool break_before = false;  // a page break (form feed) or the document start precedes it
   bool break_after = false;
   Shape shape = Shape::kNone;
-  // The line without white space, when short enough to be a header: key_size bytes (0: no key).
-  // `key` is the line itself when it holds no white space; else it is built by header_key() when
-  // first needed (a length mismatch settles most comparisons without it).
+  // The first code point that is not white space (0: none): the first of the key below. Most
+  // lines are compared by it alone.
+  char32_t first_visible = 0;
+  // The line without white space, when short enough to be a header and not a page-number shape:
+  // key_size bytes (0: no key). Measured when first needed (key_known); `key` is the line itself
+  // when it holds no white space, else built by spaced_key() when first needed.
+  bool key_known = false;
   std::size_t key_size = 0;
   bool spaced = false;
   std::string_view key;
@@ -189,7 +193,13 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       first = false;
       std::string_view content = text.substr(at, end - at);
       line.shape = page_number_shape(content);
-      if (line.shape == Shape::kNone) measure_key(content, line);
+      line.key_known = line.shape != Shape::kNone;  // no key
+      for (std::size_t pos = 0; pos < content.size();) {
+        char32_t c = line_scan::next(content, pos);
+        if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+        line.first_visible = c;
+        break;
+      }
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;
@@ -197,7 +207,17 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   }
   if (lines.empty()) return;
   lines.back().break_after = true;
-  // Line i's key (lines[i].key_size > 0).
+  // The size of line i's key (0: it has none).
+  auto key_size = [&](std::size_t i) {
+    Line& l = lines[i];
+    if (!l.key_known) {
+      std::string_view text = doc.blocks[l.block].text;
+      measure_key(text.substr(l.begin, l.end - l.begin), l);
+      l.key_known = true;
+    }
+    return l.key_size;
+  };
+  // Line i's key (key_size(i) > 0).
   auto key = [&](std::size_t i) {
     Line& l = lines[i];
     if (l.spaced && l.key.empty()) {
@@ -219,23 +239,30 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       if (i + 1 < lines.size()) asked[i + 1] = 1;
     }
   }
+  // A line can only share a key whose first code point it starts with: a filter on the low 16
+  // bits of it (false alarms only cost the exact comparison).
+  auto first_slot = [&](std::size_t i) { return lines[i].first_visible & 0xFFFF; };
   std::unordered_map<std::string_view, std::size_t> counts;
   std::array<bool, kMaxKeyBytes + 1> counted_size{};
+  std::vector<bool> counted_first(0x10000);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!asked[i] || lines[i].key_size == 0) continue;
+    if (!asked[i] || key_size(i) == 0) continue;
     counts.emplace(key(i), 0);
-    counted_size[lines[i].key_size] = true;
+    counted_size[key_size(i)] = true;
+    counted_first[first_slot(i)] = true;
   }
   if (!counts.empty()) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].key_size == 0 || !counted_size[lines[i].key_size]) continue;
+      if (!counted_first[first_slot(i)] || key_size(i) == 0 || !counted_size[key_size(i)]) {
+        continue;
+      }
       auto it = counts.find(key(i));
       if (it != counts.end()) ++it->second;
     }
   }
   // Only for lines with asked[i] set.
   auto repeated = [&](std::size_t i) {
-    return lines[i].key_size != 0 && counts.find(key(i))->second >= 2;
+    return key_size(i) != 0 && counts.find(key(i))->second >= 2;
   };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
@@ -261,11 +288,13 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   };
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
   std::array<bool, kMaxKeyBytes + 1> boundary_size{};
+  std::vector<bool> boundary_first(0x10000);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
     if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
       ++boundary_counts[key(i)];
-      boundary_size[lines[i].key_size] = true;
+      boundary_size[key_size(i)] = true;
+      boundary_first[first_slot(i)] = true;
     }
   }
   // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
@@ -277,7 +306,10 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
   for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
-    if (l.page_number || l.key_size == 0 || !boundary_size[l.key_size]) continue;
+    if (l.page_number || !boundary_first[first_slot(i)] || key_size(i) == 0 ||
+        !boundary_size[key_size(i)]) {
+      continue;
+    }
     auto it = boundary_counts.find(key(i));
     if (it == boundary_counts.end()) continue;
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
