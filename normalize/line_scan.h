@@ -78,68 +78,166 @@ inline bool han3(const unsigned char* p) {
          (p[0] != 0xE4 || p[1] >= 0xB8);
 }
 
-/// Whether the 15 bytes at `p` are five han3 characters; reads 16 bytes.
-inline bool five_han3(const unsigned char* p) {
 #if defined(__SSE2__)
-  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
-  const __m128i zero = _mm_setzero_si128();
-  unsigned continuation =
-      mask(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                          _mm_set1_epi8(static_cast<char>(0x80))));
-  // E4..E9: v - E4 is at most 5 (unsigned, wrapping).
-  unsigned lead = mask(_mm_cmpeq_epi8(
-      _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))), _mm_set1_epi8(5)),
-      zero));
-  unsigned e4 = mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4))));
-  unsigned below_b8 = mask(
-      _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(static_cast<char>(0xB7))), zero));  // v <= B7
-  constexpr unsigned kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
-  constexpr unsigned kContinuations = 0x6DB6;  // bytes 1, 2, 4, 5, 7, 8, 10, 11, 13, 14
-  return (lead & kLeads) == kLeads && (continuation & kContinuations) == kContinuations &&
-         (((e4 & kLeads) << 1) & below_b8) == 0;
-#else
-  return han3(p) && han3(p + 3) && han3(p + 6) && han3(p + 9) && han3(p + 12);
-#endif
+namespace simd {
+
+inline __m128i splat(unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); }
+// Byte masks, 0xFF where the comparison holds (unsigned bytes).
+inline __m128i equal(__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, splat(c)); }
+inline __m128i at_most(__m128i v, unsigned char c) {
+  return _mm_cmpeq_epi8(_mm_subs_epu8(v, splat(c)), _mm_setzero_si128());
 }
+inline __m128i at_least(__m128i v, unsigned char c) {
+  return _mm_cmpeq_epi8(_mm_subs_epu8(splat(c), v), _mm_setzero_si128());
+}
+inline __m128i between(__m128i v, unsigned char lo, unsigned char hi) {
+  return at_most(_mm_sub_epi8(v, splat(lo)), static_cast<unsigned char>(hi - lo));
+}
+inline __m128i top_bits(__m128i v, unsigned char bits, unsigned char value) {
+  return equal(_mm_and_si128(v, splat(bits)), value);
+}
+inline unsigned sum_bytes(__m128i v) {
+  __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
+  return static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+}
+
+// Per-byte counters of one stretch of at most 127 rounds (each byte adds at most 2).
+struct Counters {
+  __m128i all = _mm_setzero_si128();    // code points (ASCII bytes and 3-byte leads)
+  __m128i count = _mm_setzero_si128();  // code points that visible_length counts
+  __m128i width = _mm_setzero_si128();  // columns
+  __m128i leads = _mm_setzero_si128();
+  __m128i continuations = _mm_setzero_si128();
+  __m128i unsure = _mm_setzero_si128();  // bytes this path cannot answer for
+};
+
+// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two); `in_line`
+// masks the positions that belong to the line.
+inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
+  __m128i ascii = top_bits(b0, 0x80, 0x00);
+  __m128i continuation = top_bits(b0, 0xC0, 0x80);
+  __m128i lead3 = top_bits(b0, 0xF0, 0xE0);
+  __m128i other_lead = _mm_andnot_si128(lead3, at_least(b0, 0xC0));
+  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
+  // The 3-byte characters answered here: U+4E00–U+9FFF, U+3000–U+303E, U+FF01–U+FF60 and
+  // U+2000–U+206F (see width()).
+  __m128i han =
+      _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
+  __m128i cjk_punct = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // U+3000–U+303F
+  __m128i ideographic_space = _mm_and_si128(cjk_punct, equal(b2, 0x80));
+  __m128i full_width = _mm_and_si128(
+      equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
+                                    _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
+  __m128i wide = _mm_or_si128(_mm_or_si128(han, full_width),
+                              _mm_and_si128(cjk_punct, between(b2, 0x81, 0xBE)));
+  __m128i narrow = _mm_and_si128(
+      equal(b0, 0xE2),
+      _mm_or_si128(equal(b1, 0x80), _mm_and_si128(equal(b1, 0x81), at_most(b2, 0xAF))));
+  __m128i known = _mm_or_si128(_mm_or_si128(wide, narrow), ideographic_space);
+  __m128i unsure =
+      _mm_or_si128(other_lead, _mm_andnot_si128(_mm_and_si128(followed, known), lead3));
+  k.unsure = _mm_or_si128(k.unsure, _mm_and_si128(unsure, in_line));
+
+  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, lead3), in_line);
+  __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
+  __m128i hidden = _mm_or_si128(_mm_or_si128(ascii_blank, equal(b0, '\n')),
+                                _mm_and_si128(lead3, ideographic_space));
+  __m128i one_column = _mm_or_si128(_mm_andnot_si128(ascii_blank, ascii),
+                                    _mm_and_si128(lead3, _mm_or_si128(narrow, wide)));
+  __m128i second_column = _mm_and_si128(lead3, wide);
+  // Masks are -1 where true: subtracting adds one.
+  k.all = _mm_sub_epi8(k.all, starts);
+  k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
+  k.width = _mm_sub_epi8(k.width, _mm_and_si128(one_column, in_line));
+  k.width = _mm_sub_epi8(k.width, _mm_and_si128(second_column, in_line));
+  k.leads = _mm_sub_epi8(k.leads, _mm_and_si128(lead3, in_line));
+  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
+}
+
+}  // namespace simd
+
+/// measure_line's answer from 16 bytes at a time, for a line made only of ASCII and well-formed
+/// 3-byte characters in the ranges width() answers without ICU (most lines); false otherwise.
+/// Well-formed: every 3-byte lead (E2 E3 E4–E9 EF only, so no overlong form or surrogate) is
+/// followed by two continuation bytes and there are no other continuation bytes (their count is
+/// twice the leads'), so the decoder reads exactly one code point per ASCII byte and per lead.
+inline bool measure_line_simd(std::string_view line, int& width, int& count, int& all) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0, continuations = 0;
+  __m128i unsure = _mm_setzero_si128();
+  std::size_t at = 0;
+  while (at < size) {
+    simd::Counters k;
+    for (int round = 0; round < 127 && at < size; ++round, at += 16) {
+      __m128i b0, b1, b2, in_line = _mm_set1_epi8(-1);
+      if (size - at >= 18) {
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+        b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
+        b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 2));
+      } else {  // the line's end: a zero-padded copy, positions past the end masked out
+        alignas(16) unsigned char tail[34] = {};
+        std::memcpy(tail, bytes + at, size - at);
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
+        b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail + 1));
+        b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail + 2));
+        if (size - at < 16) {
+          alignas(16) unsigned char mask[16] = {};
+          std::memset(mask, 0xFF, size - at);
+          in_line = _mm_load_si128(reinterpret_cast<const __m128i*>(mask));
+        }
+      }
+      simd::count_round(k, b0, b1, b2, in_line);
+    }
+    total_all += simd::sum_bytes(k.all);
+    total_count += simd::sum_bytes(k.count);
+    total_width += simd::sum_bytes(k.width);
+    leads += simd::sum_bytes(k.leads);
+    continuations += simd::sum_bytes(k.continuations);
+    unsure = _mm_or_si128(unsure, k.unsure);
+  }
+  if (_mm_movemask_epi8(unsure) != 0 || continuations != 2 * leads) return false;
+  all = static_cast<int>(total_all);
+  count = static_cast<int>(total_count);
+  width = static_cast<int>(total_width);
+  return true;
+}
+#endif
 
 inline LineLengths measure_line(std::string_view line) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
   int width = 0, count = 0, all = 0;  // `all` counts every code point
-  for (std::size_t at = 0; at < size;) {
-    unsigned char b = bytes[at];
-    if (b < 0x80) {
-      ++all;
-      ++at;
-      // line_width skips ' ' and '\t'; visible_length skips '\n' too. ASCII is 1 column wide.
-      if (b == ' ' || b == '\t') continue;
-      ++width;
-      count += b != '\n';
-      continue;
-    }
-    if (size - at >= 3 && han3(bytes + at)) {
-      // A run of Han characters: five at a time while they last, then one by one.
-      int han = 0;
-      while (size - at >= 16 && five_han3(bytes + at)) {
-        han += 5;
-        at += 15;
+#if defined(__SSE2__)
+  if (!measure_line_simd(line, width, count, all))
+#endif
+  {
+    width = count = all = 0;
+    for (std::size_t at = 0; at < size;) {
+      unsigned char b = bytes[at];
+      if (b < 0x80) {
+        ++all;
+        ++at;
+        // line_width skips ' ' and '\t'; visible_length skips '\n' too. ASCII is 1 column wide.
+        if (b == ' ' || b == '\t') continue;
+        ++width;
+        count += b != '\n';
+        continue;
       }
-      while (size - at >= 3 && han3(bytes + at)) {
-        ++han;
+      if (size - at >= 3 && han3(bytes + at)) {
+        ++all;
+        ++count;
+        width += 2;
         at += 3;
+        continue;
       }
-      all += han;
-      count += han;
-      width += 2 * han;
-      continue;
+      char32_t c = next(line, at);
+      ++all;
+      // line_width and visible_length both skip U+3000 and NBSP.
+      if (c == 0x3000 || c == 0xA0) continue;
+      width += line_scan::width(c);
+      ++count;
     }
-    char32_t c = next(line, at);
-    ++all;
-    // line_width and visible_length both skip U+3000 and NBSP.
-    if (c == 0x3000 || c == 0xA0) continue;
-    width += line_scan::width(c);
-    ++count;
   }
   // Leading and trailing ' '/'\t' are one byte and one code point each.
   std::size_t b = 0, e = size;

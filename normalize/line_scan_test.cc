@@ -139,8 +139,30 @@ TEST_CASE("measure_line gives line_width, visible_length and the spaced count in
   }
 }
 
-TEST_CASE("measure_line's five-at-a-time Han path stops exactly where a run ends",
-          "[linebreak][line_scan]") {
+TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak][line_scan]") {
+  // Longer than one stretch of 127 rounds of 16 bytes, with and without a character the fast
+  // path leaves to the decoder at the very end.
+  std::string line;
+  for (int i = 0; i < 400; ++i) line += "中文，一丁。　“引”ａ1 ";
+  check_measures(line);
+  check_measures(line + "─");
+  check_measures("─" + line);
+  check_measures(line + "\xE4\xB8");
+  check_measures(line.substr(0, 2032));
+  check_measures(line.substr(0, 2033));
+  // Random lines of only the characters the 16-byte path answers for, so that it does.
+  const std::vector<std::string> alphabet = {"中", "，", "。", "　", " ", "\t", "\n", "a", "“",
+                                             "”",  "１", "一", "、", "—", "〇", "～", "｠"};
+  std::mt19937 rng(13);
+  for (int k = 0; k < 1000; ++k) {
+    std::string random_line;
+    int n = static_cast<int>(rng() % 80);
+    for (int i = 0; i < n; ++i) random_line += alphabet[rng() % alphabet.size()];
+    check_measures(random_line);
+  }
+}
+
+TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][line_scan]") {
   // Long runs of Han with one other character (a narrow Yijing symbol U+4DC0 and Ext A U+3400
   // share lead bytes with Han; a Kangxi radical; U+4E00 itself; ASCII; a cut-short sequence) at
   // every offset, so that each lands inside, at the edge of and just past a 16-byte window.
