@@ -1,9 +1,11 @@
 // Fast character tests and line measures for the line filters (furniture, linebreak).
 //
-// Chinese text is mostly ASCII and CJK Unified Ideographs (U+4E00–U+9FFF, UTF-8 lead bytes
-// E4–E9). These helpers answer for those code points without ICU and hand every other code point
-// to the ICU-backed functions of cjk_text.h, so each result equals the general one exactly
-// (line_scan_test-style checks in linebreak_test.cc compare them over whole ranges).
+// Chinese text is mostly ASCII, CJK Unified Ideographs (U+4E00–U+9FFF, UTF-8 lead bytes E4–E9)
+// and a little CJK punctuation. These helpers answer for those code points without ICU (and
+// without decoding where bytes settle it) and hand every other code point to the ICU-backed
+// functions of cjk_text.h and the decoder of utf8.h, so each result equals the general one
+// exactly, malformed UTF-8 included: line_scan_test.cc compares them over whole code point
+// ranges and random text.
 #ifndef HANTIDY_NORMALIZE_LINE_SCAN_H_
 #define HANTIDY_NORMALIZE_LINE_SCAN_H_
 
