@@ -26,6 +26,7 @@ constexpr std::string_view kFilter = "linebreak";
 constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
 constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
 constexpr int kUnmeasured = -1;             // a line length not measured yet
+constexpr int kMaxCountedLength = 1 << 16;  // longest line length percentiles count per length
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -165,24 +166,31 @@ class Repairer {
     Layout layout;
     std::size_t n = lengths[0].size();
     if (n < kSmallLines) return small_layout(lengths[0], terminal);
-    auto top = [](std::vector<int> v) {
-      auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
-      std::nth_element(v.begin(), p80, v.end());
-      return *p80;
-    };
+    // Lengths are small numbers: the percentiles below are read off per-length counts, in
+    // time linear in the lines, unless some line is huge (then from a copy, by nth_element).
+    std::array<std::vector<std::size_t>, 3> counts;
+    for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+      int longest = *std::max_element(lengths[m].begin(), lengths[m].end());
+      if (longest > kMaxCountedLength) continue;
+      counts[m].assign(static_cast<std::size_t>(longest) + 1, 0);
+      for (int w : lengths[m]) ++counts[m][static_cast<std::size_t>(w)];
+    }
+    auto top = [&](std::size_t m) { return percentile(lengths[m], counts[m], 8); };
     auto near = [](const std::vector<int>& v, int full, int low) {
       return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
         return w * 100 >= full * low && w * 100 <= full * 110;
       }));
     };
     std::size_t best = 0, best_near = 0;
+    std::array<int, 3> tops{};
     for (std::size_t m = 0; m < kMeasures.size(); ++m) {
-      std::size_t n = near(lengths[m], top(lengths[m]), 96);
+      tops[m] = top(m);
+      std::size_t n = near(lengths[m], tops[m], 96);
       if (n > best_near) best = m, best_near = n;
     }
     const std::vector<int>& v = lengths[best];
     layout.measure = kMeasures[best];
-    layout.width = typical(v, top(v));
+    layout.width = typical(v, counts[best], tops[best]);
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
     if (!layout.wrapped && layout.width >= 8 && terminal * 10 < n * 7) {
       // Many short paragraphs with no blank line between: their last lines are short, but the
@@ -202,12 +210,48 @@ class Repairer {
   // producer hangs punctuation past the margin (，。 on a full line), a fifth of the lines are
   // a column or two longer than full and the percentile lands on them; the median of the
   // cluster is the margin itself.
-  static int typical(std::vector<int> v, int top) {
-    std::erase_if(v, [&](int w) { return w * 100 < top * 85 || w * 100 > top * 110; });
+  // `counts`: lines per length of `lengths`, or empty when some length is too large for it.
+  static int typical(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                     int top) {
+    auto outside = [&](int w) { return w * 100 < top * 85 || w * 100 > top * 110; };
+    if (!counts.empty()) {
+      std::size_t kept = 0;
+      for (std::size_t w = 0; w < counts.size(); ++w) {
+        if (!outside(static_cast<int>(w))) kept += counts[w];
+      }
+      if (kept == 0) return top;
+      return length_at_rank(counts, kept / 2, [&](int w) { return !outside(w); });
+    }
+    std::vector<int> v = lengths;
+    std::erase_if(v, outside);
     if (v.empty()) return top;
     auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     return *mid;
+  }
+
+  // The length nth_element would put at `rank` (0-based) among the lengths for which keep(w)
+  // holds, read off `counts` (lines per length); rank must be below their number.
+  template <class Keep>
+  static int length_at_rank(const std::vector<std::size_t>& counts, std::size_t rank, Keep keep) {
+    for (std::size_t w = 0; w < counts.size(); ++w) {
+      if (!keep(static_cast<int>(w))) continue;
+      if (rank < counts[w]) return static_cast<int>(w);
+      rank -= counts[w];
+    }
+    return static_cast<int>(counts.size()) - 1;  // not reached when rank is in range
+  }
+
+  // The tenths-th percentile of `lengths` (the element at rank size * tenths / 10), from
+  // `counts` when it is not empty.
+  static int percentile(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                        std::size_t tenths) {
+    std::size_t rank = lengths.size() * tenths / 10;
+    if (!counts.empty()) return length_at_rank(counts, rank, [](int) { return true; });
+    std::vector<int> v = lengths;
+    auto at = v.begin() + static_cast<std::ptrdiff_t>(rank);
+    std::nth_element(v.begin(), at, v.end());
+    return *at;
   }
 
   // The layout of a document with only a few wrapped lines (a short PDF dump: 3 to 8 lines):
