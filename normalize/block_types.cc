@@ -11,6 +11,7 @@ namespace {
 // UTF-8 needs at most 4 bytes a code point, so a line longer than 4n bytes has more than n code
 // points: huge paragraphs are rejected before they are decoded.
 constexpr std::size_t kMaxBytesPerCodePoint = 4;
+static_assert(kMaxBytesPerCodePoint * 60 <= kMaxShapeLineBytes);
 
 constexpr std::u32string_view kChineseNumerals = U"一二三四五六七八九十百零〇两";
 
@@ -21,12 +22,6 @@ bool is_open_paren(char32_t c) { return c == U'(' || c == U'（'; }
 bool is_close_paren(char32_t c) { return c == U')' || c == U'）'; }
 bool is_sentence_end(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；';
-}
-
-// The single trimmed line of `block`, or empty when it has several lines.
-std::string_view single_line(std::string_view block) {
-  std::vector<std::string_view> lines = nonempty_lines(block);
-  return lines.size() == 1 ? lines.front() : std::string_view();
 }
 
 // Length in code points of the numbering at the start of `cps` and its level; 0 when none.
@@ -72,9 +67,9 @@ std::size_t numbering(const std::vector<CodePoint>& cps, int& level) {
 }  // namespace
 
 int numbered_heading_level(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 60);
   if (line.empty()) return 0;
-  if (line.size() > kMaxBytesPerCodePoint * 60) return 0;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() > 60) return 0;
   int level = 0;
@@ -96,9 +91,9 @@ int numbered_heading_level(std::string_view block) {
 }
 
 bool is_salutation(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 24);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 24) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 24) return false;
   if (cps.back().c != U'：' && cps.back().c != U':') return false;
@@ -116,9 +111,9 @@ bool is_salutation(std::string_view block) {
 }
 
 bool is_stage_note(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 40);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 40) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 40) return false;
   if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
@@ -133,9 +128,9 @@ bool is_stage_note(std::string_view block) {
 }
 
 bool is_title_like(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 30);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 30) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 2 || cps.size() > 30) return false;
   int level = 0;

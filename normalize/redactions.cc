@@ -17,17 +17,28 @@ bool is_x_ray(char32_t next) {
 }  // namespace
 
 std::vector<Mark> find_redactions(std::string_view text) {
-  // One pass with a one-character look-behind: paragraphs may be megabytes long, so nothing is
-  // decoded into a buffer.
+  // One pass over the bytes: paragraphs may be megabytes long, so nothing is decoded into a
+  // buffer, and only a byte that can start a placeholder is decoded at all: 'X', 'x', or the
+  // lead bytes of Ｘ ｘ (EF) and × (C3). None of these is a continuation byte, so each is where
+  // a forward decode of the text starts a code point, and decoding from it reads what a
+  // decoder walking the whole text would. The character before a run is read backwards
+  // (previous_code_point finds the same code point as the forward walk: a forward decode never
+  // swallows a lead byte).
   std::vector<Mark> marks;
-  char32_t before = 0;
   std::size_t at = 0;
   while (at < text.size()) {
+    auto lead = static_cast<unsigned char>(text[at]);
+    if (lead != 'X' && lead != 'x' && lead != 0xEF && lead != 0xC3) {
+      ++at;
+      continue;
+    }
     std::size_t begin = at;
     char32_t c = next_code_point(text, at);
-    if (!is_placeholder(c)) {
-      before = c;
-      continue;
+    if (!is_placeholder(c)) continue;
+    char32_t before = 0;
+    if (begin > 0) {
+      std::size_t start = begin;
+      before = previous_code_point(text, start);
     }
     char32_t first = c;
     std::size_t end = at, count = 1;
@@ -46,7 +57,7 @@ std::vector<Mark> find_redactions(std::string_view text) {
     if (!latin && han && !times_sign && !(count == 1 && is_x_ray(after))) {
       marks.push_back({begin, end, "redaction"});
     }
-    before = 0;  // the run itself; the character after it is read next
+    // The character after the run is read next (it is not a placeholder).
   }
   return marks;
 }

@@ -83,4 +83,20 @@ std::vector<std::string_view> nonempty_lines(std::string_view text) {
   return lines;
 }
 
+std::string_view single_short_line(std::string_view text, std::size_t max_bytes) {
+  std::string_view found;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = trim_space(text.substr(at, nl - at));
+    if (!line.empty()) {
+      if (!found.empty() || line.size() > max_bytes) return {};
+      found = line;
+    }
+    at = nl + 1;
+  }
+  return found;
+}
+
 }  // namespace hantidy
