@@ -1,5 +1,6 @@
 #include "normalize/redactions.h"
 
+#include "normalize/punct_bytes.h"
 #include "normalize/structure_text.h"
 
 namespace hantidy {
@@ -27,11 +28,8 @@ std::vector<Mark> find_redactions(std::string_view text) {
   std::vector<Mark> marks;
   std::size_t at = 0;
   while (at < text.size()) {
-    auto lead = static_cast<unsigned char>(text[at]);
-    if (lead != 'X' && lead != 'x' && lead != 0xEF && lead != 0xC3) {
-      ++at;
-      continue;
-    }
+    at = find_any_of_bytes(text, at, 'X', 'x', 0xEF, 0xC3);
+    if (at == text.size()) break;
     std::size_t begin = at;
     char32_t c = next_code_point(text, at);
     if (!is_placeholder(c)) continue;

@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 
+#include "normalize/punct_bytes.h"
 #include "normalize/structure_text.h"
 
 namespace hantidy {
@@ -135,11 +136,16 @@ std::size_t label_space_before(std::string_view s, std::size_t end) {
 
 // One "ROLE NAME" line: the name is the text after the last run of spaces.
 std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLexicon& offices) {
+  // The name starts after the last label space (found forwards, 16 bytes a step: only ' ',
+  // '\t' and E3, the lead byte of U+3000, can start one).
   std::size_t name_begin = std::string_view::npos;
-  for (std::size_t end = line.size(); end > 0; --end) {
-    if (label_space_before(line, end) > 0) {
-      name_begin = end;
-      break;
+  for (std::size_t at = 0;
+       (at = find_any_of_bytes(line, at, ' ', '\t', 0xE3, 0xE3)) < line.size();) {
+    if (std::size_t space = label_space_at(line, at)) {
+      at += space;
+      name_begin = at;
+    } else {
+      ++at;
     }
   }
   if (name_begin == std::string_view::npos) {
