@@ -34,6 +34,9 @@ constexpr std::u32string_view kCompoundSurnames[] = {
 constexpr std::u32string_view kOrgEnds =
     U"局司部處处署會会院委府廳厅辦办組组室所庭科團团社行校館馆台臺中心省市縣县區区";
 
+// A colon label lies in the first 120 bytes of its block.
+constexpr std::size_t kColonLabelBytes = 120;
+
 // A label line is a role and a name: a hundred code points at most, 4 bytes each at most.
 constexpr std::size_t kMaxLabelLineBytes = 400;
 
@@ -78,12 +81,24 @@ bool all_han(std::u32string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_han);
 }
 
+bool is_single_surname(char32_t c) {
+  // kSurnames sorted once, so a lookup is a binary search rather than a walk of the list.
+  static const std::vector<char32_t> sorted = [] {
+    std::vector<char32_t> v(kSurnames.begin(), kSurnames.end());
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), c);
+}
+
 // Length of the surname `s` starts with (compound first); 0 when none.
 std::size_t surname_length(std::u32string_view s) {
-  for (std::u32string_view compound : kCompoundSurnames) {
-    if (s.starts_with(compound)) return compound.size();
+  if (s.size() >= 2) {
+    for (std::u32string_view compound : kCompoundSurnames) {
+      if (s.starts_with(compound)) return compound.size();
+    }
   }
-  if (!s.empty() && kSurnames.find(s.front()) != std::u32string_view::npos) return 1;
+  if (!s.empty() && is_single_surname(s.front())) return 1;
   return 0;
 }
 
@@ -239,7 +254,7 @@ std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLe
 bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
 
 // Where a label starts: after indentation, a list bullet and an item number ("1. ", "12．").
-std::size_t label_start(const std::vector<CodePoint>& cps) {
+std::size_t label_start(std::span<const CodePoint> cps) {
   std::size_t i = 0;
   while (i < cps.size() && is_label_space(cps[i].c)) ++i;
   // A Markdown list bullet ("* 主席：…", the g0v gazette conversion).
@@ -308,13 +323,21 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
 
 std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const OfficeLexicon& offices) {
   // Only the first line and its first 26 code points can hold a label.
-  std::string_view first = text.substr(0, std::min<std::size_t>(text.size(), 120));
+  std::string_view first = text.substr(0, std::min(text.size(), kColonLabelBytes));
   first = first.substr(0, std::min(first.find('\n'), first.size()));
   // No colon (':' or '：', EF BC 9A) among those bytes: no label, and nothing to decode.
   if (first.find(':') == std::string_view::npos && first.find("：") == std::string_view::npos) {
     return std::nullopt;
   }
-  std::vector<CodePoint> cps = decode_utf8(first);
+  // At most 120 bytes, so at most 120 code points: decoded into a buffer on the stack.
+  std::array<CodePoint, kColonLabelBytes> buffer;
+  std::size_t size = 0;
+  for (std::size_t at = 0; at < first.size();) {
+    std::size_t begin = at;
+    char32_t c = next_code_point(first, at);
+    buffer[size++] = {c, begin, at};
+  }
+  std::span<const CodePoint> cps(buffer.data(), size);
   std::size_t start = label_start(cps);
   std::size_t colon = start;
   while (colon < cps.size() && colon - start <= 26 && !is_colon(cps[colon].c)) ++colon;
@@ -326,12 +349,11 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
     while (open > start && cps[open].c != U'（' && cps[open].c != U'(') --open;
     if (open > start && colon - open <= 12) head_end = open;
   }
+  for (std::size_t i = start; i < head_end; ++i) {
+    if (!is_han(cps[i].c) && !is_middle_dot(cps[i].c)) return std::nullopt;
+  }
   std::u32string head;
   for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
-  if (!std::all_of(head.begin(), head.end(),
-                   [](char32_t c) { return is_han(c) || is_middle_dot(c); })) {
-    return std::nullopt;
-  }
   std::string head8 = to_utf8(head);
   SpeakerLabel label;
   label.begin = cps[start].begin;
