@@ -1,8 +1,45 @@
 #include "normalize/punct_scanner.h"
 
 #include "normalize/protected_spans.h"
+#include "normalize/punct_bytes.h"
 
 namespace hantidy::punct_internal {
+namespace {
+
+// What the main loop does with an ASCII byte when spacing is not "add": nothing at all, count
+// a Latin letter, or look at it (a mark some rule is about, a blank, a line break).
+enum class AsciiRole : std::uint8_t { kQuiet, kLetter, kLook };
+
+constexpr std::array<AsciiRole, 128> make_ascii_roles() {
+  std::array<AsciiRole, 128> roles{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) roles[c] = AsciiRole::kLetter;
+  }
+  // Every byte with a case in Scanner::run's switch; ' ' only acts with spacing=remove, but is
+  // looked at always (cheap, and simpler to trust).
+  for (char c : std::string_view("\n,;:?!.()\"'-~ ")) {
+    roles[static_cast<unsigned char>(c)] = AsciiRole::kLook;
+  }
+  return roles;
+}
+constexpr std::array<AsciiRole, 128> kAsciiRoles = make_ascii_roles();
+
+// Whether every code point in U+4E00..U+9FFF is wide and not a letter (kWide, no kLetter), as
+// the ideograph fast path in Scanner::run assumes. True in every Unicode version ICU has
+// shipped; checked once against the table, so a surprise turns the fast path off instead of
+// changing the output.
+bool unified_ideographs_are_wide() {
+  static const bool wide = [] {
+    for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+      std::uint8_t bits = char_bits(cp);
+      if (!(bits & kWide) || (bits & kLetter)) return false;
+    }
+    return true;
+  }();
+  return wide;
+}
+
+}  // namespace
 
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
@@ -137,11 +174,11 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
   // Latin context: "Come and，Join us！" → "Come and, Join us!". Lines count here: a Latin
   // line between Chinese ones is Latin.
   Neighbour l = before(i);
-  std::size_t after = i + len;
-  while (after < n_ && is_blank(t_[after])) ++after;
-  Neighbour r = at(after);
   bool latin = false;
   if (l.alnum() && on(PunctRule::kHalfwidth)) {
+    std::size_t after = i + len;
+    while (after < n_ && is_blank(t_[after])) ++after;
+    Neighbour r = at(after);
     // Only in a Latin clause of several words: "返回 title，false 返回" stays Chinese.
     if (!r.edge) {
       latin = r.alnum() && (l.letter() || r.letter()) && (words_before(i) || words_after(i + len));
@@ -217,6 +254,8 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
 
 void Scanner::run() {
   std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
+  // spacing=add decides at every ideograph and letter, so it always takes the general path.
+  const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && unified_ideographs_are_wide();
   std::size_t p = 0;
   std::size_t i = 0;
   while (i < n_) {
@@ -230,6 +269,30 @@ void Scanner::run() {
       continue;
     }
     char c = t_[i];
+    if (fast) {
+      // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
+      // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
+      // before the next protected span, which the loop's head must see.
+      std::size_t limit = p < prot.size() ? prot[p].first : n_;
+      if (std::size_t end = skip_unified_ideographs(t_, i, limit, wide_); end > i) {
+        last_wide_ = end - 3;
+        i = end;
+        continue;
+      }
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x80 && kAsciiRoles[u] != AsciiRole::kLook) {
+        std::size_t end = i;
+        for (; end < limit; ++end) {
+          auto b = static_cast<unsigned char>(t_[end]);
+          if (b >= 0x80) break;
+          AsciiRole role = kAsciiRoles[b];
+          if (role == AsciiRole::kLook) break;
+          letters_ += role == AsciiRole::kLetter;
+        }
+        i = end;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(c) < 0x80) {
       switch (c) {
         case '\n':
