@@ -7,22 +7,29 @@ namespace hantidy::punct_internal {
 namespace {
 
 // What the main loop does with an ASCII byte when spacing is not "add": nothing at all, count
-// a Latin letter, or look at it (a mark some rule is about, a blank, a line break).
-enum class AsciiRole : std::uint8_t { kQuiet, kLetter, kLook };
+// a Latin letter, note a line start, or look at it (a mark some rule is about, a blank when
+// spacing is "remove").
+enum class AsciiRole : std::uint8_t { kQuiet, kLetter, kNewline, kLook };
 
 constexpr std::array<AsciiRole, 128> make_ascii_roles() {
   std::array<AsciiRole, 128> roles{};
   for (int c = 0; c < 128; ++c) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) roles[c] = AsciiRole::kLetter;
   }
-  // Every byte with a case in Scanner::run's switch; ' ' only acts with spacing=remove, but is
-  // looked at always (cheap, and simpler to trust).
-  for (char c : std::string_view("\n,;:?!.()\"'-~ ")) {
+  // Every byte with a case in Scanner::run's switch but '\n' (which only sets line_start_)
+  // and ' ' (which only acts with spacing=remove, see kRemoveRoles).
+  for (char c : std::string_view(",;:?!.()\"'-~")) {
     roles[static_cast<unsigned char>(c)] = AsciiRole::kLook;
   }
+  roles['\n'] = AsciiRole::kNewline;
   return roles;
 }
 constexpr std::array<AsciiRole, 128> kAsciiRoles = make_ascii_roles();
+constexpr std::array<AsciiRole, 128> kRemoveRoles = [] {
+  std::array<AsciiRole, 128> roles = make_ascii_roles();
+  roles[' '] = AsciiRole::kLook;
+  return roles;
+}();
 
 // Whether every code point in U+4E00..U+9FFF is wide and not a letter (kWide, no kLetter), as
 // the ideograph fast path in Scanner::run assumes. True in every Unicode version ICU has
@@ -256,6 +263,8 @@ void Scanner::run() {
   std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
   // spacing=add decides at every ideograph and letter, so it always takes the general path.
   const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && unified_ideographs_are_wide();
+  const std::array<AsciiRole, 128>& ascii_roles =
+      o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
   std::size_t p = 0;
   std::size_t i = 0;
   while (i < n_) {
@@ -280,14 +289,15 @@ void Scanner::run() {
         continue;
       }
       auto u = static_cast<unsigned char>(c);
-      if (u < 0x80 && kAsciiRoles[u] != AsciiRole::kLook) {
+      if (u < 0x80 && ascii_roles[u] != AsciiRole::kLook) {
         std::size_t end = i;
         for (; end < limit; ++end) {
           auto b = static_cast<unsigned char>(t_[end]);
           if (b >= 0x80) break;
-          AsciiRole role = kAsciiRoles[b];
+          AsciiRole role = ascii_roles[b];
           if (role == AsciiRole::kLook) break;
           letters_ += role == AsciiRole::kLetter;
+          if (role == AsciiRole::kNewline) line_start_ = end + 1;
         }
         i = end;
         continue;
