@@ -1,7 +1,6 @@
 #include "normalize/punct_scanner.h"
 
 #include "normalize/protected_spans.h"
-#include "normalize/punct_bytes.h"
 
 namespace hantidy::punct_internal {
 namespace {
@@ -31,22 +30,17 @@ constexpr std::array<AsciiRole, 128> kRemoveRoles = [] {
   return roles;
 }();
 
-// Whether every code point in U+4E00..U+9FFF is wide and not a letter (kWide, no kLetter), as
-// the ideograph fast path in Scanner::run assumes. True in every Unicode version ICU has
-// shipped; checked once against the table, so a surprise turns the fast path off instead of
-// changing the output.
-bool unified_ideographs_are_wide() {
-  static const bool wide = [] {
+}  // namespace
+
+bool unified_ideograph_bits() {
+  static const bool known = [] {
     for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
-      std::uint8_t bits = char_bits(cp);
-      if (!(bits & kWide) || (bits & kLetter)) return false;
+      if (char_bits(cp) != kUnifiedIdeographBits) return false;
     }
     return true;
   }();
-  return wide;
+  return known;
 }
-
-}  // namespace
 
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
@@ -262,7 +256,7 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
 void Scanner::run() {
   std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
   // spacing=add decides at every ideograph and letter, so it always takes the general path.
-  const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && unified_ideographs_are_wide();
+  const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && ideograph_bits_known_;
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
   std::size_t p = 0;
@@ -283,7 +277,8 @@ void Scanner::run() {
       // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
       // before the next protected span, which the loop's head must see.
       std::size_t limit = p < prot.size() ? prot[p].first : n_;
-      if (std::size_t end = skip_unified_ideographs(t_, i, limit, wide_); end > i) {
+      if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
+        wide_ += (end - i) / 3;
         last_wide_ = end - 3;
         i = end;
         continue;
