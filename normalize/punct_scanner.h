@@ -249,11 +249,11 @@ class Scanner {
 
   std::string_view t_;
   std::size_t n_;
-  // Whether every unified ideograph has kUnifiedIdeographBits, so they can be told by bytes.
-  bool ideograph_bits_known_;
   const PunctOptions& o_;
   std::vector<Replacement>& reps_;
   std::vector<UnpairedQuote>* unpaired_;
+  // Whether every unified ideograph has kUnifiedIdeographBits, so they can be told by bytes.
+  bool ideograph_bits_known_;
   std::vector<Token> parens_, doubles_, singles_;
   std::size_t wide_ = 0;               // wide characters so far (for bracket and quote content)
   std::size_t letters_ = 0;            // Latin letters so far
