@@ -204,16 +204,20 @@ std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLe
   std::array<std::string_view, kMaxTokens> tokens;
   std::size_t count = 0;
   std::size_t token_begin = 0;
-  for (std::size_t at = 0; at <= line.size();) {
-    std::size_t space = at < line.size() ? label_space_at(line, at) : 1;
-    if (space == 0) {
-      ++at;  // a byte of a token (a label space is found by its bytes, see label_space_at)
+  for (std::size_t at = 0;;) {
+    // The next label space (16 bytes a step: only ' ', '\t' and E3 can start one); the end of
+    // the line closes the last token.
+    at = find_any_of_bytes(line, at, ' ', '\t', 0xE3, 0xE3);
+    std::size_t space = at < line.size() ? label_space_at(line, at) : 0;
+    if (space == 0 && at < line.size()) {
+      ++at;  // E3 starting another character
       continue;
     }
     if (at > token_begin) {
       if (count == kMaxTokens) return {};
       tokens[count++] = line.substr(token_begin, at - token_begin);
     }
+    if (at >= line.size()) break;
     at += space;
     token_begin = at;
   }
