@@ -116,9 +116,10 @@ bool name_u32(std::u32string_view s) {
     }
     return true;
   }
-  if (s.size() < 2 || s.size() > kMaxPlainNameCodePoints || !all_han(s)) return false;
+  if (s.size() < 2 || s.size() > kMaxPlainNameCodePoints) return false;
+  // The surname first: a table look-up, where all_han asks ICU about every character.
   std::size_t sur = surname_length(s);
-  return sur > 0 && s.size() > sur;
+  return sur > 0 && s.size() > sur && all_han(s);
 }
 
 // A role: no clause punctuation, ends with an office (after an optional "（兼）").
@@ -170,7 +171,14 @@ std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLex
     // where a forward decode would), as long as something is left for the role.
     std::size_t begin = line.size();
     bool dot = false;
-    for (std::size_t length = 1; length <= kMaxNameCodePoints && begin > 0; ++length) {
+    // Names longer than kMaxPlainNameCodePoints need a middle dot: without one in the line, no
+    // longer candidate is looked at.
+    bool dotted_line = false;
+    for (std::string_view d : {"·", "‧", "・", "•"}) {
+      dotted_line = dotted_line || line.find(d) != std::string_view::npos;
+    }
+    std::size_t longest = dotted_line ? kMaxNameCodePoints : kMaxPlainNameCodePoints;
+    for (std::size_t length = 1; length <= longest && begin > 0; ++length) {
       char32_t c = previous_code_point(line, begin);
       // A name is Han characters and middle dots only, so no longer candidate can be one.
       if (!is_han(c) && !is_middle_dot(c)) break;
