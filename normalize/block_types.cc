@@ -70,6 +70,13 @@ int numbered_heading_level(std::string_view block) {
   // Too long or several lines: decode nothing.
   std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 60);
   if (line.empty()) return 0;
+  // A numbering starts with a Chinese numeral, an opening parenthesis or a digit: any other
+  // first character, and there is nothing to decode.
+  std::size_t after_first = 0;
+  char32_t first_char = next_code_point(line, after_first);
+  if (!is_chinese_numeral(first_char) && !is_open_paren(first_char) && !is_digit(first_char)) {
+    return 0;
+  }
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() > 60) return 0;
   int level = 0;
@@ -94,6 +101,9 @@ bool is_salutation(std::string_view block) {
   // Too long or several lines: decode nothing.
   std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 24);
   if (line.empty()) return false;
+  // The last character must be a colon (by its bytes: a line's last bytes EF BC 9A are always
+  // the code point ：).
+  if (!line.ends_with(":") && !line.ends_with("：")) return false;
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 24) return false;
   if (cps.back().c != U'：' && cps.back().c != U':') return false;
@@ -114,6 +124,12 @@ bool is_stage_note(std::string_view block) {
   // Too long or several lines: decode nothing.
   std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 40);
   if (line.empty()) return false;
+  // Wholly in parentheses, by the bytes of the first and last character (the text's first
+  // byte starts a code point, and EF BC 89 at its end can only be ）).
+  if (!(line.starts_with("(") || line.starts_with("（")) ||
+      !(line.ends_with(")") || line.ends_with("）"))) {
+    return false;
+  }
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 40) return false;
   if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
