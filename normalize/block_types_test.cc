@@ -61,4 +61,19 @@ TEST_CASE("title candidates are short unpunctuated lines", "[structure]") {
 }
 
 }  // namespace
+TEST_CASE("shapes are rejected by their first or last character before decoding", "[structure]") {
+  // Each first or last character that the byte-level checks must let through.
+  CHECK(numbered_heading_level("１．加强组织管理") == 3);
+  CHECK(numbered_heading_level("(1)加强组织管理") == 3);
+  CHECK(numbered_heading_level("〇、加强组织管理") == 1);
+  CHECK(numbered_heading_level("加强组织管理") == 0);
+  CHECK(is_salutation("同志们:"));
+  CHECK(is_salutation("同志们："));
+  CHECK_FALSE(is_salutation("同志们：好"));
+  CHECK(is_stage_note("(計時器響起 )"));
+  CHECK(is_stage_note("（在席位上)"));
+  CHECK_FALSE(is_stage_note("在席位上）"));
+}
+
+}  // namespace
 }  // namespace hantidy
