@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "normalize/structure_text.h"
+
 namespace hantidy {
 namespace {
 
@@ -73,6 +75,26 @@ TEST_CASE("shapes are rejected by their first or last character before decoding"
   CHECK(is_stage_note("(計時器響起 )"));
   CHECK(is_stage_note("（在席位上)"));
   CHECK_FALSE(is_stage_note("在席位上）"));
+}
+
+TEST_CASE("a short line is found without reading a long paragraph to its end", "[structure]") {
+  std::string han;
+  for (int i = 0; i < 300; ++i) han += "中";
+  CHECK(single_short_line(han, 240).empty());
+  CHECK(single_short_line("标题\n" + han, 240).empty());
+  CHECK(single_short_line(han + "\n标题", 240).empty());
+  // Blanks and U+3000 around a short line may make the raw line long; the line stays short.
+  std::string ideographic_spaces;
+  for (int i = 0; i < 100; ++i) ideographic_spaces += "　";
+  CHECK(single_short_line(std::string(500, ' ') + "主席" + std::string(500, ' '), 240) == "主席");
+  CHECK(single_short_line(ideographic_spaces + "主席" + ideographic_spaces + "\n \n", 240) ==
+        "主席");
+  CHECK(single_short_line(std::string(238, 'a') + "\t\r ", 240) == std::string(238, 'a'));
+  CHECK(single_short_line(std::string(241, 'a'), 240).empty());
+  CHECK(single_short_line(std::string(240, 'a'), 240) == std::string(240, 'a'));
+  CHECK(short_line_end(han, 0, 240) == std::string_view::npos);
+  CHECK(short_line_end("ab\ncd", 0, 240) == 2);
+  CHECK(short_line_end("ab\ncd", 3, 240) == 5);
 }
 
 }  // namespace

@@ -307,8 +307,8 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
   std::array<std::string_view, kMaxLines> lines;
   std::size_t count = 0;
   for (std::size_t at = 0; at <= block.size();) {
-    std::size_t nl = block.find('\n', at);
-    if (nl == std::string_view::npos) nl = block.size();
+    std::size_t nl = short_line_end(block, at, kMaxLabelLineBytes);
+    if (nl == std::string_view::npos) return std::nullopt;  // a paragraph, not a label
     std::string_view line = trim_space(block.substr(at, nl - at));
     at = nl + 1;
     if (line.empty()) continue;
