@@ -62,7 +62,6 @@ TEST_CASE("title candidates are short unpunctuated lines", "[structure]") {
   CHECK_FALSE(is_title_like("3000"));
 }
 
-}  // namespace
 TEST_CASE("shapes are rejected by their first or last character before decoding", "[structure]") {
   // Each first or last character that the byte-level checks must let through.
   CHECK(numbered_heading_level("１．加强组织管理") == 3);
