@@ -115,8 +115,21 @@ class Scanner {
 
  private:
   bool on(PunctRule r) const { return o_.enabled(r); }
+  // A rule's name as a Replacement holds it, built once per rule rather than once per change.
+  static const auto& rule_name(PunctRule r) {
+    using RuleName = decltype(Replacement::rule);
+    constexpr auto kRules = static_cast<std::size_t>(PunctRule::kCount);
+    static const std::array<RuleName, kRules> names = [] {
+      std::array<RuleName, kRules> built;
+      for (std::size_t k = 0; k < kRules; ++k) {
+        built[k] = RuleName(std::string(punct_rule_name(static_cast<PunctRule>(k))));
+      }
+      return built;
+    }();
+    return names[static_cast<std::size_t>(r)];
+  }
   void add(std::size_t b, std::size_t e, std::string_view text, PunctRule r) {
-    reps_.push_back({b, e, std::string(text), std::string(punct_rule_name(r))});
+    reps_.push_back({b, e, std::string(text), rule_name(r)});
   }
 
   // A CJK unified ideograph (the commonest neighbour) is told by its bytes, with no look-up in
