@@ -4,6 +4,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace hantidy {
 namespace {
 
@@ -23,6 +27,27 @@ constexpr std::array<char, 256> kEscapes = [] {
   return table;
 }();
 
+// The first position at or after `from` whose byte JSON escapes (a control character, '"' or
+// '\\'), or text.size(). Records are long runs of text with few such bytes: 16 bytes a step.
+std::size_t find_escape(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  for (; from + 16 <= text.size(); from += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    // max(byte, 0x1F) == 0x1F exactly for the bytes 0x00..0x1F (unsigned).
+    __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, last_control), last_control);
+    __m128i hit = _mm_or_si128(
+        control, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+    if (int mask = _mm_movemask_epi8(hit))
+      return from + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (from < text.size() && kEscapes[static_cast<unsigned char>(text[from])] == 0) ++from;
+  return from;
+}
+
 void append_dump(const Json& j, std::string& out) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -34,9 +59,8 @@ bool append_json_string(std::string_view text, std::string& out) {
   out.reserve(out.size() + text.size() + 2);
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = find_escape(text, 0); i < text.size(); i = find_escape(text, i + 1)) {
     char escape = kEscapes[static_cast<unsigned char>(text[i])];
-    if (escape == 0) continue;
     out.append(text, run, i - run);
     out += '\\';
     if (escape == 'u') {

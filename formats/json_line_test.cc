@@ -44,6 +44,20 @@ TEST_CASE("Records are written byte for byte as nlohmann writes them", "[json-li
   CHECK(fast_line(controls) == nlohmann_line(controls));
 }
 
+TEST_CASE("Escapes are found at every position of the 16-byte steps", "[json-line]") {
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'a');
+      text[at] = special;
+      text.replace(20, 3, "\xE5\xAD\x97");  // a Han character (bytes >= 0x80 are not escapes)
+      Json j;
+      j["text"] = text;
+      INFO("byte " << int(special) << " at " << at);
+      CHECK(fast_line(j) == nlohmann_line(j));
+    }
+  }
+}
+
 TEST_CASE("Invalid UTF-8 falls back to nlohmann's U+FFFD replacement", "[json-line]") {
   for (std::string bad : {std::string("ab\xFF"
                                       "cd"),
