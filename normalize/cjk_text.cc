@@ -3,9 +3,16 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-namespace hantidy {
+#include <array>
+#include <cstdint>
 
-bool is_han(char32_t c) {
+namespace hantidy {
+namespace {
+
+// The ICU-backed definitions. The public predicates answer from a BMP table built once from
+// these (the repair filters ask at almost every code point, and an ICU property lookup costs
+// more than the rest of their work); outside the BMP they call these directly.
+bool compute_is_han(char32_t c) {
   if (c < 0x2E80) return false;
   if (c == U'〇') return true;  // a letter number (Nl), not alphabetic, but written as a Han digit
   UErrorCode status = U_ZERO_ERROR;
@@ -14,15 +21,15 @@ bool is_han(char32_t c) {
          u_isalpha(static_cast<UChar32>(c));
 }
 
-bool is_cjk_letter(char32_t c) {
+bool compute_is_cjk_letter(char32_t c) {
   if (c < 0x1100) return false;
-  if (is_han(c)) return true;
+  if (compute_is_han(c)) return true;
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
   return s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_HANGUL;
 }
 
-bool is_cjk_punct(char32_t c) {
+bool compute_is_cjk_punct(char32_t c) {
   if (c >= 0x3001 && c <= 0x303F) return true;  // 、。〃〈〉《》「」『』【】〔〕...
   if (c >= 0xFF01 && c <= 0xFF65) {             // full-width forms that are not letters/digits
     return !u_isalnum(static_cast<UChar32>(c));
@@ -43,6 +50,41 @@ bool is_cjk_punct(char32_t c) {
     default:
       return false;
   }
+}
+
+bool compute_is_wide(char32_t c) {
+  int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+enum CjkBits : std::uint8_t { kHanBit = 1, kCjkLetterBit = 2, kCjkPunctBit = 4, kWideBit = 8 };
+
+struct CjkTable {
+  std::array<std::uint8_t, 0x10000> bits;
+  CjkTable() {
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      bits[c] = (compute_is_han(c) ? kHanBit : 0) | (compute_is_cjk_letter(c) ? kCjkLetterBit : 0) |
+                (compute_is_cjk_punct(c) ? kCjkPunctBit : 0) | (compute_is_wide(c) ? kWideBit : 0);
+    }
+  }
+};
+
+// The bits of a BMP code point. Built on first use (thread-safe magic static, about 1 ms).
+inline std::uint8_t bmp_bits(char32_t c) {
+  static const CjkTable table;
+  return table.bits[c];
+}
+
+}  // namespace
+
+bool is_han(char32_t c) { return c < 0x10000 ? (bmp_bits(c) & kHanBit) != 0 : compute_is_han(c); }
+
+bool is_cjk_letter(char32_t c) {
+  return c < 0x10000 ? (bmp_bits(c) & kCjkLetterBit) != 0 : compute_is_cjk_letter(c);
+}
+
+bool is_cjk_punct(char32_t c) {
+  return c < 0x10000 ? (bmp_bits(c) & kCjkPunctBit) != 0 : compute_is_cjk_punct(c);
 }
 
 bool is_terminal(char32_t c) {
@@ -140,8 +182,8 @@ bool is_no_line_start(char32_t c) {
 }
 
 int display_width(char32_t c) {
-  int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
-  return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+  bool wide = c < 0x10000 ? (bmp_bits(c) & kWideBit) != 0 : compute_is_wide(c);
+  return wide ? 2 : 1;
 }
 
 bool is_ascii_alnum(char32_t c) {

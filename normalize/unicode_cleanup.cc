@@ -2,9 +2,11 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +51,57 @@ const char* look_alike_rule(char32_t c) {
   return nullptr;
 }
 
+// Bytes of the code point at text[at] when it is printable-or-not ASCII (1) or in U+4000–U+9FFF
+// (3: lead byte E4–E9 and two continuation bytes, always a well-formed sequence); 0 otherwise.
+std::size_t plain_length(std::string_view text, std::size_t at) {
+  unsigned char lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) return 1;
+  if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+      (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+      (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+    return 3;
+  }
+  return 0;
+}
+
+// ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
+// code point has a normalization boundary before it, and whether its NFC quick check is Yes.
+// Outside the BMP the answers come from ICU directly.
+class NfcTable {
+ public:
+  explicit NfcTable(const icu::Normalizer2& nfc) {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      bits_[c] = (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+                 (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes
+                                                                               : 0);
+    }
+  }
+  bool boundary_before(char32_t c, const icu::Normalizer2& nfc) const {
+    return c < 0x10000 ? (bits_[c] & kBoundaryBefore) != 0
+                       : nfc.hasBoundaryBefore(static_cast<UChar32>(c));
+  }
+  bool quick_check_yes(char32_t c) const {
+    return c < 0x10000 ? (bits_[c] & kQuickCheckYes) != 0
+                       : u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) ==
+                             UNORM_YES;
+  }
+
+ private:
+  static constexpr std::uint8_t kBoundaryBefore = 1;
+  static constexpr std::uint8_t kQuickCheckYes = 2;
+  std::array<std::uint8_t, 0x10000> bits_;
+};
+
+const NfcTable& nfc_table() {
+  static const NfcTable table = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU normalizer data missing");
+    return NfcTable(*nfc);
+  }();
+  return table;
+}
+
 class Cleaner {
  public:
   Cleaner(Document& doc, Diagnostics& diag) : doc_(doc), diag_(diag) {
@@ -65,8 +118,7 @@ class Cleaner {
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
       normalize_nfc(i);
-      clean_characters(i);
-      report_repeats(i);
+      if (clean_characters(i)) report_repeats(i);
     }
     if (private_use_ > 0) {
       diag_.warn(std::string(kFilter), file_name(), pua_line_,
@@ -95,24 +147,37 @@ class Cleaner {
     return index_->at(b.source_offset(pos)).line;
   }
 
-  // NFC, one normalization segment at a time so that only what changes is recorded.
+  // NFC, one normalization segment at a time so that only what changes is recorded. A segment
+  // starts at a code point with an NFC boundary before it and runs to the next such code point;
+  // a one-code-point segment whose NFC quick check is Yes is normalized as it is, so ICU is asked
+  // only about segments holding something else (a combining mark, a compatibility ideograph).
+  // Skipping those never changes the outcome: a text is normalized exactly when its segments are.
   void normalize_nfc(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
-    UErrorCode status = U_ZERO_ERROR;
-    if (nfc_->isNormalizedUTF8(text, status) && U_SUCCESS(status)) return;
+    const NfcTable& table = nfc_table();
     std::vector<Replacement> reps;
     std::size_t at = 0;
     while (at < text.size()) {
+      // Fast path: ASCII and U+4000–U+9FFF (a lead byte E4–E9 and two continuation bytes) have a
+      // boundary before them and are their own NFC (checked for every such code point by
+      // unicode_cleanup_test); followed by another of them, they are a whole segment.
+      std::size_t plain = plain_length(text, at);
+      if (plain != 0 && (at + plain == text.size() || plain_length(text, at + plain) != 0)) {
+        at += plain;
+        continue;
+      }
       std::size_t begin = at;
       char32_t first = next_code_point(text, at);
+      std::size_t first_end = at;
       while (at < text.size()) {
         std::size_t peek = at;
         char32_t c = next_code_point(text, peek);
-        if (nfc_->hasBoundaryBefore(static_cast<UChar32>(c))) break;
+        if (table.boundary_before(c, *nfc_)) break;
         at = peek;
       }
+      if (at == first_end && table.quick_check_yes(first)) continue;
       std::string_view segment = text.substr(begin, at - begin);
-      status = U_ZERO_ERROR;
+      UErrorCode status = U_ZERO_ERROR;
       if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) continue;
       std::string normalized;
       icu::StringByteSink<std::string> sink(&normalized);
@@ -122,7 +187,7 @@ class Cleaner {
       const char* rule = look_alike_rule(first);
       reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
     }
-    doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
   }
 
   // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
@@ -253,6 +318,22 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
+    // Every office word ends in one of these; most spaces follow none of them.
+    if (before.empty()) return false;
+    std::size_t last = before.size();
+    switch (previous_code_point(before, last)) {
+      case U'任':
+      case U'记':
+      case U'記':
+      case U'席':
+      case U'长':
+      case U'長':
+      case U'员':
+      case U'員':
+        break;
+      default:
+        return false;
+    }
     bool office = false;
     for (std::string_view w : kOfficeWords) {
       if (before.ends_with(w)) office = true;
@@ -269,13 +350,51 @@ class Cleaner {
     return names >= 2 && names <= 5;
   }
 
-  void clean_characters(std::size_t index) {
+  // The line of a block that clean_characters is in, with what it knows about it worked out only
+  // when a space asks: most lines have no space between CJK characters.
+  class Line {
+   public:
+    explicit Line(std::string_view text) : text_(text) {}
+    void start(std::size_t begin) {
+      begin_ = begin;
+      end_ = std::string_view::npos;
+      keeps_ = kUnknown;
+    }
+    std::size_t begin() const { return begin_; }
+    std::string_view text() {
+      if (end_ == std::string_view::npos) {
+        end_ = text_.find('\n', begin_);
+        if (end_ == std::string_view::npos) end_ = text_.size();
+      }
+      return text_.substr(begin_, end_ - begin_);
+    }
+    bool keeps_spaces() {
+      if (keeps_ == kUnknown) keeps_ = Cleaner::keeps_spaces(text()) ? kYes : kNo;
+      return keeps_ == kYes;
+    }
+
+   private:
+    enum Keeps { kUnknown, kYes, kNo };
+    std::string_view text_;
+    std::size_t begin_ = 0;
+    std::size_t end_ = std::string_view::npos;
+    Keeps keeps_ = kUnknown;
+  };
+
+  // Whether `c` is a mark report_repeats reports when doubled.
+  static bool is_repeatable(char32_t c) {
+    return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
+           c == ';';
+  }
+
+  // Returns whether the text as rewritten may hold a doubled repeatable mark: true whenever such
+  // a mark follows the same mark with only removed characters between (no fix yields one), so
+  // report_repeats can skip the block when false.
+  bool clean_characters(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
     std::vector<Replacement> reps;
-    std::size_t line_begin = 0;
-    std::size_t line_end = text.find('\n');
-    if (line_end == std::string_view::npos) line_end = text.size();
-    bool line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+    Line line(text);
+    bool maybe_doubled = false;
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
@@ -283,6 +402,7 @@ class Cleaner {
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
       unsigned char lead = static_cast<unsigned char>(text[at]);
       if (lead >= 0x21 && lead <= 0x7E) {
+        if (lead == previous && (lead == ',' || lead == ';')) maybe_doubled = true;
         previous = lead;
         ++at;
         continue;
@@ -299,10 +419,7 @@ class Cleaner {
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
       if (c == '\n') {
-        line_begin = at;
-        line_end = text.find('\n', at);
-        if (line_end == std::string_view::npos) line_end = text.size();
-        line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+        line.start(at);
         previous = '\n';
         continue;
       }
@@ -323,9 +440,8 @@ class Cleaner {
         bool between_cjk = cjk_side(previous) && cjk_side(next);
         bool cjk_ascii_punct = (is_cjk_letter(previous) && is_no_line_start(next) && next < 0x80) ||
                                (is_cjk_punct(previous) && is_cjk_letter(next));
-        if ((between_cjk || cjk_ascii_punct) && !line_keeps &&
-            !is_role_name_space(text.substr(line_begin, line_end - line_begin), begin - line_begin,
-                                end - line_begin)) {
+        if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
+            !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
           reps.push_back({begin, end, "", "cjk-space"});
           continue;  // `previous` stays the character before the space
         }
@@ -339,9 +455,12 @@ class Cleaner {
         reps.push_back({begin, at, f->text, f->rule});
         if (f->text.empty()) continue;
       }
-      previous = folded_class(c);
+      char32_t kept = folded_class(c);
+      if (kept == previous && is_repeatable(kept)) maybe_doubled = true;
+      previous = kept;
     }
-    doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
+    return maybe_doubled;
   }
 
   // "，，" or "。。" are OCR doubling more often than style, but not always: report only.
@@ -353,9 +472,7 @@ class Cleaner {
     for (std::size_t at = 0; at < text.size();) {
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
-      bool repeatable = c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' ||
-                        c == ',' || c == ';';
-      run = (c == previous && repeatable) ? run + 1 : 1;
+      run = (c == previous && is_repeatable(c)) ? run + 1 : 1;
       if (run == 2 && reported_ < kMaxReports) {
         ++reported_;
         diag_.warn(std::string(kFilter), file_name(), line_of(index, begin),
