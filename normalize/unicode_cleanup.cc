@@ -3,8 +3,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -51,17 +56,71 @@ const char* look_alike_rule(char32_t c) {
   return nullptr;
 }
 
-// Bytes of the code point at text[at] when it is printable-or-not ASCII (1) or in U+4000–U+9FFF
-// (3: lead byte E4–E9 and two continuation bytes, always a well-formed sequence); 0 otherwise.
-std::size_t plain_length(std::string_view text, std::size_t at) {
-  unsigned char lead = static_cast<unsigned char>(text[at]);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
-      (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
-      (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
-    return 3;
+// Bytes that start a code point outside ASCII and U+4000–U+9FFF (lead bytes E4–E9). Every other
+// byte is ASCII, such a lead, or a continuation byte; decoded, they give ASCII, U+4000–U+9FFF or
+// (malformed) U+FFFD, each with an NFC boundary before it and NFC quick check Yes.
+bool starts_nfc_special(unsigned char b) { return (b >= 0xC0 && b <= 0xE3) || b >= 0xEA; }
+
+// Bytes where clean_characters has work: white space and controls (< 0x21, 0x7F), the marks
+// report_repeats looks for when doubled (',' ';'), and lead bytes of anything but U+4000–U+9FFF.
+bool starts_clean_special(unsigned char b) {
+  return b <= 0x20 || b == 0x7F || b == ',' || b == ';' || starts_nfc_special(b);
+}
+
+#if defined(__SSE2__)
+// Lanes of `v` whose byte is in [lo, hi] (unsigned), as 0xFF.
+__m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
+  __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo)));
+  return _mm_cmpeq_epi8(clamped, shifted);
+}
+
+__m128i nfc_special_lanes(__m128i v) {
+  return _mm_or_si128(bytes_in(v, 0xC0, 0xE3), bytes_in(v, 0xEA, 0xFF));
+}
+
+__m128i clean_special_lanes(__m128i v) {
+  __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                               _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+  __m128i controls = _mm_or_si128(bytes_in(v, 0x00, 0x20), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+  return _mm_or_si128(_mm_or_si128(marks, controls), nfc_special_lanes(v));
+}
+#endif
+
+// Where the first byte at or after `from` that `stops` says yes to is (text.size() if none).
+// Sixteen bytes at a time where SSE2 is there (`lanes` is `stops` for sixteen bytes): most text
+// is long runs of bytes no rule stops at.
+template <typename Stops, typename Lanes>
+std::size_t find_byte(std::string_view text, std::size_t from, Stops stops,
+                      [[maybe_unused]] Lanes lanes) {
+  const char* bytes = text.data();
+  std::size_t at = from;
+#if defined(__SSE2__)
+  for (; at + 16 <= text.size(); at += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    if (int hits = _mm_movemask_epi8(lanes(v))) return at + __builtin_ctz(hits);
   }
-  return 0;
+#endif
+  for (; at < text.size(); ++at) {
+    if (stops(static_cast<unsigned char>(bytes[at]))) return at;
+  }
+  return text.size();
+}
+
+std::size_t find_nfc_special(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  return find_byte(text, from, starts_nfc_special, nfc_special_lanes);
+#else
+  return find_byte(text, from, starts_nfc_special, 0);
+#endif
+}
+
+std::size_t find_clean_special(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  return find_byte(text, from, starts_clean_special, clean_special_lanes);
+#else
+  return find_byte(text, from, starts_clean_special, 0);
+#endif
 }
 
 // ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
@@ -158,13 +217,16 @@ class Cleaner {
     std::vector<Replacement> reps;
     std::size_t at = 0;
     while (at < text.size()) {
-      // Fast path: ASCII and U+4000–U+9FFF (a lead byte E4–E9 and two continuation bytes) have a
-      // boundary before them and are their own NFC (checked for every such code point by
-      // unicode_cleanup_test); followed by another of them, they are a whole segment.
-      std::size_t plain = plain_length(text, at);
-      if (plain != 0 && (at + plain == text.size() || plain_length(text, at + plain) != 0)) {
-        at += plain;
-        continue;
+      // Skip what NFC keeps as it is: ASCII and U+4000–U+9FFF have a boundary before them and are
+      // their own NFC (unicode_cleanup_test checks every one), so each is a segment of its own
+      // unless a code point without a boundary follows: the one just before a special byte may
+      // start a longer segment.
+      std::size_t special = find_nfc_special(text, at);
+      if (special == text.size()) break;
+      if (special > at) {
+        std::size_t before = special;
+        previous_code_point(text, before);
+        at = std::max(at, before);
       }
       std::size_t begin = at;
       char32_t first = next_code_point(text, at);
@@ -400,21 +462,12 @@ class Cleaner {
     while (at < text.size()) {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
-      unsigned char lead = static_cast<unsigned char>(text[at]);
-      if (lead >= 0x21 && lead <= 0x7E) {
-        if (lead == previous && (lead == ',' || lead == ';')) maybe_doubled = true;
-        previous = lead;
-        ++at;
-        continue;
-      }
-      if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
-          (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
-        previous = (static_cast<char32_t>(lead & 0x0F) << 12) |
-                   (static_cast<char32_t>(text[at + 1] & 0x3F) << 6) |
-                   static_cast<char32_t>(text[at + 2] & 0x3F);
-        at += 3;
-        continue;
+      std::size_t stop = find_clean_special(text, at);
+      if (stop > at) {
+        std::size_t last = stop;
+        previous = previous_code_point(text, last);
+        at = stop;
+        if (at == text.size()) break;
       }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
