@@ -203,6 +203,21 @@ int line_width(std::string_view line) {
 std::size_t visible_length(std::string_view text, std::size_t cap) {
   std::size_t n = 0;
   for (std::size_t at = 0; at < text.size() && n < cap;) {
+    // Printable ASCII and U+4000–U+9FFF (lead byte E4–E9, two continuation bytes) are visible and
+    // need no decoding.
+    auto lead = static_cast<unsigned char>(text[at]);
+    if (lead >= 0x21 && lead <= 0x7E) {
+      ++n;
+      ++at;
+      continue;
+    }
+    if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+        (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+      ++n;
+      at += 3;
+      continue;
+    }
     char32_t c = next_code_point(text, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
   }

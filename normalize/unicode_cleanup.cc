@@ -207,36 +207,40 @@ class Cleaner {
   }
 
   // NFC, one normalization segment at a time so that only what changes is recorded. A segment
-  // starts at a code point with an NFC boundary before it and runs to the next such code point;
-  // a one-code-point segment whose NFC quick check is Yes is normalized as it is, so ICU is asked
-  // only about segments holding something else (a combining mark, a compatibility ideograph).
-  // Skipping those never changes the outcome: a text is normalized exactly when its segments are.
+  // starts at a code point with an NFC boundary before it and runs to the next such code point.
+  // A code point with a boundary before it and NFC quick check Yes is a normalized segment of its
+  // own unless code points without a boundary follow it, so ICU is asked only about segments that
+  // hold something else (a combining mark, a compatibility ideograph). Skipping the others never
+  // changes the outcome: a text is normalized exactly when its segments are.
   void normalize_nfc(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
     const NfcTable& table = nfc_table();
     std::vector<Replacement> reps;
     std::size_t at = 0;
+    std::size_t checked = 0;  // end of the last segment handed to ICU: a segment boundary
     while (at < text.size()) {
-      // Skip what NFC keeps as it is: ASCII and U+4000–U+9FFF have a boundary before them and are
-      // their own NFC (unicode_cleanup_test checks every one), so each is a segment of its own
-      // unless a code point without a boundary follows: the one just before a special byte may
-      // start a longer segment.
+      // ASCII and U+4000–U+9FFF have a boundary before them and NFC quick check Yes
+      // (unicode_cleanup_test checks every one): only bytes of other code points stop the scan.
       std::size_t special = find_nfc_special(text, at);
       if (special == text.size()) break;
-      if (special > at) {
-        std::size_t before = special;
-        previous_code_point(text, before);
-        at = std::max(at, before);
-      }
-      std::size_t begin = at;
+      at = special;
+      char32_t c = next_code_point(text, at);
+      bool boundary = table.boundary_before(c, *nfc_);
+      if (boundary && table.quick_check_yes(c)) continue;
+      // Without a boundary, `c` belongs to the segment of the code point before it, which was
+      // skipped and so has a boundary before it.
+      std::size_t begin = special;
+      if (!boundary && special > checked) previous_code_point(text, begin);
+      at = begin;
       char32_t first = next_code_point(text, at);
       std::size_t first_end = at;
       while (at < text.size()) {
         std::size_t peek = at;
-        char32_t c = next_code_point(text, peek);
-        if (table.boundary_before(c, *nfc_)) break;
+        char32_t next = next_code_point(text, peek);
+        if (table.boundary_before(next, *nfc_)) break;
         at = peek;
       }
+      checked = at;
       if (at == first_end && table.quick_check_yes(first)) continue;
       std::string_view segment = text.substr(begin, at - begin);
       UErrorCode status = U_ZERO_ERROR;
