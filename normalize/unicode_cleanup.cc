@@ -80,8 +80,8 @@ __m128i nfc_special_lanes(__m128i v) {
 }
 
 __m128i clean_special_lanes(__m128i v) {
-  __m128i marks = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-                               _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+  __m128i marks =
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
   __m128i controls = _mm_or_si128(bytes_in(v, 0x00, 0x20), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
   return _mm_or_si128(_mm_or_si128(marks, controls), nfc_special_lanes(v));
 }
@@ -130,9 +130,9 @@ class NfcTable {
  public:
   explicit NfcTable(const icu::Normalizer2& nfc) {
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      bits_[c] = (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
-                 (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes
-                                                                               : 0);
+      bits_[c] =
+          (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+          (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
     }
   }
   bool boundary_before(char32_t c, const icu::Normalizer2& nfc) const {
@@ -140,9 +140,9 @@ class NfcTable {
                        : nfc.hasBoundaryBefore(static_cast<UChar32>(c));
   }
   bool quick_check_yes(char32_t c) const {
-    return c < 0x10000 ? (bits_[c] & kQuickCheckYes) != 0
-                       : u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) ==
-                             UNORM_YES;
+    return c < 0x10000
+               ? (bits_[c] & kQuickCheckYes) != 0
+               : u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
   }
 
  private:
