@@ -117,7 +117,7 @@ bool write_diff(std::string_view before, std::string_view after, std::string_vie
 }
 
 void ChangeStats::add(const Document& doc) {
-  for (const ChangeRecord& c : doc.changes) ++counts_[c.filter][c.rule];
+  for (const ChangeRecord& c : doc.changes) ++counts_[c.filter.str()][c.rule.str()];
   total_ += doc.changes.size();
 }
 

@@ -122,10 +122,12 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   if (reps.empty()) return 0;
   PositionMap map_position(reps);
 
+  const Name filter_name(filter);  // interned once per call, not once per change
+
   // Log each change against the source before the text moves.
   for (const Replacement& r : reps) {
     changes.push_back(
-        {std::string(filter), r.rule,
+        {filter_name, r.rule,
          SourceSpan{block.span.source, block.source_offset(r.begin), block.source_offset(r.end)},
          block.text.substr(r.begin, r.end - r.begin), r.text});
   }
@@ -181,8 +183,8 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       e.end = std::max(e.begin, map_position(ge, false));
       e.source = first.old ? first.old->source : block.source_offset(gb);
       e.orig = std::move(orig);
-      e.filter = std::string(filter);
-      e.rule = last_rep ? last_rep->rule : std::string();
+      e.filter = filter_name;
+      e.rule = last_rep ? last_rep->rule : Name();
       edits.push_back(std::move(e));
     }
     i = j;
@@ -209,14 +211,12 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
 
 void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
                    std::string orig, std::string reg) {
-  changes.push_back(
-      {std::string(filter), std::string(rule), span, std::move(orig), std::move(reg)});
+  changes.push_back({Name(filter), Name(rule), span, std::move(orig), std::move(reg)});
 }
 
 void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,
                         std::string from, std::string to) {
-  changes.push_back(
-      {std::string(filter), std::string(rule), span, std::move(from), std::move(to), true});
+  changes.push_back({Name(filter), Name(rule), span, std::move(from), std::move(to), true});
 }
 
 void Document::join_blocks(std::size_t first, std::size_t second, std::string_view separator,
@@ -230,8 +230,8 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   join.end = shift;
   join.orig = std::string(removed);
   join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
-  join.filter = std::string(filter);
-  join.rule = std::string(rule);
+  join.filter = Name(filter);
+  join.rule = Name(rule);
   log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, std::string(removed),
       std::string(separator));
   a.text.append(separator);

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/name.h"
+
 namespace hantidy {
 
 /// What a block is. Closed on purpose: adding a kind means looking at every writer.
@@ -58,8 +60,8 @@ struct Edit {
   std::size_t end = 0;
   std::string orig;
   std::size_t source = 0;
-  std::string filter;  ///< "punct"
-  std::string rule;    ///< "ascii-comma"
+  Name filter;  ///< "punct"
+  Name rule;    ///< "ascii-comma"
   friend bool operator==(const Edit&, const Edit&) = default;
 };
 
@@ -110,8 +112,8 @@ struct Source {
 
 /// One change, as logged for reports (--check, --stats, TEI header counts).
 struct ChangeRecord {
-  std::string filter;
-  std::string rule;
+  Name filter;
+  Name rule;
   SourceSpan span;  ///< begin..end in the source of what was changed (end may equal begin)
   std::string orig;
   std::string reg;
@@ -127,7 +129,7 @@ struct Replacement {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string text;
-  std::string rule;
+  Name rule;
 };
 
 /// A line and column (both 1-based; column counted in code points).

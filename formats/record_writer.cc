@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "formats/json_line.h"
 #include "formats/jsonl_writer.h"
 
 namespace hantidy {
@@ -44,10 +45,7 @@ std::optional<std::string_view> gap_before(std::string_view source, std::size_t 
   return std::nullopt;
 }
 
-void append_line(const Json& j, std::string& out) {
-  out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  out += '\n';
-}
+void append_line(const Json& j, std::string& out) { append_json_line(j, out); }
 
 void write_blocks(const Record& record, const Document& doc, std::string& out) {
   std::vector<LineIndex> lines;
@@ -98,10 +96,10 @@ void write_turns(const Record& record, const Document& doc, std::string& out) {
 }
 
 Json annotation(const Document& doc) {
-  std::map<std::string, std::size_t, std::less<>> counts;
+  std::map<Name, std::size_t> counts;  // ordered by text, as the output has always been
   for (const ChangeRecord& c : doc.changes) ++counts[c.filter];
   Json changes = Json::object();
-  for (const auto& [filter, n] : counts) changes[filter] = n;
+  for (const auto& [filter, n] : counts) changes[filter.str()] = n;
   Json j;
   j["changes"] = std::move(changes);
   j["blocks"] = doc.blocks.size();

@@ -60,8 +60,8 @@ std::size_t EditorialCounts::total(Editorial part) const {
 EditorialCounts count_changes(const std::vector<ChangeRecord>& changes) {
   EditorialCounts counts;
   for (const ChangeRecord& c : changes) {
-    ++counts.parts[change_part(c.filter, c.rule, c.orig)][c.filter]
-                  [c.rule.empty() ? std::string("unnamed") : c.rule];
+    ++counts.parts[change_part(c.filter, c.rule, c.orig)][c.filter.str()]
+                  [c.rule.empty() ? std::string("unnamed") : c.rule.str()];
   }
   return counts;
 }

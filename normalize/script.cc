@@ -256,7 +256,7 @@ namespace {
 // The replacements for one converted block: a phrase (or a segment whose length changed) as a
 // whole, a run of single characters as its changed stretches.
 void segment_replacements(std::string_view text, std::string_view out,
-                          const std::vector<ScriptSegment>& segments, const std::string& rule,
+                          const std::vector<ScriptSegment>& segments, const Name& rule,
                           std::vector<Replacement>& reps) {
   for (const ScriptSegment& s : segments) {
     std::string_view in = text.substr(s.in_begin, s.in_end - s.in_begin);
@@ -295,6 +295,7 @@ void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
   std::string out;
   std::vector<ScriptSegment> segments;
   std::vector<Replacement> scratch;
+  const Name rule(config_);  // the rule of every change is the config's name
   std::size_t total = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& block = doc.blocks[i];
@@ -304,12 +305,12 @@ void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
     if (!phrases_) {
       // One change per block: the bulk mode for corpora, where nobody reads <choice>s.
       engine.convert(block.text, out);
-      if (out != block.text) per_block[i].push_back({0, block.text.size(), out, config_});
+      if (out != block.text) per_block[i].push_back({0, block.text.size(), out, rule});
     } else {
       engine.convert(block.text, out, &segments);
       // Built in a scratch vector that keeps its capacity, then moved once into an exact fit.
       scratch.clear();
-      segment_replacements(block.text, out, segments, config_, scratch);
+      segment_replacements(block.text, out, segments, rule, scratch);
       per_block[i].assign(std::make_move_iterator(scratch.begin()),
                           std::make_move_iterator(scratch.end()));
     }

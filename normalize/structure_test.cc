@@ -175,7 +175,7 @@ TEST_CASE("every change is logged", "[structure]") {
   std::set<std::string> rules;
   for (const ChangeRecord& c : doc.changes) {
     CHECK(c.filter == "structure");
-    rules.insert(c.rule);
+    rules.insert(c.rule.str());
   }
   CHECK(rules == std::set<std::string>{"title", "caption", "speaker-label"});
 }
