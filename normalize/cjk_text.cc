@@ -57,35 +57,31 @@ bool compute_is_wide(char32_t c) {
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
 
-enum CjkBits : std::uint8_t { kHanBit = 1, kCjkLetterBit = 2, kCjkPunctBit = 4, kWideBit = 8 };
+std::uint8_t compute_bits(char32_t c) {
+  using namespace cjk_text_detail;
+  return (compute_is_han(c) ? kHan : 0) | (compute_is_cjk_letter(c) ? kCjkLetter : 0) |
+         (compute_is_cjk_punct(c) ? kCjkPunct : 0) | (compute_is_wide(c) ? kWide : 0);
+}
 
 struct CjkTable {
   std::array<std::uint8_t, 0x10000> bits;
   CjkTable() {
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      bits[c] = (compute_is_han(c) ? kHanBit : 0) | (compute_is_cjk_letter(c) ? kCjkLetterBit : 0) |
-                (compute_is_cjk_punct(c) ? kCjkPunctBit : 0) | (compute_is_wide(c) ? kWideBit : 0);
-    }
+    for (char32_t c = 0; c < 0x10000; ++c) bits[c] = compute_bits(c);
   }
 };
 
-// The bits of a BMP code point. Built on first use (thread-safe magic static, about 1 ms).
-inline std::uint8_t bmp_bits(char32_t c) {
-  static const CjkTable table;
-  return table.bits[c];
-}
-
 }  // namespace
 
-bool is_han(char32_t c) { return c < 0x10000 ? (bmp_bits(c) & kHanBit) != 0 : compute_is_han(c); }
+namespace cjk_text_detail {
 
-bool is_cjk_letter(char32_t c) {
-  return c < 0x10000 ? (bmp_bits(c) & kCjkLetterBit) != 0 : compute_is_cjk_letter(c);
+const std::uint8_t* bmp_bits() {
+  static const CjkTable table;  // thread-safe initialisation, about 1 ms
+  return table.bits.data();
 }
 
-bool is_cjk_punct(char32_t c) {
-  return c < 0x10000 ? (bmp_bits(c) & kCjkPunctBit) != 0 : compute_is_cjk_punct(c);
-}
+std::uint8_t astral_bits(char32_t c) { return compute_bits(c); }
+
+}  // namespace cjk_text_detail
 
 bool is_terminal(char32_t c) {
   switch (c) {
@@ -179,11 +175,6 @@ bool is_no_line_start(char32_t c) {
     default:
       return false;
   }
-}
-
-int display_width(char32_t c) {
-  bool wide = c < 0x10000 ? (bmp_bits(c) & kWideBit) != 0 : compute_is_wide(c);
-  return wide ? 2 : 1;
 }
 
 bool is_ascii_alnum(char32_t c) {

@@ -37,7 +37,38 @@ std::string to_utf8(char32_t c) {
   return out;
 }
 
+// Rule names, interned once: making a Name from text looks the text up.
+const Name kCjkSpaceRule("cjk-space");
+const Name kControlRule("control");
+const Name kZeroWidthRule("zero-width");
+const Name kPdfPrivateUseRule("pdf-private-use");
+const Name kFullwidthAlnumRule("fullwidth-alnum");
+const Name kPdfRadicalDotRule("pdf-radical-dot");
+
 bool is_space(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
+
+// Whether the line starting at text[begin] holds more than 20 visible code points (not white
+// space), looking no further than the 21st or the line's end ('\n').
+bool more_than_20_visible(std::string_view text, std::size_t begin) {
+  std::size_t n = 0;
+  for (std::size_t at = begin; at < text.size();) {
+    // Printable ASCII and U+4000–U+9FFF (lead byte E4–E9, two continuation bytes) are visible.
+    auto lead = static_cast<unsigned char>(text[at]);
+    if (lead >= 0x21 && lead <= 0x7E) {
+      ++at;
+    } else if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+               (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+      at += 3;
+    } else {
+      char32_t c = next_code_point(text, at);
+      if (c == '\n') return false;
+      if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    }
+    if (++n > 20) return true;
+  }
+  return false;
+}
 
 // Characters a PDF export or OCR leaves that carry nothing: format controls and C0/C1 controls.
 bool is_invisible(char32_t c) {
@@ -322,12 +353,12 @@ class Cleaner {
 
   struct Fix {
     std::string text;
-    const char* rule;
+    Name rule;
   };
 
   // The replacement for one code point, or nullopt to keep it.
   std::optional<Fix> fix(char32_t c, std::string_view text, std::size_t begin, std::size_t after) {
-    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
+    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? kControlRule : kZeroWidthRule};
     if (const char* rule = look_alike_rule(c)) {
       UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString folded =
@@ -340,7 +371,7 @@ class Cleaner {
         return std::nullopt;
       }
       if (unified == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
-        return Fix{"主", "pdf-radical-dot"};
+        return Fix{"主", kPdfRadicalDotRule};
       }
       if (simplified_ && to_simplified_) {
         icu::UnicodeString simple = folded;
@@ -351,10 +382,10 @@ class Cleaner {
       folded.toUTF8String(out);
       return Fix{out, rule};
     }
-    if (c == 0xF8E7) return Fix{"—", "pdf-private-use"};
+    if (c == 0xF8E7) return Fix{"—", kPdfPrivateUseRule};
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A)) {
-      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), "fullwidth-alnum"};
+      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), kFullwidthAlnumRule};
     }
     return std::nullopt;
   }
@@ -435,7 +466,11 @@ class Cleaner {
       return text_.substr(begin_, end_ - begin_);
     }
     bool keeps_spaces() {
-      if (keeps_ == kUnknown) keeps_ = Cleaner::keeps_spaces(text()) ? kYes : kNo;
+      // A line of more than 20 visible code points never keeps its spaces (keeps_spaces says
+      // so first): found without looking for the end of a long line.
+      if (keeps_ == kUnknown) {
+        keeps_ = !more_than_20_visible(text_, begin_) && Cleaner::keeps_spaces(text()) ? kYes : kNo;
+      }
       return keeps_ == kYes;
     }
 
@@ -469,7 +504,8 @@ class Cleaner {
       std::size_t stop = find_clean_special(text, at);
       if (stop > at) {
         std::size_t last = stop;
-        previous = previous_code_point(text, last);
+        auto byte = static_cast<unsigned char>(text[stop - 1]);
+        previous = byte < 0x80 ? byte : previous_code_point(text, last);
         at = stop;
         if (at == text.size()) break;
       }
@@ -499,7 +535,7 @@ class Cleaner {
                                (is_cjk_punct(previous) && is_cjk_letter(next));
         if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
-          reps.push_back({begin, end, "", "cjk-space"});
+          reps.push_back({begin, end, std::string(), kCjkSpaceRule});
           continue;  // `previous` stays the character before the space
         }
         previous = c;
@@ -509,8 +545,9 @@ class Cleaner {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
       if (auto f = fix(c, text, begin, at)) {
-        reps.push_back({begin, at, f->text, f->rule});
-        if (f->text.empty()) continue;
+        bool removed = f->text.empty();
+        reps.push_back({begin, at, std::move(f->text), f->rule});
+        if (removed) continue;
       }
       char32_t kept = folded_class(c);
       if (kept == previous && is_repeatable(kept)) maybe_doubled = true;
