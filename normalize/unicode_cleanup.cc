@@ -535,6 +535,7 @@ class Cleaner {
                                (is_cjk_punct(previous) && is_cjk_letter(next));
         if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
+          if (reps.empty()) reps.reserve(kFirstReserve);
           reps.push_back({begin, end, std::string(), kCjkSpaceRule});
           continue;  // `previous` stays the character before the space
         }
@@ -545,6 +546,7 @@ class Cleaner {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
       if (auto f = fix(c, text, begin, at)) {
+        if (reps.empty()) reps.reserve(kFirstReserve);
         bool removed = f->text.empty();
         reps.push_back({begin, at, std::move(f->text), f->rule});
         if (removed) continue;
@@ -588,6 +590,9 @@ class Cleaner {
   }
 
   static constexpr std::size_t kMaxReports = 50;
+  // Room for the replacements of a block that has any: a block with one has many more as a
+  // rule (a PDF's spaces), and growing a vector from one element is a string of reallocations.
+  static constexpr std::size_t kFirstReserve = 64;
   Document& doc_;
   Diagnostics& diag_;
   const icu::Normalizer2* nfc_ = nullptr;

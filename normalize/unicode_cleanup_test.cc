@@ -207,6 +207,52 @@ TEST_CASE("unicode's byte scan stops wherever a rule may fire", "[unicode]") {
   }
 }
 
+// next_code_point decodes three-byte sequences on a fast path; it must agree with the general
+// decoder (as it stood before the fast path) on every three bytes with an E0–EF lead.
+TEST_CASE("next_code_point's three-byte path decodes as the general one", "[unicode]") {
+  auto general = [](std::string_view text, std::size_t& at) -> char32_t {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    std::size_t n = 3;
+    if (n > text.size() - at) {
+      ++at;
+      return 0xFFFD;
+    }
+    char32_t c = byte(at) & 0x0F;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((byte(at + k) & 0xC0) != 0x80) {
+        ++at;
+        return 0xFFFD;
+      }
+      c = (c << 6) | (byte(at + k) & 0x3F);
+    }
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) {
+      ++at;
+      return 0xFFFD;
+    }
+    at += n;
+    return c;
+  };
+  bool same = true;
+  std::string bytes(3, '\0');
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second = 0; second < 256; ++second) {
+      for (int third = 0; third < 256; ++third) {
+        bytes[0] = static_cast<char>(lead);
+        bytes[1] = static_cast<char>(second);
+        bytes[2] = static_cast<char>(third);
+        std::size_t fast_at = 0, general_at = 0;
+        same &=
+            next_code_point(bytes, fast_at) == general(bytes, general_at) && fast_at == general_at;
+      }
+    }
+    std::string_view truncated(bytes.data(), 2);
+    std::size_t fast_at = 0, general_at = 0;
+    same &= next_code_point(truncated, fast_at) == general(truncated, general_at) &&
+            fast_at == general_at;
+  }
+  CHECK(same);
+}
+
 TEST_CASE("unicode reports doubles that only removal makes", "[unicode]") {
   const Case cases[] = {
       {"ASCII commas", "我们说过,,推进改革", ""},
