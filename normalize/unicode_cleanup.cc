@@ -292,11 +292,27 @@ class Cleaner {
   // NFKC keeps too. Runs on the text as read, like guess_simplified.
   bool has_radical() const {
     for (const Block& b : doc_.blocks) {
-      std::string_view text = b.text;
-      for (std::size_t at = text.find('\xE2'); at != std::string_view::npos;
-           at = text.find('\xE2', at + 1)) {
-        if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0xBA) return true;
-      }
+      if (has_radical_bytes(b.text)) return true;
+    }
+    return false;
+  }
+
+  // Whether `text` holds a byte E2 followed by a byte of at least BA. Sixteen positions at a time
+  // where SSE2 is there: E2 also leads the curly quotes, dash and ellipsis of every Chinese text.
+  static bool has_radical_bytes(std::string_view text) {
+    const char* bytes = text.data();
+    std::size_t at = 0;
+#if defined(__SSE2__)
+    for (; at + 17 <= text.size(); at += 16) {
+      __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+      __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
+      __m128i lead = _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2)));
+      __m128i high = bytes_in(next, 0xBA, 0xFF);
+      if (_mm_movemask_epi8(_mm_and_si128(lead, high)) != 0) return true;
+    }
+#endif
+    for (; at + 1 < text.size(); ++at) {
+      if (bytes[at] == '\xE2' && static_cast<unsigned char>(bytes[at + 1]) >= 0xBA) return true;
     }
     return false;
   }
