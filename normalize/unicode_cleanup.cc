@@ -207,8 +207,15 @@ class Cleaner {
     if (has_radical()) simplified_ = guess_simplified();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
-      normalize_nfc(i);
-      if (clean_characters(i)) report_repeats(i);
+      // Cleanup runs on NFC text. Most blocks are NFC already, which the cleanup pass sees for
+      // itself (it looks at every code point that is not ASCII or U+4000–U+9FFF): it gives up on
+      // the first one that NFC might change, and only then does the block go through NFC first.
+      std::optional<bool> doubled = clean_characters(i, /*known_nfc=*/false);
+      if (!doubled) {
+        normalize_nfc(i);
+        doubled = clean_characters(i, /*known_nfc=*/true);
+      }
+      if (*doubled) report_repeats(i);
     }
     if (private_use_ > 0) {
       diag_.warn(std::string(kFilter), file_name(), pua_line_,
@@ -506,9 +513,14 @@ class Cleaner {
 
   // Returns whether the text as rewritten may hold a doubled repeatable mark: true whenever such
   // a mark follows the same mark with only removed characters between (no fix yields one), so
-  // report_repeats can skip the block when false.
-  bool clean_characters(std::size_t index) {
+  // report_repeats can skip the block when false. Unless `known_nfc`, returns nullopt, having
+  // changed nothing, at the first code point that NFC might change (one without a boundary
+  // before it or without NFC quick check Yes): a text without one is NFC.
+  std::optional<bool> clean_characters(std::size_t index, bool known_nfc) {
     std::string_view text = doc_.blocks[index].text;
+    const NfcTable& nfc = nfc_table();
+    const std::size_t private_use = private_use_, pua_line = pua_line_;
+    const std::size_t radicals_left = radicals_left_;
     std::vector<Replacement> reps;
     Line line(text);
     bool maybe_doubled = false;
@@ -527,6 +539,12 @@ class Cleaner {
       }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
+      if (!known_nfc && c >= 0x80 && !(nfc.boundary_before(c, *nfc_) && nfc.quick_check_yes(c))) {
+        private_use_ = private_use;
+        pua_line_ = pua_line;
+        radicals_left_ = radicals_left;
+        return std::nullopt;
+      }
       if (c == '\n') {
         line.start(at);
         previous = '\n';

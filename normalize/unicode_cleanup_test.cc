@@ -154,6 +154,8 @@ TEST_CASE("unicode's fast paths rest on ICU's NFC data", "[unicode]") {
   for (UChar32 c = 0; c < 0x80; ++c) all_plain &= plain(c);
   for (UChar32 c = 0x4000; c <= 0x9FFF; ++c) all_plain &= plain(c);
   all_plain &= plain(0xFFFD);  // what malformed bytes decode to
+  // The white space the cleanup pass steps over without looking at NFC.
+  all_plain &= plain(0x3000) && plain(0xA0);
   CHECK(all_plain);
   // A code point whose quick check is Yes is normalized on its own.
   bool alone_normalized = true;
@@ -253,6 +255,19 @@ TEST_CASE("next_code_point's three-byte path decodes as the general one", "[unic
             fast_at == general_at;
   }
   CHECK(same);
+}
+
+TEST_CASE("unicode counts a private-use character once when a block needs NFC after it",
+          "[unicode]") {
+  // The cleanup pass meets the private-use character, then the combining mark that sends the
+  // block through NFC first, and starts over.
+  Document doc = test::read_text("前\uE000後\u2E80，e\u0301，⽤\uE001");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(doc.blocks[0].text == "前\uE000後\u2E80，\u00E9，用\uE001");
+  REQUIRE(diag.warnings() == 2);
+  CHECK(diag.all()[0].message.starts_with("2 private-use"));
+  CHECK(diag.all()[1].message.starts_with("1 CJK radical"));
 }
 
 TEST_CASE("unicode reports doubles that only removal makes", "[unicode]") {
