@@ -9,6 +9,7 @@
 #include "cli/line_reader.h"
 #include "cli/parallel.h"
 #include "cli/progress.h"
+#include "cli/report.h"
 #include "cli/run.h"
 #include "converters/jsonl_record.h"
 #include "core/error.h"
@@ -31,7 +32,8 @@ struct Job {
   RecordFields fields;
   ReadOptions read;
   RecordWriteOptions record_options;
-  bool jsonl = true;  // --to jsonl: records back; otherwise the writer renders each record
+  bool jsonl = true;   // --to jsonl: records back; otherwise the writer renders each record
+  bool stats = false;  // --stats: count changes per filter and rule
   std::vector<Pipeline> pipelines;
   std::vector<std::unique_ptr<Writer>> writers;
 };
@@ -69,6 +71,7 @@ class Batch : public Task {
 
   const std::string& output() const { return output_; }
   const Diagnostics& diag() const { return diag_; }
+  const ChangeStats& stats() const { return stats_; }
   std::size_t records() const { return records_; }
   std::size_t skipped() const { return skipped_; }
   const std::optional<Error>& error() const { return error_; }
@@ -78,6 +81,7 @@ class Batch : public Task {
     Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_);
     Document doc = record_document(record, job_.fields, diag_);
     job_.pipelines[worker].run(doc, diag_);
+    if (job_.stats) stats_.add(doc);
     if (job_.jsonl) {
       write_record(record, doc, job_.record_options, output_);
     } else {
@@ -102,6 +106,7 @@ class Batch : public Task {
   std::vector<std::size_t> ends_;
   std::string output_;
   Diagnostics diag_;
+  ChangeStats stats_;
   std::size_t records_ = 0;
   std::size_t skipped_ = 0;
   std::optional<Error> error_;
@@ -115,6 +120,7 @@ Job make_job(const Options& options, std::size_t workers) {
   job.record_options.unit = options.unit_given ? options.unit : "document";
   job.record_options.annotate = options.annotate;
   job.jsonl = options.to == "jsonl";
+  job.stats = !options.stats.empty();
   const WriterInfo& writer = find_writer(options.to);
   WriteOptions write_options;
   write_options.unit = job.record_options.unit;
@@ -129,12 +135,23 @@ Job make_job(const Options& options, std::size_t workers) {
 
 int run_corpus(const Options& options, std::istream& in, std::ostream& out, std::ostream& err,
                bool progress) {
+  // These compare or trace whole documents; a stream of records has none to show.
+  for (auto [given, name] : {std::pair{options.check, "--check"},
+                             {options.diff, "--diff"},
+                             {options.trace, "--trace"},
+                             {options.verify, "--verify"}}) {
+    if (given) {
+      throw Error(ErrorKind::kUsage,
+                  std::string(name) + " works on documents, not with --from jsonl (corpus mode)");
+    }
+  }
   std::size_t jobs = options.jobs == 0 ? default_jobs() : options.jobs;
   // -j1 runs on this thread; -jN starts N workers and this thread only reads and writes.
   std::size_t threads = jobs == 1 ? 0 : jobs;
   Job job = make_job(options, threads == 0 ? 1 : threads);
 
   std::size_t records = 0, skipped = 0, warnings = 0, bytes = 0;
+  ChangeStats stats;
   Progress meter(err, progress);
   auto done = [&](Task& task) {
     auto& batch = static_cast<Batch&>(task);
@@ -151,6 +168,7 @@ int run_corpus(const Options& options, std::istream& in, std::ostream& out, std:
     }
     records += batch.records();
     skipped += batch.skipped();
+    stats.merge(batch.stats());
     meter.update(records, bytes);
     if (batch.error()) throw *batch.error();
   };
@@ -187,6 +205,8 @@ int run_corpus(const Options& options, std::istream& in, std::ostream& out, std:
     throw Error(ErrorKind::kIo, "error writing output: " + std::string(std::strerror(errno)));
   }
   meter.finish(records, bytes);
+  if (options.stats == "json") stats.write_json(err);
+  if (options.stats == "text") stats.write_text(err);
   if (skipped > 0 && !options.quiet) {
     err << "hantidy: skipped " << skipped << " invalid record" << (skipped == 1 ? "" : "s")
         << " of " << (records + skipped) << '\n';

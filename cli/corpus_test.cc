@@ -244,6 +244,23 @@ TEST_CASE("sub-records of --unit block and --unit turn carry the parent id", "[c
   CHECK(turns[0]["blocks"] == 3);
 }
 
+TEST_CASE("turn sub-records group statements as the jsonl writer does, labels cut from the text",
+          "[corpus]") {
+  std::string input = record("h1",
+                             "會議過程正式紀錄\n\n主席：各位議員，現在開會。\n\n"
+                             "李卓人議員：主席，我想問一個問題。\n\n主席：請局長答覆。");
+  auto turns = parse_lines(run({"-f", "jsonl", "-t", "jsonl", "--unit", "turn"}, input).out);
+  REQUIRE(turns.size() == 4);
+  CHECK(turns[0]["type"] == "text");
+  CHECK(turns[1]["type"] == "turn");
+  CHECK(turns[1]["label"] == "主席：");
+  CHECK(turns[1]["text"] == "各位議員，現在開會。");
+  CHECK(turns[2]["id"] == "h1/t3");
+  CHECK(turns[2]["speakers"][0]["name"] == "李卓人");
+  CHECK(turns[2]["text"] == "主席，我想問一個問題。");
+  CHECK(turns[3]["seq"] == 4);
+}
+
 TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes per filter",
           "[corpus]") {
   auto r = run({"-f", "jsonl", "-t", "jsonl", "--annotate"},
@@ -253,6 +270,32 @@ TEST_CASE("corpus mode with --annotate adds a hantidy object with the changes pe
   REQUIRE(records.size() == 1);
   CHECK(records[0]["hantidy"]["changes"]["trim"] == 2);
   CHECK(records[0].dump().find("\"hantidy\":{") != std::string::npos);
+}
+
+TEST_CASE("corpus mode --stats counts the changes of every record, on any number of jobs",
+          "[corpus]") {
+  std::string input = record("a", "一  \n二 ") + record("b", "三,四") + record("c", "五");
+  for (const char* jobs : {"1", "2"}) {
+    INFO("-j " << jobs);
+    auto r = run({"-f", "jsonl", "-t", "jsonl", "-j", jobs, "--stats"}, input);
+    CHECK(r.status == 0);
+    CHECK(parse_lines(r.out).size() == 3);
+    CHECK(r.err.find("trim/trailing-space 2\n") != std::string::npos);
+    CHECK(r.err.find("punct/comma 1\n") != std::string::npos);
+    CHECK(r.err.find("total 3\n") != std::string::npos);
+  }
+  auto json = run({"-f", "jsonl", "-t", "jsonl", "--stats=json", "-q"}, input);
+  CHECK(Json::parse(json.err)["total"] == 3);
+}
+
+TEST_CASE("options that need whole documents are refused in corpus mode, not ignored", "[corpus]") {
+  for (const char* option : {"--check", "--diff", "--trace", "--verify"}) {
+    INFO(option);
+    auto r = run({"-f", "jsonl", option}, record("a", "三,四"));
+    CHECK(r.status == 2);
+    CHECK(r.err.find(option) != std::string::npos);
+    CHECK(r.err.find("--from jsonl") != std::string::npos);
+  }
 }
 
 TEST_CASE("corpus mode writes text with other writers", "[corpus]") {

@@ -121,6 +121,13 @@ void ChangeStats::add(const Document& doc) {
   total_ += doc.changes.size();
 }
 
+void ChangeStats::merge(const ChangeStats& other) {
+  for (const auto& [filter, rules] : other.counts_) {
+    for (const auto& [rule, n] : rules) counts_[filter][rule] += n;
+  }
+  total_ += other.total_;
+}
+
 void ChangeStats::write_text(std::ostream& out) const {
   for (const auto& [filter, rules] : counts_) {
     for (const auto& [rule, n] : rules) out << filter << '/' << rule << ' ' << n << '\n';

@@ -31,6 +31,8 @@ bool write_diff(std::string_view before, std::string_view after, std::string_vie
 class ChangeStats {
  public:
   void add(const Document& doc);
+  /// Adds another tally (corpus mode counts per batch on the worker threads).
+  void merge(const ChangeStats& other);
   std::size_t total() const { return total_; }
   /// "FILTER/RULE COUNT" lines, then "total COUNT".
   void write_text(std::ostream& out) const;

@@ -132,20 +132,36 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
          block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
-  // Group old edits and new replacements that overlap; each group becomes one edit.
+  // Group old edits and new replacements that overlap; each group becomes one edit. Both lists
+  // are sorted, so one merge orders them (old edits first among equals, as before).
   struct Item {
     std::size_t begin, end;
     const Edit* old;         // null for a replacement
     const Replacement* rep;  // null for an old edit
   };
-  std::vector<Item> items;
-  items.reserve(block.edits.size() + reps.size());
-  for (const Edit& e : block.edits) items.push_back({e.begin, e.end, &e, nullptr});
-  for (const Replacement& r : reps) items.push_back({r.begin, r.end, nullptr, &r});
   auto by_position = [](const Item& a, const Item& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   };
-  if (!std::is_sorted(items.begin(), items.end(), by_position)) {
+  std::vector<Item> items;
+  items.reserve(block.edits.size() + reps.size());
+  {
+    std::size_t e = 0, r = 0;
+    while (e < block.edits.size() || r < reps.size()) {
+      Item next_old{0, 0, nullptr, nullptr}, next_rep{0, 0, nullptr, nullptr};
+      if (e < block.edits.size()) {
+        next_old = {block.edits[e].begin, block.edits[e].end, &block.edits[e], nullptr};
+      }
+      if (r < reps.size()) next_rep = {reps[r].begin, reps[r].end, nullptr, &reps[r]};
+      if (r == reps.size() || (e < block.edits.size() && !by_position(next_rep, next_old))) {
+        items.push_back(next_old);
+        ++e;
+      } else {
+        items.push_back(next_rep);
+        ++r;
+      }
+    }
+  }
+  if (!std::is_sorted(items.begin(), items.end(), by_position)) {  // a list was out of order
     std::stable_sort(items.begin(), items.end(), by_position);
   }
 
@@ -160,7 +176,7 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     }
     const Item& first = items[i];
     if (j == i + 1 && first.old) {
-      Edit e = *first.old;
+      Edit e = *first.old;  // a copy: source_offset() below still reads the old edits
       e.begin = map_position(e.begin, true);
       e.end = std::max(e.begin, map_position(e.end, false));
       edits.push_back(std::move(e));
@@ -179,8 +195,9 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       }
       orig.append(block.text, at, ge - at);
       Edit e;
-      e.begin = map_position(gb, true);
-      e.end = std::max(e.begin, map_position(ge, false));
+      // The group's own text: an insertion at its start or end is part of it.
+      e.begin = map_position(gb, false);
+      e.end = std::max(e.begin, map_position(ge, true));
       e.source = first.old ? first.old->source : block.source_offset(gb);
       e.orig = std::move(orig);
       e.filter = filter_name;

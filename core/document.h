@@ -7,6 +7,7 @@
 #define HANTIDY_CORE_DOCUMENT_H_
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -143,7 +144,9 @@ struct Document {
   std::vector<Source> sources;
   std::vector<Person> persons;
   std::vector<Block> blocks;
-  std::vector<ChangeRecord> changes;  ///< every change, in the order filters made them
+  /// Every change, in the order filters made them. A deque, not a vector: a big document makes
+  /// millions, and a vector's doubling would briefly hold two copies of them all.
+  std::deque<ChangeRecord> changes;
 
   /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
   /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must

@@ -53,6 +53,40 @@ TEST_CASE("a second rewrite over an earlier edit merges and keeps the first orig
   CHECK(doc.blocks[0].edits[0].source == 100);
 }
 
+TEST_CASE("a new edit after an earlier one takes its source offset through it", "[document]") {
+  Document doc = one_block("abcdef");  // source offsets 100..106
+  doc.rewrite(0, {{1, 2, "BBB", "widen"}}, "test");
+  REQUIRE(doc.blocks[0].text == "aBBBcdef");
+  doc.rewrite(0, {{5, 6, "D", "upper"}}, "test");  // 'd', source offset 103
+  const Block& b = doc.blocks[0];
+  CHECK(b.text == "aBBBcDef");
+  REQUIRE(b.edits.size() == 2);
+  CHECK(b.edits[0].orig == "b");  // the earlier edit is kept whole
+  CHECK(b.edits[0].source == 101);
+  CHECK(b.edits[1].source == 103);
+  CHECK(b.source_offset(6) == 104);
+  CHECK(b.original_text() == "abcdef");
+  CHECK(doc.changes[1].span.begin == 103);
+}
+
+TEST_CASE("an insertion's edit covers the inserted text, so the original comes back",
+          "[document]") {
+  Document doc = one_block("abcdef");
+  doc.rewrite(0, {{2, 2, "+", "insert"}}, "test");  // a pure insertion before 'c'
+  REQUIRE(doc.blocks[0].text == "ab+cdef");
+  // Until 2026-11-23 the edit sat after "+" as (3,3), and original_text() kept the "+".
+  // A replacement starting where the insertion ends, and one before it.
+  doc.rewrite(0, {{0, 1, "A", "upper"}, {3, 4, "C", "upper"}}, "test");
+  const Block& b = doc.blocks[0];
+  CHECK(b.text == "Ab+Cdef");
+  CHECK(b.original_text() == "abcdef");
+  REQUIRE(b.edits.size() == 3);
+  CHECK(b.edits[0].begin == 0);
+  CHECK(b.edits[1].begin == 2);
+  CHECK(b.edits[2].begin == 3);
+  CHECK(b.source_offset(4) == 103);
+}
+
 TEST_CASE("edits after a rewrite shift with the text", "[document]") {
   Document doc = one_block("a,b,c");
   doc.rewrite(0, {{3, 4, "，", "comma"}}, "f");

@@ -6,6 +6,7 @@
 
 #include "formats/json_line.h"
 #include "formats/jsonl_writer.h"
+#include "formats/turns.h"
 
 namespace hantidy {
 namespace {
@@ -60,39 +61,25 @@ void write_blocks(const Record& record, const Document& doc, std::string& out) {
   }
 }
 
+// The turns of formats/turns.h (the jsonl writer's --unit turn), as sub-records of the record.
 void write_turns(const Record& record, const Document& doc, std::string& out) {
   std::size_t seq = 0;
-  Json turn;
-  std::size_t count = 0;
-  const Block* last = nullptr;
-  auto flush = [&] {
-    if (count == 0) return;
-    turn["blocks"] = count;
-    turn["source"] = {{"begin", turn["source"]["begin"]}, {"end", last->span.end}};
-    append_line(turn, out);
-    count = 0;
-  };
-  for (const Block& block : doc.blocks) {
-    if (is_furniture(block.kind) || block.text.empty()) continue;
-    bool same =
-        count > 0 && block.kind != BlockKind::kSpeakerLabel && block.speakers == last->speakers;
-    if (same) {
-      turn["text"].get_ref<std::string&>() += "\n\n" + block.text;
-    } else {
-      flush();
-      ++seq;
-      turn = Json();
-      turn["id"] = record.id + "/t" + std::to_string(seq);
-      turn["doc"] = record.id;
-      turn["seq"] = seq;
-      turn["speakers"] = speakers_json(doc, block.speakers);
-      turn["text"] = block.text;
-      turn["source"] = {{"begin", block.span.begin}};
-    }
-    ++count;
-    last = &block;
+  for (const Turn& turn : group_turns(doc)) {
+    ++seq;
+    Json j;
+    j["id"] = record.id + "/t" + std::to_string(seq);
+    j["doc"] = record.id;
+    j["seq"] = seq;
+    j["type"] = turn.speakers.empty() ? "text" : "turn";
+    j["speakers"] = speakers_json(doc, turn.speakers);
+    if (!turn.label.empty()) j["label"] = turn.label;
+    j["text"] = turn.text;
+    j["blocks"] = turn.blocks.size();
+    const Block& first = doc.blocks[turn.blocks.front()];
+    const Block& last = doc.blocks[turn.blocks.back()];
+    j["source"] = {{"begin", first.span.begin}, {"end", last.span.end}};
+    append_line(j, out);
   }
-  flush();
 }
 
 Json annotation(const Document& doc) {

@@ -30,8 +30,9 @@ std::string document_text(const Document& doc);
 ///    them in doc.meta} is added (or replaced);
 ///  - unit "block": one object per block, the block schema of the jsonl writer with id
 ///    "PARENT/bN" and doc = the parent id;
-///  - unit "turn": one object per turn (consecutive content blocks with the same speakers; a
-///    speaker label starts a new one) with id "PARENT/tN", doc, seq, speakers, text (blocks
+///  - unit "turn": one object per turn as formats/turns.h groups them (a speaker label starts
+///    one, captions and notes are not part of its text), with id "PARENT/tN", doc, seq, type
+///    ("turn", or "text" for unattributed runs), speakers, label (when printed), text (paragraphs
 ///    joined by a blank line), blocks (how many) and source {begin, end}.
 /// The record's text field is consumed (moved from).
 void write_record(Record& record, const Document& doc, const RecordWriteOptions& options,

@@ -57,7 +57,7 @@ std::size_t EditorialCounts::total(Editorial part) const {
   return n;
 }
 
-EditorialCounts count_changes(const std::vector<ChangeRecord>& changes) {
+EditorialCounts count_changes(const std::deque<ChangeRecord>& changes) {
   EditorialCounts counts;
   for (const ChangeRecord& c : changes) {
     ++counts.parts[change_part(c.filter, c.rule, c.orig)][c.filter.str()]

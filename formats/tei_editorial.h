@@ -49,7 +49,7 @@ struct EditorialCounts {
   std::size_t total(Editorial part) const;
 };
 
-EditorialCounts count_changes(const std::vector<ChangeRecord>& changes);
+EditorialCounts count_changes(const std::deque<ChangeRecord>& changes);
 
 /// "punct 12 (ascii-comma 8, ascii-colon 4); trim 3 (trailing-space 3)": the filters of one
 /// part, biggest first, rules biggest first.

@@ -14,6 +14,8 @@ std::vector<bool> cut_blocks(Document& doc,
   std::vector<Block> out;
   out.reserve(doc.blocks.size() + plan.size() * 2);
   std::size_t next = 0;
+  Document scratch;  // holds the block being cut; split_block works on a document
+  std::vector<Block> reversed;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     if (next >= plan.size() || plan[next].first != i || plan[next].second.size() < 2) {
       if (next < plan.size() && plan[next].first == i) {
@@ -26,9 +28,9 @@ std::vector<bool> cut_blocks(Document& doc,
     }
     const std::vector<Piece>& pieces = plan[next++].second;
     // Cut from the end so that each cut moves only the piece it makes.
-    Document scratch;
+    scratch.blocks.clear();
     scratch.blocks.push_back(std::move(doc.blocks[i]));
-    std::vector<Block> reversed;
+    reversed.clear();
     for (std::size_t k = pieces.size() - 1; k > 0; --k) {
       scratch.split_block(0, pieces[k - 1].end, pieces[k].begin);
       Block piece = std::move(scratch.blocks[1]);

@@ -10,12 +10,15 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 
 namespace hantidy {
 namespace {
 
 constexpr std::string_view kFilter = "furniture";
 constexpr std::size_t kMaxHeaderLength = 40;  // code points; running headers are one short line
+// A header key holds at most kMaxHeaderLength code points of at most 4 bytes each.
+constexpr std::size_t kMaxKeyBytes = kMaxHeaderLength * 4;
 
 enum class Shape { kNone, kBareNumber, kPageNumber };
 
@@ -28,7 +31,16 @@ struct Line {
   bool break_before = false;  // a page break (form feed) or the document start precedes it
   bool break_after = false;
   Shape shape = Shape::kNone;
-  std::string_view key;  // the line without white space, when short enough to be a header
+  // The first code point that is not white space (0: none): the first of the key below. Most
+  // lines are compared by it alone.
+  char32_t first_visible = 0;
+  // The line without white space, when short enough to be a header and not a page-number shape:
+  // key_size bytes (0: no key). Measured when first needed (key_known); `key` is the line itself
+  // when it holds no white space, else built by spaced_key() when first needed.
+  bool key_known = false;
+  std::size_t key_size = 0;
+  bool spaced = false;
+  std::string_view key;
   bool page_number = false;
   bool header = false;
 };
@@ -40,13 +52,26 @@ bool is_dash(char32_t c) {
          c == U'•';
 }
 
+// Whether a page number can start with `c`: every shape below begins with a dash, a digit
+// (ASCII or full-width) or 第.
+bool may_start_page_number(char32_t c) {
+  return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
+}
+
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
 Shape page_number_shape(std::string_view line) {
+  // Most lines are text: their first visible character already rules a page number out.
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = line_scan::next(line, at);
+    if (c == ' ' || c == 0x3000 || c == 0xA0) continue;
+    if (!may_start_page_number(c)) return Shape::kNone;  // '\t' too: a table row
+    break;
+  }
   std::array<char32_t, 25> buf;  // a longer line is no page number
   std::size_t n = 0;
   bool gap = false;  // white space since the last character
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
     if (c == ' ' || c == 0x3000 || c == 0xA0) {
       gap = n > 0;
@@ -96,28 +121,45 @@ Shape page_number_shape(std::string_view line) {
   return Shape::kNone;
 }
 
-// The key points into the line itself when it holds no white space (most lines), else into a
-// copy kept in `store` (a deque: its strings never move).
-std::string_view header_key(std::string_view line, std::deque<std::string>& store) {
-  std::size_t n = 0;
+// Sets line.key_size, line.spaced and, when the line holds no white space, line.key.
+void measure_key(std::string_view content, Line& line) {
+  // A long line is settled from its bytes (the bound counts '\n' as blank too: still a bound).
+  if (content.size() > kMaxHeaderLength &&
+      line_scan::visible_lower_bound(content, kMaxHeaderLength + 1) > kMaxHeaderLength) {
+    return;
+  }
+  std::size_t n = 0, size = 0;
   bool spaced = false;
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
+  for (std::size_t at = 0; at < content.size();) {
+    std::size_t begin = at;
+    char32_t c = line_scan::next(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
       spaced = true;
       continue;
     }
-    if (++n > kMaxHeaderLength) return {};
+    if (++n > kMaxHeaderLength) return;
+    size += at - begin;
   }
-  if (!spaced) return line;
-  std::string key;
-  for (std::size_t at = 0; at < line.size();) {
+  line.key_size = size;
+  line.spaced = spaced;
+  if (!spaced) line.key = content;
+}
+
+// The line without its white space, built in `store` (a deque: its strings never move).
+std::string_view spaced_key(std::string_view content, std::deque<std::string>& store) {
+  std::string& key = store.emplace_back();
+  key.reserve(content.size());
+  std::size_t run = 0;  // start of the current run of non-blank characters
+  for (std::size_t at = 0; at < content.size();) {
     std::size_t begin = at;
-    char32_t c = next_code_point(line, at);
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    key.append(line.substr(begin, at - begin));
+    char32_t c = line_scan::next(content, at);
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
+      key.append(content.substr(run, begin - run));
+      run = at;
+    }
   }
-  return store.emplace_back(std::move(key));
+  key.append(content.substr(run));
+  return key;
 }
 
 }  // namespace
@@ -151,7 +193,13 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       first = false;
       std::string_view content = text.substr(at, end - at);
       line.shape = page_number_shape(content);
-      if (line.shape == Shape::kNone) line.key = header_key(content, keys);
+      line.key_known = line.shape != Shape::kNone;  // no key
+      for (std::size_t pos = 0; pos < content.size();) {
+        char32_t c = line_scan::next(content, pos);
+        if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+        line.first_visible = c;
+        break;
+      }
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;
@@ -159,16 +207,63 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   }
   if (lines.empty()) return;
   lines.back().break_after = true;
+  // The size of line i's key (0: it has none).
+  auto key_size = [&](std::size_t i) {
+    Line& l = lines[i];
+    if (!l.key_known) {
+      std::string_view text = doc.blocks[l.block].text;
+      measure_key(text.substr(l.begin, l.end - l.begin), l);
+      l.key_known = true;
+    }
+    return l.key_size;
+  };
+  // Line i's key (key_size(i) > 0).
+  auto key = [&](std::size_t i) {
+    Line& l = lines[i];
+    if (l.spaced && l.key.empty()) {
+      std::string_view text = doc.blocks[l.block].text;
+      l.key = spaced_key(text.substr(l.begin, l.end - l.begin), keys);
+    }
+    return l.key;
+  };
 
-  std::unordered_map<std::string_view, std::size_t> counts;
-  for (const Line& l : lines) {
-    if (!l.key.empty()) ++counts[l.key];
-  }
-  std::vector<char> repeats(lines.size());
+  // Whether a line's key occurs at least twice is asked only next to a page-number shape or a
+  // page break (see the two uses below), so only those keys are counted. Most lines are skipped
+  // by their key's length before any hashing.
+  std::vector<char> asked(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    repeats[i] = !lines[i].key.empty() && counts[lines[i].key] >= 2;
+    const Line& l = lines[i];
+    if (l.break_before || l.break_after) asked[i] = 1;
+    if (l.shape != Shape::kNone) {
+      if (i > 0) asked[i - 1] = 1;
+      if (i + 1 < lines.size()) asked[i + 1] = 1;
+    }
   }
-  auto repeated = [&](std::size_t i) { return repeats[i] != 0; };
+  // A line can only share a key whose first code point it starts with: a filter on the low 16
+  // bits of it (false alarms only cost the exact comparison).
+  auto first_slot = [&](std::size_t i) { return lines[i].first_visible & 0xFFFF; };
+  std::unordered_map<std::string_view, std::size_t> counts;
+  std::array<bool, kMaxKeyBytes + 1> counted_size{};
+  std::vector<bool> counted_first(0x10000);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!asked[i] || key_size(i) == 0) continue;
+    counts.emplace(key(i), 0);
+    counted_size[key_size(i)] = true;
+    counted_first[first_slot(i)] = true;
+  }
+  if (!counts.empty()) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!counted_first[first_slot(i)] || key_size(i) == 0 || !counted_size[key_size(i)]) {
+        continue;
+      }
+      auto it = counts.find(key(i));
+      if (it != counts.end()) ++it->second;
+    }
+  }
+  // Only for lines with asked[i] set.
+  auto repeated = [&](std::size_t i) {
+    return key_size(i) != 0 && counts.find(key(i))->second >= 2;
+  };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
   // page break (a bare number inside running text is content).
@@ -192,9 +287,14 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
            (i + 1 < lines.size() && lines[i + 1].page_number);
   };
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
+  std::array<bool, kMaxKeyBytes + 1> boundary_size{};
+  std::vector<bool> boundary_first(0x10000);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (repeated(i) && !lines[i].page_number && at_boundary(i)) {
-      ++boundary_counts[lines[i].key];
+    // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
+    if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
+      ++boundary_counts[key(i)];
+      boundary_size[key_size(i)] = true;
+      boundary_first[first_slot(i)] = true;
     }
   }
   // A header repeats on a good share of the pages: "√是□否" next to two page numbers of a
@@ -204,10 +304,13 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::size_t pages = 0;
   for (const Line& l : lines) pages += l.page_number || l.break_after;
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
-    if (l.page_number || l.key.empty()) continue;
-    auto it = boundary_counts.find(l.key);
+    if (l.page_number || !boundary_first[first_slot(i)] || key_size(i) == 0 ||
+        !boundary_size[key_size(i)]) {
+      continue;
+    }
+    auto it = boundary_counts.find(key(i));
     if (it == boundary_counts.end()) continue;
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
     if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {

@@ -151,3 +151,62 @@ TEST_CASE("furniture takes no options", "[furniture]") {
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+// page_number_shape rules most lines out by their first visible character; these lines must
+// still get through that test (or be rejected for their own reasons).
+TEST_CASE("furniture's first-character test keeps every page-number shape", "[furniture]") {
+  struct Case {
+    const char* prose;
+    const char* input;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"blanks before an em-dash page number", "正文。\n\n 　— 3 —\n\n正文乙。",
+       "paragraph:正文。 | page-number: 　— 3 — | paragraph:正文乙。"},
+      {"a full-width digit first", "正文。\n\n－ ３ －\n\n正文乙。",
+       "paragraph:正文。 | page-number:－ ３ － | paragraph:正文乙。"},
+      {"NBSP before 第", "正文。\n\xC2\xA0第3页", "paragraph:正文。 | page-number:\xC2\xA0第3页"},
+      {"a middle dot and a bullet as dashes", "正文。\n\n· 7 ·\n\n• 8 •\n\n正文乙。",
+       "paragraph:正文。 | page-number:· 7 · | page-number:• 8 • | paragraph:正文乙。"},
+      {"a tab first is a table row", "正文。\n\n\t3\n\n正文乙。",
+       "paragraph:正文。 | paragraph:\t3 | paragraph:正文乙。"},
+      {"a Han character first is text", "正文。\n\n页3\n\n正文乙。",
+       "paragraph:正文。 | paragraph:页3 | paragraph:正文乙。"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(kinds(run_chain("furniture", c.input)) == c.expected);
+  }
+}
+
+}  // namespace
+}  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+// Header keys are measured lazily and compared by first character and size before any hashing:
+// spaced, unspaced and indented forms of one header must still count as one key, and a line
+// that shares only its first character must not.
+TEST_CASE("furniture counts a header's spaced and unspaced forms as one key", "[furniture]") {
+  std::string text =
+      "標題 甲\n正文一，\n\n— 1 —\n\n標題甲\n\n正文二，\n\n— 2 —\n\n　標題 甲\n\n正文三，\n\n— 3 "
+      "—\n\n"
+      "標題乙\n\n正文四。";
+  CHECK(kinds(run_chain("furniture", text)) ==
+        "paragraph:標題 甲\n正文一， | page-number:— 1 — | running-header:標題甲 | "
+        "paragraph:正文二， | page-number:— 2 — | running-header:　標題 甲 | paragraph:正文三， | "
+        "page-number:— 3 — | paragraph:標題乙 | paragraph:正文四。");
+  std::string short_header =
+      "正文。\n\n第 1 页\n\n正 文\n\n正文甲，\n\n第 2 页\n\n正 文\n\n正文乙。\n\n第 3 页\n\n正文";
+  CHECK(kinds(run_chain("furniture", short_header)) ==
+        "paragraph:正文。 | page-number:第 1 页 | running-header:正 文 | paragraph:正文甲， | "
+        "page-number:第 2 页 | running-header:正 文 | paragraph:正文乙。 | page-number:第 3 页 | "
+        "running-header:正文");
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -8,6 +8,7 @@
 #include <array>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/error.h"
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
 
 namespace hantidy {
@@ -23,6 +25,8 @@ namespace {
 constexpr std::string_view kFilter = "linebreak";
 constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation may travel
 constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
+constexpr int kUnmeasured = -1;             // a line length not measured yet
+constexpr int kMaxCountedLength = 1 << 16;  // longest line length percentiles count per length
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -34,13 +38,24 @@ struct Layout {
   bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
+// ICU's Chinese word break iterator, one per thread: building one costs more than all the
+// lookups of a typical document, and a filter instance serves many documents and threads.
+icu::BreakIterator* word_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> words;
+  if (!words) {
+    UErrorCode status = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) {
+      words.reset();
+      throw Error(ErrorKind::kInternal, "ICU word break data missing");
+    }
+  }
+  return words.get();
+}
+
 class Repairer {
  public:
-  explicit Repairer(Document& doc) : doc_(doc) {
-    UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU word break data missing");
-  }
+  explicit Repairer(Document& doc) : doc_(doc), words_(word_iterator()) {}
 
   void run() {
     layout_ = measure();
@@ -53,24 +68,66 @@ class Repairer {
   int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
 
   static int line_length(std::string_view line, Measure m) {
+    return pick(line_scan::measure_line(line), m);
+  }
+
+  static int pick(const line_scan::LineLengths& lengths, Measure m) {
     switch (m) {
       case Measure::kWidth:
-        return line_width(line);
+        return lengths.width;
       case Measure::kCount:
-        return static_cast<int>(visible_length(line));
-      case Measure::kCountWithSpaces: {
-        std::size_t b = 0, e = line.size();
-        while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
-        while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
-        int n = 0;
-        for (std::size_t at = b; at < e;) {
-          next_code_point(line, at);
-          ++n;
-        }
-        return n;
-      }
+        return lengths.count;
+      case Measure::kCountWithSpaces:
+        return lengths.count_with_spaces;
     }
     return 0;
+  }
+
+  // Calls visit(line, last) for each line of `block` as original_lines would return it, without
+  // building the list: a view into the text when no edit touches the line (most lines), else
+  // the line rebuilt in `scratch_`.
+  template <class Visit>
+  void for_each_original_line(const Block& block, Visit visit) {
+    std::string_view text = block.text;
+    const std::vector<Edit>& edits = block.edits;
+    std::size_t cursor = 0;
+    std::size_t s = 0;
+    while (true) {
+      std::size_t nl = text.find('\n', s);
+      std::size_t e = nl == std::string_view::npos ? text.size() : nl;
+      while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
+      std::string_view line = text.substr(s, e - s);
+      if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+        scratch_.clear();
+        std::size_t pos = s;
+        while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+          const Edit& ed = edits[cursor++];
+          scratch_.append(text.substr(pos, ed.begin - pos));
+          scratch_ += ed.orig;
+          pos = ed.end;
+        }
+        scratch_.append(text.substr(pos, e - pos));
+        line = scratch_;
+      }
+      visit(line, nl == std::string_view::npos);
+      if (nl == std::string_view::npos) break;
+      s = nl + 1;
+    }
+  }
+
+  // The block's text before any filter ran (Block::original_text), as a view: the text itself
+  // when nothing was edited, else rebuilt in `scratch_`.
+  std::string_view original_text(const Block& block) {
+    if (block.edits.empty()) return block.text;
+    scratch_.clear();
+    std::size_t at = 0;
+    for (const Edit& e : block.edits) {
+      scratch_.append(block.text, at, e.begin - at);
+      scratch_ += e.orig;
+      at = e.end;
+    }
+    scratch_.append(block.text, at, std::string::npos);
+    return scratch_;
   }
 
   // Finds the typical full-line length. Producers wrap by display width, by characters, or by
@@ -80,51 +137,60 @@ class Repairer {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
     std::array<std::vector<int>, 3> lengths;
+    static_assert(static_cast<int>(Measure::kWidth) == 0 &&
+                  static_cast<int>(Measure::kCount) == 1 &&
+                  static_cast<int>(Measure::kCountWithSpaces) == 2);
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
     std::vector<bool> ends;    // per measured line: it ends a sentence
-    source_lengths_.assign(doc_.blocks.size(), {});
+    first_line_.assign(doc_.blocks.size() + 1, 0);
+    line_lengths_.clear();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      first_line_[i] = line_lengths_.size();
       const Block& b = doc_.blocks[i];
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
-      std::vector<std::string> lines = original_lines(b);
-      std::vector<std::array<int, 3>>& cache = source_lengths_[i];
-      cache.reserve(lines.size());
-      for (const std::string& line : lines) {
-        cache.push_back({line_length(line, kMeasures[0]), line_length(line, kMeasures[1]),
-                         line_length(line, kMeasures[2])});
-      }
-      lines.pop_back();  // a block's last line is short by nature
-      for (std::size_t k = 0; k < lines.size(); ++k) {
-        const std::string& line = lines[k];
-        if (visible_length(line, 1) == 0) continue;
+      for_each_original_line(b, [&](std::string_view line, bool last) {
+        line_scan::LineLengths l = line_scan::measure_line(line);
+        line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
+        // A block's last line is short by nature; a blank line says nothing.
+        if (last || l.count == 0) return;
         ends.push_back(ends_terminal(line));
         terminal += ends.back();
-        for (std::size_t m = 0; m < kMeasures.size(); ++m) lengths[m].push_back(cache[k][m]);
-      }
+        for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+          lengths[m].push_back(line_lengths_.back()[m]);
+        }
+      });
     }
+    first_line_.back() = line_lengths_.size();
 
     Layout layout;
     std::size_t n = lengths[0].size();
     if (n < kSmallLines) return small_layout(lengths[0], terminal);
-    auto top = [](std::vector<int> v) {
-      auto p80 = v.begin() + static_cast<std::ptrdiff_t>(v.size() * 8 / 10);
-      std::nth_element(v.begin(), p80, v.end());
-      return *p80;
-    };
+    // Lengths are small numbers: the percentiles below are read off per-length counts, in
+    // time linear in the lines, unless some line is huge (then from a copy, by nth_element).
+    std::array<std::vector<std::size_t>, 3> counts;
+    for (std::size_t m = 0; m < kMeasures.size(); ++m) {
+      int longest = *std::max_element(lengths[m].begin(), lengths[m].end());
+      if (longest > kMaxCountedLength) continue;
+      counts[m].assign(static_cast<std::size_t>(longest) + 1, 0);
+      for (int w : lengths[m]) ++counts[m][static_cast<std::size_t>(w)];
+    }
+    auto top = [&](std::size_t m) { return percentile(lengths[m], counts[m], 8); };
     auto near = [](const std::vector<int>& v, int full, int low) {
       return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
         return w * 100 >= full * low && w * 100 <= full * 110;
       }));
     };
     std::size_t best = 0, best_near = 0;
+    std::array<int, 3> tops{};
     for (std::size_t m = 0; m < kMeasures.size(); ++m) {
-      std::size_t n = near(lengths[m], top(lengths[m]), 96);
+      tops[m] = top(m);
+      std::size_t n = near(lengths[m], tops[m], 96);
       if (n > best_near) best = m, best_near = n;
     }
     const std::vector<int>& v = lengths[best];
     layout.measure = kMeasures[best];
-    layout.width = typical(v, top(v));
+    layout.width = typical(v, counts[best], tops[best]);
     layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
     if (!layout.wrapped && layout.width >= 8 && terminal * 10 < n * 7) {
       // Many short paragraphs with no blank line between: their last lines are short, but the
@@ -144,12 +210,48 @@ class Repairer {
   // producer hangs punctuation past the margin (，。 on a full line), a fifth of the lines are
   // a column or two longer than full and the percentile lands on them; the median of the
   // cluster is the margin itself.
-  static int typical(std::vector<int> v, int top) {
-    std::erase_if(v, [&](int w) { return w * 100 < top * 85 || w * 100 > top * 110; });
+  // `counts`: lines per length of `lengths`, or empty when some length is too large for it.
+  static int typical(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                     int top) {
+    auto outside = [&](int w) { return w * 100 < top * 85 || w * 100 > top * 110; };
+    if (!counts.empty()) {
+      std::size_t kept = 0;
+      for (std::size_t w = 0; w < counts.size(); ++w) {
+        if (!outside(static_cast<int>(w))) kept += counts[w];
+      }
+      if (kept == 0) return top;
+      return length_at_rank(counts, kept / 2, [&](int w) { return !outside(w); });
+    }
+    std::vector<int> v = lengths;
+    std::erase_if(v, outside);
     if (v.empty()) return top;
     auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     return *mid;
+  }
+
+  // The length nth_element would put at `rank` (0-based) among the lengths for which keep(w)
+  // holds, read off `counts` (lines per length); rank must be below their number.
+  template <class Keep>
+  static int length_at_rank(const std::vector<std::size_t>& counts, std::size_t rank, Keep keep) {
+    for (std::size_t w = 0; w < counts.size(); ++w) {
+      if (!keep(static_cast<int>(w))) continue;
+      if (rank < counts[w]) return static_cast<int>(w);
+      rank -= counts[w];
+    }
+    return static_cast<int>(counts.size()) - 1;  // not reached when rank is in range
+  }
+
+  // The tenths-th percentile of `lengths` (the element at rank size * tenths / 10), from
+  // `counts` when it is not empty.
+  static int percentile(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                        std::size_t tenths) {
+    std::size_t rank = lengths.size() * tenths / 10;
+    if (!counts.empty()) return length_at_rank(counts, rank, [](int) { return true; });
+    std::vector<int> v = lengths;
+    auto at = v.begin() + static_cast<std::ptrdiff_t>(rank);
+    std::nth_element(v.begin(), at, v.end());
+    return *at;
   }
 
   // The layout of a document with only a few wrapped lines (a short PDF dump: 3 to 8 lines):
@@ -191,19 +293,19 @@ class Repairer {
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
     char32_t la = last_visible(a), fb = first_visible(b);
-    if (!is_han(la) || !is_han(fb)) return false;
+    if (!line_scan::han(la) || !line_scan::han(fb)) return false;
     icu::UnicodeString tail, head;
     std::size_t end = a.size();
     for (int k = 0; k < 4 && end > 0; ++k) {
       char32_t c = previous_code_point(a, end);
-      if (!is_han(c)) break;
+      if (!line_scan::han(c)) break;
       tail = icu::UnicodeString(static_cast<UChar32>(c)) + tail;
     }
     std::size_t at = 0;
     while (at < b.size() && head.countChar32() < 4) {
-      char32_t c = next_code_point(b, at);
+      char32_t c = line_scan::next(b, at);
       if (is_blank_char(c)) continue;
-      if (!is_han(c)) break;
+      if (!line_scan::han(c)) break;
       head.append(static_cast<UChar32>(c));
     }
     icu::UnicodeString joined = tail + head;
@@ -213,7 +315,10 @@ class Repairer {
 
   // Whether line `b` continues the paragraph whose last line is `a`.
   // `a_length` is a's length under the layout's measure (a may have been joined already).
-  bool continues(std::string_view a, std::string_view b, int open, bool paragraph_start,
+  // `open()` gives the brackets still open in the paragraph up to the end of `a`; it is called
+  // only where the answer depends on it (counting is a scan of the paragraph).
+  template <class OpenCount>
+  bool continues(std::string_view a, std::string_view b, OpenCount&& open, bool paragraph_start,
                  int a_length) {
     char32_t fb = first_visible(b);
     char32_t la = last_visible(a);
@@ -232,7 +337,7 @@ class Repairer {
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
     // length puts a paragraph's last sentence end on a full line only by chance.
     if (term) {
-      return (open > 0 && open_brackets(last_line(a)) > 0) ||
+      return (open() > 0 && open_brackets(last_line(a)) > 0) ||
              (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
     if (ends_sentence_soon(b)) return true;
@@ -247,7 +352,7 @@ class Repairer {
                (has_comma(a) && !starts_like_opener(b))));
     }
     if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
-    return open > 0 || continues_after(la) || latin || inside_word(a, b);
+    return open() > 0 || continues_after(la) || latin || inside_word(a, b);
   }
 
   // Phase 1: inside each paragraph block, join wrapped lines and split complete paragraphs.
@@ -256,30 +361,40 @@ class Repairer {
     std::vector<int> last_lengths;  // per resulting block, in order
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& block = doc_.blocks[i];
-      if (block.kind != BlockKind::kParagraph || block.text.find('\n') == std::string::npos) {
-        last_lengths.push_back(
-            block.kind == BlockKind::kParagraph ? measure_line(block.original_text()) : 0);
+      // measure() found the multi-line paragraphs: they, and only they, have measured lines.
+      if (first_line_[i + 1] == first_line_[i]) {
+        last_lengths.push_back(block.kind == BlockKind::kParagraph ? kUnmeasured : 0);
         continue;
       }
       std::string_view text = block.text;
       // The source lines' lengths, measured once by measure().
-      const std::vector<std::array<int, 3>>& source_lengths = source_lengths_[i];
-      std::size_t line_no = 0;
+      std::size_t line_no = first_line_[i];
       std::vector<Replacement> reps;
       std::vector<bool> keeps;  // per line break left in place: kept inside the block
       std::vector<int> piece_last;
-      int open = 0;  // brackets still open in the paragraph so far
+      // Brackets still open in the paragraph so far, counted line by line (capped at 8 after
+      // each) when a decision needs them: text before `open_counted` is counted in `open`.
+      int open = 0;
+      std::size_t open_counted = 0;
+      auto open_until = [&](std::size_t line_end) {
+        while (open_counted <= line_end) {
+          std::size_t end = std::min(text.find('\n', open_counted), line_end);
+          open = std::min(open + open_brackets(text.substr(open_counted, end - open_counted)), 8);
+          open_counted = end + 1;
+        }
+        return open;
+      };
       bool paragraph_start = true;
       std::size_t at = 0;
-      std::size_t nl;
-      while ((nl = text.find('\n', at)) != std::string_view::npos) {
+      std::size_t nl = text.find('\n');
+      while (nl != std::string_view::npos) {
         std::string_view a = text.substr(at, nl - at);
-        std::size_t next_end = text.find('\n', nl + 1);
-        if (next_end == std::string_view::npos) next_end = text.size();
+        std::size_t next_nl = text.find('\n', nl + 1);
+        std::size_t next_end = next_nl == std::string_view::npos ? text.size() : next_nl;
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
-        open = std::min(open + open_brackets(a), 8);
-        int a_length = source_length(source_lengths[line_no++]);
-        if (continues(a, b, open, paragraph_start, a_length)) {
+        int a_length = source_length(line_lengths_[line_no++]);
+        if (continues(
+                a, b, [&] { return open_until(nl); }, paragraph_start, a_length)) {
           reps.push_back(join_replacement(text, nl, b));
           paragraph_start = false;
         } else {
@@ -288,12 +403,14 @@ class Repairer {
           if (!keep) {
             piece_last.push_back(a_length);
             open = 0;
+            open_counted = nl + 1;
             paragraph_start = true;
           }
         }
         at = nl + 1;
+        nl = next_nl;
       }
-      piece_last.push_back(source_length(source_lengths.back()));
+      piece_last.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
       doc_.rewrite(i, std::move(reps), kFilter);
       last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
@@ -337,32 +454,39 @@ class Repairer {
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
-  bool blocks_continue(const Block& a, const Block& b, bool furniture, int a_last_length) {
+  // `a_last_length` may be kUnmeasured: it is measured here if needed.
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
-    int open = open_brackets(a.text);
+    int open_count = -1;  // open_brackets(a.text), counted on first use
+    auto open = [&] {
+      if (open_count < 0) open_count = open_brackets(a.text);
+      return open_count;
+    };
     char32_t a_last = last_visible(la);
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
-    if (!is_body(a.text) && open == 0 && !comma) return false;
+    if (!comma && !is_body(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (visible_length(b.text, 9) <= 8 && !is_body(b.text) && !ends_terminal(b.text)) {
+    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
+      if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
       return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
     }
     if (ends_terminal(la)) return false;
     char32_t last = last_visible(la);
-    if (open > 0 || continues_after(last)) return true;
+    if (open() > 0 || continues_after(last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb)) return true;
-    return ends_in_word(la) && is_han(first) && !is_label_like(b);
+    return ends_in_word(la) && line_scan::han(first) && !is_label_like(b);
   }
 
   bool dangles(const Block& a) const {
-    return a.kind == BlockKind::kParagraph && is_body(a.text) && !ends_terminal(a.text) &&
-           ends_in_word(a.text);
+    // The cheap tests on the text's end first: most paragraphs end a sentence.
+    return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
+           is_body(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
@@ -404,9 +528,9 @@ class Repairer {
         out_last.push_back(0);
         continue;
       }
-      bool label = is_label_like(b);
       if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
         std::erase(danglers, prev);
+        if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
         join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
                   furniture ? "page-join" : "paragraph-join");
         out_last[prev] = b_last;
@@ -424,11 +548,12 @@ class Repairer {
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
-        if ((is_han(first) || is_no_line_start(first)) &&
+        if ((line_scan::han(first) || is_no_line_start(first)) &&
             (after_heading || is_no_line_start(first) ||
              inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
           std::size_t d = danglers.front();
           danglers.pop_front();
+          if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
           out_last[d] = b_last;
           if (dangles(out[d])) danglers.push_front(d);
@@ -441,7 +566,7 @@ class Repairer {
       out.push_back(std::move(b));
       out_last.push_back(b_last);
       prev = out.size() - 1;
-      prev_label = label;
+      prev_label = is_label_like(out[prev]);
       furniture = false;
       if (dangles(out[prev])) danglers.push_back(prev);
     }
@@ -455,12 +580,17 @@ class Repairer {
   }
 
   Layout layout_;
-  /// Per block (multi-line paragraphs only): each source line's length under the three measures,
-  /// in kMeasures order; original_lines is costly, so measure() computes it once for both phases.
-  std::vector<std::vector<std::array<int, 3>>> source_lengths_;
-  std::vector<bool> split_;       // per block: cut by repair_lines from the block before it
-  std::vector<int> last_length_;  // per block: its last source line's length (layout measure)
-  std::unique_ptr<icu::BreakIterator> words_;
+  /// Each source line's length under the three measures, in kMeasures order, for the lines of
+  /// multi-line paragraphs: measure() computes them once for both phases. Block i's lines are
+  /// [first_line_[i], first_line_[i + 1]).
+  std::vector<std::array<int, 3>> line_lengths_;
+  std::vector<std::size_t> first_line_;
+  std::string scratch_;      // an original line or text rebuilt from the edits
+  std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
+  // paragraph, whose length (its original text's) is measured only if a join asks for it.
+  std::vector<int> last_length_;
+  icu::BreakIterator* words_;  // this thread's, from word_iterator()
 };
 
 }  // namespace

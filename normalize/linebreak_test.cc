@@ -394,3 +394,41 @@ TEST_CASE("linebreak takes no options", "[linebreak]") {
 
 }  // namespace
 }  // namespace hantidy
+
+namespace hantidy {
+namespace {
+
+// The layout's percentiles are read off per-length counts unless a line is too long for them;
+// a wrapped page with one line of 70000 characters takes the other path and still joins.
+TEST_CASE("linebreak measures a layout with a huge line", "[linebreak]") {
+  const std::u32string pattern = U"推进医疗服务模式创新加快建设";
+  auto line = [&](std::size_t n, std::size_t offset) {
+    std::u32string out;
+    for (std::size_t i = 0; i < n; ++i) out += pattern[(offset + i) % pattern.size()];
+    return out;
+  };
+  std::vector<std::u32string> lines;
+  for (std::size_t i = 0; i < 20; ++i) lines.push_back(line(30, i));
+  lines.insert(lines.begin() + 5, line(70000, 7));
+  std::u32string joined;
+  std::string text;
+  for (const std::u32string& l : lines) {
+    joined += l;
+    if (!text.empty()) text += "\n";
+    icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(l.data()),
+                                  static_cast<int32_t>(l.size()))
+        .toUTF8String(text);
+  }
+  text += "。";
+  std::string expected;
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(joined.data()),
+                                static_cast<int32_t>(joined.size()))
+      .toUTF8String(expected);
+  expected += "。";
+  Document doc = run_chain("trim; linebreak", text);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == expected);
+}
+
+}  // namespace
+}  // namespace hantidy

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 
 namespace hantidy {
 namespace {
@@ -17,13 +20,24 @@ constexpr std::array<std::string_view, 24> kOpeners = {
     "此外",     "另外", "总之", "同时，", "同时,", "第一", "第二", "第三",
     "一是",     "二是", "三是", "四是",   "五是",  "六是", "七是", "八是"};
 
+// Whether any of the eight bytes of `word` is one a counted bracket starts with: ( ) or the lead
+// bytes E2 E3 EF. Exact (no byte is missed); a false alarm only costs a byte-by-byte look.
+bool may_start_bracket(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  std::uint64_t even = word & (kOnes * 0xFE);  // ( ) → 0x28, E2 E3 → 0xE2
+  return has_zero_byte(even ^ (kOnes * 0x28)) || has_zero_byte(even ^ (kOnes * 0xE2)) ||
+         has_zero_byte(word ^ (kOnes * 0xEF));
+}
+
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
 char32_t first_visible(std::string_view s) {
   for (std::size_t at = 0; at < s.size();) {
-    char32_t c = next_code_point(s, at);
+    char32_t c = line_scan::next(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
   }
   return 0;
@@ -101,10 +115,10 @@ bool is_enumerated_heading(std::string_view line) {
 bool ends_sentence_soon(std::string_view line) {
   std::size_t n = 0;
   for (std::size_t at = 0; at < line.size() && n < 5;) {
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (is_blank_char(c)) continue;
     if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
-    if (!is_han(c)) return false;
+    if (!line_scan::han(c)) return false;
     ++n;
   }
   return false;
@@ -114,7 +128,7 @@ bool ends_sentence_soon(std::string_view line) {
 // punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
 // one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
-  std::size_t n = visible_length(line, 31);
+  std::size_t n = line_scan::visible_length(line, 31);
   if (n > 30 || ends_terminal(line)) return false;
   std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
   inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
@@ -122,7 +136,7 @@ bool is_label_line(std::string_view line) {
                 inner.find("\xE3\x80\x80") != std::string_view::npos;
   if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
+    char32_t c = line_scan::next(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
   }
   return true;
@@ -135,7 +149,7 @@ bool ends_in_word(std::string_view s) {
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
       continue;
     }
-    return is_han(c);
+    return line_scan::han(c);
   }
   return false;
 }
@@ -147,13 +161,47 @@ int open_brackets(std::string_view s) {
     while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
     s.remove_prefix(cut);
   }
+  // Every bracket counted is ASCII or a well-formed 3-byte sequence starting with a lead byte,
+  // and the decoder steps onto every ASCII or lead byte: matching the bytes counts exactly what
+  // decoding would, without decoding the Han text between. Eight bytes holding none of the bytes
+  // a bracket starts with ( ) E2 E3 EF are skipped at once.
   int open = 0;
-  for (std::size_t at = 0; at < s.size();) {
-    char32_t c = next_code_point(s, at);
-    // Half- and full-width brackets are mixed freely in PDF text: count them as one kind.
-    if (c == U'《' || c == U'“' || c == U'（' || c == U'「' || c == '(') ++open;
-    if (c == U'》' || c == U'”' || c == U'）' || c == U'」' || c == ')')
-      open = std::max(0, open - 1);
+  const std::size_t size = s.size();
+  std::size_t at = 0;
+  while (at < size) {
+    std::size_t stop = size;  // where the byte-by-byte check below ends
+    if (size - at >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + at, 8);
+      if (!may_start_bracket(word)) {
+        at += 8;
+        continue;
+      }
+      stop = at + 8;
+    }
+    for (; at < stop; ++at) {
+      unsigned char b = static_cast<unsigned char>(s[at]);
+      if (b == '(') {
+        ++open;
+      } else if (b == ')') {
+        open = std::max(0, open - 1);
+      } else if ((b == 0xE2 || b == 0xE3 || b == 0xEF) && size - at >= 3) {
+        unsigned char b1 = static_cast<unsigned char>(s[at + 1]);
+        unsigned char b2 = static_cast<unsigned char>(s[at + 2]);
+        int delta = 0;
+        if (b == 0xE2 && b1 == 0x80) {  // “ U+201C, ” U+201D
+          delta = b2 == 0x9C ? 1 : b2 == 0x9D ? -1 : 0;
+        } else if (b == 0xE3 && b1 == 0x80) {  // 《 》 「 」 U+300A–U+300D
+          delta = b2 == 0x8A || b2 == 0x8C ? 1 : b2 == 0x8B || b2 == 0x8D ? -1 : 0;
+        } else if (b == 0xEF && b1 == 0xBC) {  // （ U+FF08, ） U+FF09
+          delta = b2 == 0x88 ? 1 : b2 == 0x89 ? -1 : 0;
+        }
+        if (delta != 0) {
+          open = std::max(0, open + delta);
+          at += 2;
+        }
+      }
+    }
   }
   return open;
 }
@@ -161,19 +209,21 @@ int open_brackets(std::string_view s) {
 // Body text: long enough and with sentence punctuation inside (labels, captions and headings
 // have none).
 bool is_body(std::string_view s) {
-  std::size_t n = visible_length(s, 40);
-  if (n >= 40) return true;
-  if (n < 12) return false;
-  bool enumeration = false, spaced = false;
+  // One pass: 40 visible characters settle it (a long text, from its bytes); a shorter text is
+  // read to its end for the punctuation, enumeration commas and spaces that decide the rest.
+  if (s.size() >= 128 && line_scan::visible_lower_bound(s, 40) >= 40) return true;
+  std::size_t n = 0;
+  bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
-    char32_t c = next_code_point(s, at);
-    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
-        c == U'？') {
-      return true;
-    }
+    char32_t c = line_scan::next(s, at);
+    if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
+    punctuated |=
+        c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？';
     enumeration |= c == U'、';
     spaced |= c == ' ' || c == 0x3000;
   }
+  if (n < 12) return false;
+  if (punctuated) return true;
   // "国家电网、南方电网、五大发电集团、地方政府或下属" is text; "…党组书记、主任 姜旭" is a label.
   return enumeration && !spaced && n >= 20;
 }
@@ -181,7 +231,8 @@ bool is_body(std::string_view s) {
 // A heading, label or caption shape: short, no sentence punctuation.
 bool is_label_like(const Block& b) {
   if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
-  return visible_length(b.text, 31) <= 30 && !is_body(b.text) && !ends_terminal(b.text);
+  // The end first: most paragraphs end a sentence.
+  return !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !is_body(b.text);
 }
 
 std::string_view last_line(std::string_view s) {
@@ -192,7 +243,15 @@ std::string_view last_line(std::string_view s) {
     ++from;
   }
   std::string_view tail = s.substr(from);
+#if defined(__GLIBC__)
+  // memrchr rather than rfind's byte loop: a paragraph's last line is hundreds of bytes long.
+  const void* found = tail.empty() ? nullptr : memrchr(tail.data(), '\n', tail.size());
+  std::size_t nl = found == nullptr
+                       ? std::string_view::npos
+                       : static_cast<std::size_t>(static_cast<const char*>(found) - tail.data());
+#else
   std::size_t nl = tail.rfind('\n');
+#endif
   return nl == std::string_view::npos ? tail : tail.substr(nl + 1);
 }
 

@@ -289,36 +289,25 @@ void segment_replacements(std::string_view text, std::string_view out,
 }  // namespace
 
 void ScriptFilter::convert(Document& doc, const ScriptEngine& engine) const {
-  // Convert every block first, so that the change log grows once to its final size instead of
-  // doubling (and copying) as the changes arrive: a whole collection may make millions.
-  std::vector<std::vector<Replacement>> per_block(doc.blocks.size());
   std::string out;
   std::vector<ScriptSegment> segments;
-  std::vector<Replacement> scratch;
+  std::vector<Replacement> reps;
   const Name rule(config_);  // the rule of every change is the config's name
-  std::size_t total = 0;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& block = doc.blocks[i];
     if (is_furniture(block.kind)) continue;
     out.clear();
     segments.clear();
+    reps.clear();
     if (!phrases_) {
       // One change per block: the bulk mode for corpora, where nobody reads <choice>s.
       engine.convert(block.text, out);
-      if (out != block.text) per_block[i].push_back({0, block.text.size(), out, rule});
+      if (out != block.text) reps.push_back({0, block.text.size(), out, rule});
     } else {
       engine.convert(block.text, out, &segments);
-      // Built in a scratch vector that keeps its capacity, then moved once into an exact fit.
-      scratch.clear();
-      segment_replacements(block.text, out, segments, rule, scratch);
-      per_block[i].assign(std::make_move_iterator(scratch.begin()),
-                          std::make_move_iterator(scratch.end()));
+      segment_replacements(block.text, out, segments, rule, reps);
     }
-    total += per_block[i].size();
-  }
-  doc.changes.reserve(doc.changes.size() + total);
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    if (!per_block[i].empty()) doc.rewrite(i, std::move(per_block[i]), kFilter);
+    if (!reps.empty()) doc.rewrite(i, std::move(reps), kFilter);
   }
 }
 

@@ -1,0 +1,293 @@
+// Fast character tests and line measures for the line filters (furniture, linebreak).
+//
+// Chinese text is mostly ASCII, CJK Unified Ideographs (U+4E00–U+9FFF, UTF-8 lead bytes E4–E9)
+// and a little CJK punctuation. These helpers answer for those code points without ICU (and
+// without decoding where bytes settle it) and hand every other code point to the ICU-backed
+// functions of cjk_text.h and the decoder of utf8.h, so each result equals the general one
+// exactly, malformed UTF-8 included: line_scan_test.cc compares them over whole code point
+// ranges and random text.
+#ifndef HANTIDY_NORMALIZE_LINE_SCAN_H_
+#define HANTIDY_NORMALIZE_LINE_SCAN_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "normalize/cjk_text.h"
+#include "normalize/utf8.h"
+
+namespace hantidy::line_scan {
+
+/// Same result as next_code_point (including U+FFFD for malformed bytes): ASCII and well-formed
+/// 3-byte sequences, nearly all of Chinese text, are decoded inline; the rest goes through it.
+inline char32_t next(std::string_view text, std::size_t& at) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char b = byte(at);
+  if (b < 0x80) {
+    ++at;
+    return b;
+  }
+  if ((b & 0xF0) == 0xE0 && text.size() - at >= 3) {
+    unsigned char b1 = byte(at + 1), b2 = byte(at + 2);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+      // Overlong forms and surrogates are malformed: leave them to the general decoder.
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        at += 3;
+        return c;
+      }
+    }
+  }
+  return next_code_point(text, at);
+}
+
+/// is_han(c), without ICU for the CJK Unified Ideographs block (all of it is Script=Han
+/// letters) and for code points below U+2E80 (none is Han).
+inline bool han(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  if (c < 0x2E80) return false;
+  return is_han(c);
+}
+
+/// display_width(c), without ICU for ASCII (narrow or neutral: 1), the CJK Unified Ideographs
+/// (wide: 2), CJK punctuation U+3001–U+303E (wide: 2), general punctuation U+2000–U+206F such as
+/// “”—… (ambiguous or neutral: 1) and the full-width forms U+FF01–U+FF60 (2).
+inline int width(char32_t c) {
+  if (c < 0x80) return 1;
+  if (c >= 0x4E00 && c <= 0x9FFF) return 2;
+  if (c >= 0x3001 && c <= 0x303E) return 2;
+  if (c >= 0x2000 && c <= 0x206F) return 1;
+  if (c >= 0xFF01 && c <= 0xFF60) return 2;
+  return display_width(c);
+}
+
+/// The three lengths linebreak measures a line by, in one pass.
+struct LineLengths {
+  int width = 0;              ///< line_width(line)
+  int count = 0;              ///< visible_length(line)
+  int count_with_spaces = 0;  ///< code points between the line's leading and trailing ' '/'\t'
+};
+
+/// Whether the three bytes at `p` are a well-formed U+4E00–U+9FFF (lead E4 with B8–BF next, or
+/// E5–E9): a Han character, 2 columns wide, never blank.
+inline bool han3(const unsigned char* p) {
+  return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+         (p[0] != 0xE4 || p[1] >= 0xB8);
+}
+
+#if defined(__SSE2__)
+namespace simd {
+
+inline __m128i splat(unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); }
+// Byte masks, 0xFF where the comparison holds (unsigned bytes).
+inline __m128i equal(__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, splat(c)); }
+inline __m128i at_most(__m128i v, unsigned char c) {
+  return _mm_cmpeq_epi8(_mm_subs_epu8(v, splat(c)), _mm_setzero_si128());
+}
+inline __m128i at_least(__m128i v, unsigned char c) {
+  return _mm_cmpeq_epi8(_mm_subs_epu8(splat(c), v), _mm_setzero_si128());
+}
+inline __m128i between(__m128i v, unsigned char lo, unsigned char hi) {
+  return at_most(_mm_sub_epi8(v, splat(lo)), static_cast<unsigned char>(hi - lo));
+}
+inline __m128i top_bits(__m128i v, unsigned char bits, unsigned char value) {
+  return equal(_mm_and_si128(v, splat(bits)), value);
+}
+inline unsigned sum_bytes(__m128i v) {
+  __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
+  return static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+}
+
+// Per-byte counters of one stretch of at most 127 rounds (each byte adds at most 2).
+struct Counters {
+  __m128i all = _mm_setzero_si128();    // code points (ASCII bytes and 3-byte leads)
+  __m128i count = _mm_setzero_si128();  // code points that visible_length counts
+  __m128i width = _mm_setzero_si128();  // columns
+  __m128i leads = _mm_setzero_si128();
+  __m128i continuations = _mm_setzero_si128();
+  __m128i unsure = _mm_setzero_si128();  // bytes this path cannot answer for
+};
+
+// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two); `in_line`
+// masks the positions that belong to the line.
+inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
+  __m128i ascii = top_bits(b0, 0x80, 0x00);
+  __m128i continuation = top_bits(b0, 0xC0, 0x80);
+  __m128i lead3 = top_bits(b0, 0xF0, 0xE0);
+  __m128i other_lead = _mm_andnot_si128(lead3, at_least(b0, 0xC0));
+  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
+  // The 3-byte characters answered here: U+4E00–U+9FFF, U+3000–U+303E, U+FF01–U+FF60 and
+  // U+2000–U+206F (see width()).
+  __m128i han =
+      _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
+  __m128i cjk_punct = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // U+3000–U+303F
+  __m128i ideographic_space = _mm_and_si128(cjk_punct, equal(b2, 0x80));
+  __m128i full_width = _mm_and_si128(
+      equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
+                                    _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
+  __m128i wide = _mm_or_si128(_mm_or_si128(han, full_width),
+                              _mm_and_si128(cjk_punct, between(b2, 0x81, 0xBE)));
+  __m128i narrow = _mm_and_si128(
+      equal(b0, 0xE2),
+      _mm_or_si128(equal(b1, 0x80), _mm_and_si128(equal(b1, 0x81), at_most(b2, 0xAF))));
+  __m128i known = _mm_or_si128(_mm_or_si128(wide, narrow), ideographic_space);
+  __m128i unsure =
+      _mm_or_si128(other_lead, _mm_andnot_si128(_mm_and_si128(followed, known), lead3));
+  k.unsure = _mm_or_si128(k.unsure, _mm_and_si128(unsure, in_line));
+
+  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, lead3), in_line);
+  __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
+  __m128i hidden = _mm_or_si128(_mm_or_si128(ascii_blank, equal(b0, '\n')),
+                                _mm_and_si128(lead3, ideographic_space));
+  __m128i one_column = _mm_or_si128(_mm_andnot_si128(ascii_blank, ascii),
+                                    _mm_and_si128(lead3, _mm_or_si128(narrow, wide)));
+  __m128i second_column = _mm_and_si128(lead3, wide);
+  // Masks are -1 where true: subtracting adds one.
+  k.all = _mm_sub_epi8(k.all, starts);
+  k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
+  k.width = _mm_sub_epi8(k.width, _mm_and_si128(one_column, in_line));
+  k.width = _mm_sub_epi8(k.width, _mm_and_si128(second_column, in_line));
+  k.leads = _mm_sub_epi8(k.leads, _mm_and_si128(lead3, in_line));
+  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
+}
+
+}  // namespace simd
+
+/// measure_line's answer from 16 bytes at a time, for a line made only of ASCII and well-formed
+/// 3-byte characters in the ranges width() answers without ICU (most lines); false otherwise.
+/// Well-formed: every 3-byte lead (E2 E3 E4–E9 EF only, so no overlong form or surrogate) is
+/// followed by two continuation bytes and there are no other continuation bytes (their count is
+/// twice the leads'), so the decoder reads exactly one code point per ASCII byte and per lead.
+inline bool measure_line_simd(std::string_view line, int& width, int& count, int& all) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0, continuations = 0;
+  __m128i unsure = _mm_setzero_si128();
+  std::size_t at = 0;
+  while (at < size) {
+    simd::Counters k;
+    for (int round = 0; round < 127 && at < size; ++round, at += 16) {
+      __m128i b0, b1, b2, in_line = _mm_set1_epi8(-1);
+      if (size - at >= 18) {
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+        b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
+        b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 2));
+      } else {  // the line's end: a zero-padded copy, positions past the end masked out
+        alignas(16) unsigned char tail[34] = {};
+        std::memcpy(tail, bytes + at, size - at);
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
+        b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail + 1));
+        b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail + 2));
+        if (size - at < 16) {
+          alignas(16) unsigned char mask[16] = {};
+          std::memset(mask, 0xFF, size - at);
+          in_line = _mm_load_si128(reinterpret_cast<const __m128i*>(mask));
+        }
+      }
+      simd::count_round(k, b0, b1, b2, in_line);
+    }
+    total_all += simd::sum_bytes(k.all);
+    total_count += simd::sum_bytes(k.count);
+    total_width += simd::sum_bytes(k.width);
+    leads += simd::sum_bytes(k.leads);
+    continuations += simd::sum_bytes(k.continuations);
+    unsure = _mm_or_si128(unsure, k.unsure);
+  }
+  if (_mm_movemask_epi8(unsure) != 0 || continuations != 2 * leads) return false;
+  all = static_cast<int>(total_all);
+  count = static_cast<int>(total_count);
+  width = static_cast<int>(total_width);
+  return true;
+}
+#endif
+
+inline LineLengths measure_line(std::string_view line) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  int width = 0, count = 0, all = 0;  // `all` counts every code point
+#if defined(__SSE2__)
+  if (!measure_line_simd(line, width, count, all))
+#endif
+  {
+    width = count = all = 0;
+    for (std::size_t at = 0; at < size;) {
+      unsigned char b = bytes[at];
+      if (b < 0x80) {
+        ++all;
+        ++at;
+        // line_width skips ' ' and '\t'; visible_length skips '\n' too. ASCII is 1 column wide.
+        if (b == ' ' || b == '\t') continue;
+        ++width;
+        count += b != '\n';
+        continue;
+      }
+      if (size - at >= 3 && han3(bytes + at)) {
+        ++all;
+        ++count;
+        width += 2;
+        at += 3;
+        continue;
+      }
+      char32_t c = next(line, at);
+      ++all;
+      // line_width and visible_length both skip U+3000 and NBSP.
+      if (c == 0x3000 || c == 0xA0) continue;
+      width += line_scan::width(c);
+      ++count;
+    }
+  }
+  // Leading and trailing ' '/'\t' are one byte and one code point each.
+  std::size_t b = 0, e = size;
+  while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+  while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+  return {width, count, all - static_cast<int>(b + (size - e))};
+}
+
+/// A lower bound on the code points of `text` other than ' ', '\t', '\n', U+3000 and NBSP,
+/// counted no further than `cap` (may stop a little past it). Reads eight bytes at a time:
+/// every byte that is not a continuation byte starts at least one decoded code point (the
+/// decoder steps onto each), and one that is not ' ', '\t', '\n' or a lead byte of U+3000 (E3)
+/// or NBSP (C2) starts a visible one.
+inline std::size_t visible_lower_bound(std::string_view text, std::size_t cap) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+  // The high bit of each byte of `v` that is zero, exactly.
+  auto zero_bytes = [](std::uint64_t v) { return ~(((v & kLows) + kLows) | v) & kHighs; };
+  std::size_t n = 0;
+  for (std::size_t at = 0; n < cap && text.size() - at >= 8; at += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + at, 8);
+    std::uint64_t continuation = w & ~(w << 1) & kHighs;  // 10xxxxxx
+    std::uint64_t excluded = zero_bytes(w ^ (kOnes * ' ')) | zero_bytes(w ^ (kOnes * '\t')) |
+                             zero_bytes(w ^ (kOnes * '\n')) | zero_bytes(w ^ (kOnes * 0xE3)) |
+                             zero_bytes(w ^ (kOnes * 0xC2));
+    // One bit per counted byte, at the byte's bottom; the multiply sums the bytes into the top.
+    std::uint64_t counted = (kHighs & ~continuation & ~excluded) >> 7;
+    n += static_cast<std::size_t>((counted * kOnes) >> 56);
+  }
+  return n;
+}
+
+/// visible_length(text, cap): code points other than ' ', '\t', '\n', U+3000 and NBSP, counted
+/// no further than `cap`.
+inline std::size_t visible_length(std::string_view text,
+                                  std::size_t cap = static_cast<std::size_t>(-1)) {
+  // A long text settles a "short?" test from its bytes.
+  if (cap <= text.size() / 3 && visible_lower_bound(text, cap) >= cap) return cap;
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < text.size() && n < cap;) {
+    char32_t c = next(text, at);
+    if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
+  }
+  return n;
+}
+
+}  // namespace hantidy::line_scan
+
+#endif  // HANTIDY_NORMALIZE_LINE_SCAN_H_

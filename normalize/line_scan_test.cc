@@ -1,0 +1,235 @@
+#include "normalize/line_scan.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "normalize/cjk_text.h"
+#include "normalize/paragraph_evidence.h"
+#include "normalize/utf8.h"
+
+namespace hantidy {
+namespace {
+
+// The measures as linebreak defined them before line_scan, decoding every code point.
+int reference_count_with_spaces(std::string_view line) {
+  std::size_t b = 0, e = line.size();
+  while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+  while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+  int n = 0;
+  for (std::size_t at = b; at < e;) {
+    next_code_point(line, at);
+    ++n;
+  }
+  return n;
+}
+
+int reference_open_brackets(std::string_view s) {
+  int open = 0;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (c == U'《' || c == U'“' || c == U'（' || c == U'「' || c == '(') ++open;
+    if (c == U'》' || c == U'”' || c == U'）' || c == U'」' || c == ')')
+      open = std::max(0, open - 1);
+  }
+  return open;
+}
+
+// is_body as it was written before its one-pass form.
+bool reference_is_body(std::string_view s) {
+  std::size_t n = visible_length(s, 40);
+  if (n >= 40) return true;
+  if (n < 12) return false;
+  bool enumeration = false, spaced = false;
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' ||
+        c == U'？') {
+      return true;
+    }
+    enumeration |= c == U'、';
+    spaced |= c == ' ' || c == 0x3000;
+  }
+  return enumeration && !spaced && n >= 20;
+}
+
+void check_measures(std::string_view line) {
+  INFO("line bytes: " << line.size());
+  line_scan::LineLengths l = line_scan::measure_line(line);
+  CHECK(l.width == line_width(line));
+  CHECK(l.count == static_cast<int>(visible_length(line)));
+  CHECK(l.count_with_spaces == reference_count_with_spaces(line));
+  for (std::size_t cap : {0, 1, 9, 31, 40}) {
+    CHECK(line_scan::visible_length(line, cap) == visible_length(line, cap));
+    CHECK(line_scan::visible_lower_bound(line, cap) <= visible_length(line));
+  }
+}
+
+TEST_CASE("line_scan's fast character tests agree with cjk_text over whole ranges",
+          "[linebreak][line_scan]") {
+  // The ranges the fast paths answer without ICU, and their neighbours.
+  for (char32_t c = 0; c < 0x3100; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  for (char32_t c = 0x4D00; c < 0xA100; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  for (char32_t c = 0xFE00; c < 0x10000; ++c) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    REQUIRE(line_scan::han(c) == is_han(c));
+    REQUIRE(line_scan::width(c) == display_width(c));
+  }
+  // Kangxi and CJK radicals look like Han but are symbols.
+  CHECK_FALSE(line_scan::han(U'⼀'));
+  CHECK_FALSE(line_scan::han(U'⺈'));
+  CHECK(line_scan::han(U'〇'));
+  CHECK(line_scan::han(0x20000));
+}
+
+TEST_CASE("line_scan::next decodes exactly as next_code_point, malformed bytes included",
+          "[linebreak][line_scan]") {
+  const std::string samples[] = {
+      "中文，English。",
+      "\xE4\xB8",                  // truncated Han
+      "\xE4\xB8\x41\xE4\xB8\xAD",  // a lead byte cut short by ASCII
+      "\xE0\x80\x80",              // overlong
+      "\xED\xA0\x80",              // surrogate
+      "\x80\xBF\xC0\xF5\xFF",      // stray continuation and invalid leads
+      "\xF0\x9F\x98\x80\xC2\xA0",  // 4-byte and NBSP
+  };
+  for (const std::string& s : samples) {
+    std::size_t a = 0, b = 0;
+    while (a < s.size()) {
+      char32_t fast = line_scan::next(s, a);
+      char32_t slow = next_code_point(s, b);
+      REQUIRE(fast == slow);
+      REQUIRE(a == b);
+    }
+  }
+}
+
+TEST_CASE("measure_line gives line_width, visible_length and the spaced count in one pass",
+          "[linebreak][line_scan]") {
+  check_measures("");
+  check_measures("   ");
+  check_measures("推进医疗服务模式创新，");
+  check_measures("  　　新的一年 2022年，GDP 增长 5.5%。\t");
+  check_measures("一\xE2\xBC\x80二");               // a Kangxi radical between Han characters
+  check_measures("０１２ＡＢＣ“引号”—…");           // full-width forms, curly quotes
+  check_measures("䷀䷁㐀㐁\xC2\xA0 \xE3\x80\x80");  // Yijing (narrow), Ext A (wide), NBSP, U+3000
+  check_measures("甲\n乙");                         // '\n' counts in width, not in count
+  check_measures("\xE4\xB8\x41\xE4\xB8\xAD\x80\xF0\x9F\x98\x80 ");
+  // Random mixes of the characters the fast path special-cases and the ones it leaves to ICU.
+  const std::vector<std::string> alphabet = {
+      "中",       "文", "，", "。",       " ",    "\t",           "\n",          "　",
+      "\xC2\xA0", "a",  "1",  "“",        "”",    "１",           "䷀",          "㐀",
+      "⼀",       "é",  "😀",  "\xE4\xB8", "\x80", "\xE9\xBF\xBF", "\xE4\xB8\x80"};
+  std::mt19937 rng(7);
+  for (int k = 0; k < 500; ++k) {
+    std::string line;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) line += alphabet[rng() % alphabet.size()];
+    check_measures(line);
+  }
+}
+
+TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak][line_scan]") {
+  // Longer than one stretch of 127 rounds of 16 bytes, with and without a character the fast
+  // path leaves to the decoder at the very end.
+  std::string line;
+  for (int i = 0; i < 400; ++i) line += "中文，一丁。　“引”ａ1 ";
+  check_measures(line);
+  check_measures(line + "─");
+  check_measures("─" + line);
+  check_measures(line + "\xE4\xB8");
+  check_measures(line.substr(0, 2032));
+  check_measures(line.substr(0, 2033));
+  // Random lines of only the characters the 16-byte path answers for, so that it does.
+  const std::vector<std::string> alphabet = {"中", "，", "。", "　", " ", "\t", "\n", "a", "“",
+                                             "”",  "１", "一", "、", "—", "〇", "～", "｠"};
+  std::mt19937 rng(13);
+  for (int k = 0; k < 1000; ++k) {
+    std::string random_line;
+    int n = static_cast<int>(rng() % 80);
+    for (int i = 0; i < n; ++i) random_line += alphabet[rng() % alphabet.size()];
+    check_measures(random_line);
+  }
+}
+
+TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][line_scan]") {
+  // Long runs of Han with one other character (a narrow Yijing symbol U+4DC0 and Ext A U+3400
+  // share lead bytes with Han; a Kangxi radical; U+4E00 itself; ASCII; a cut-short sequence) at
+  // every offset, so that each lands inside, at the edge of and just past a 16-byte window.
+  std::string run;
+  for (int i = 0; i < 12; ++i) run += "中文一丁";
+  const std::string others[] = {"䷀", "㐀", "⼀", "一", "a", " ", "　", "\xE4\xB8", "\xE9\xBF"};
+  for (const std::string& other : others) {
+    for (std::size_t k = 0; k <= 40; ++k) {
+      std::string line = run.substr(0, 3 * k) + other + run.substr(3 * k);
+      check_measures(line);
+      check_measures(line.substr(1));
+      check_measures(line.substr(0, line.size() - 1));
+    }
+  }
+}
+
+TEST_CASE("visible_length's byte-level bound settles long texts exactly",
+          "[linebreak][line_scan]") {
+  // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at
+  // lengths around the caps the evidence functions use.
+  const std::vector<std::string> alphabet = {"中", "　", "\xC2\xA0", " ",        "\n", "\t",
+                                             "a",  "。", "\x80",     "\xE4\xB8", "😀",  "é"};
+  std::mt19937 rng(5);
+  for (int k = 0; k < 2000; ++k) {
+    std::string text;
+    int n = static_cast<int>(rng() % 120);
+    for (int i = 0; i < n; ++i) text += alphabet[rng() % alphabet.size()];
+    for (std::size_t cap : {9, 31, 40}) {
+      INFO(text);
+      CHECK(line_scan::visible_length(text, cap) == visible_length(text, cap));
+    }
+    CHECK(is_body(text) == reference_is_body(text));
+  }
+  std::string han;
+  for (int i = 0; i < 60; ++i) han += "中";
+  CHECK(line_scan::visible_length(han, 40) == 40);
+  CHECK(is_body(han));
+  std::string spaced;
+  for (int i = 0; i < 60; ++i) spaced += "中　";
+  CHECK(line_scan::visible_length(spaced, 40) == 40);
+  std::string blanks(200, ' ');
+  CHECK(line_scan::visible_length(blanks + "中", 40) == 1);
+}
+
+TEST_CASE("open_brackets counts by bytes exactly what decoding counts", "[linebreak][line_scan]") {
+  // Brackets placed across the 8-byte words the scan skips by.
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += "中文中文";
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    for (std::string bracket : {"(", "“", "《", "（", "「"}) {
+      std::string s = text.substr(0, at) + bracket + text.substr(at);
+      INFO(s);
+      CHECK(open_brackets(s) == 1);
+    }
+  }
+  const std::vector<std::string> alphabet = {"中", "，", "。", "(",        ")",           "“",
+                                             "”",  "《", "》", "（",       "）",          "「",
+                                             "」", "、", "a",  "\xE2\x80", "\xE3\x80\x8A"};
+  std::mt19937 rng(11);
+  for (int k = 0; k < 500; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    CHECK(open_brackets(s) == reference_open_brackets(s));
+  }
+}
+
+}  // namespace
+}  // namespace hantidy
