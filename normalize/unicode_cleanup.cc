@@ -170,6 +170,12 @@ class NfcTable {
     return c < 0x10000 ? (bits_[c] & kBoundaryBefore) != 0
                        : nfc.hasBoundaryBefore(static_cast<UChar32>(c));
   }
+  // A boundary before it and quick check Yes: a segment of its own that NFC keeps.
+  bool stable_alone(char32_t c, const icu::Normalizer2& nfc) const {
+    return c < 0x10000 ? (bits_[c] & (kBoundaryBefore | kQuickCheckYes)) ==
+                             (kBoundaryBefore | kQuickCheckYes)
+                       : boundary_before(c, nfc) && quick_check_yes(c);
+  }
   bool quick_check_yes(char32_t c) const {
     return c < 0x10000
                ? (bits_[c] & kQuickCheckYes) != 0
@@ -420,7 +426,10 @@ class Cleaner {
     return c;
   }
 
-  static bool cjk_side(char32_t c) { return is_cjk_letter(c) || is_cjk_punct(c); }
+  static bool cjk_side(char32_t c) {
+    using namespace cjk_text_detail;
+    return (bits(c) & (kCjkLetter | kCjkPunct)) != 0;  // is_cjk_letter(c) || is_cjk_punct(c)
+  }
 
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
@@ -532,14 +541,23 @@ class Cleaner {
       std::size_t stop = find_clean_special(text, at);
       if (stop > at) {
         std::size_t last = stop;
-        auto byte = static_cast<unsigned char>(text[stop - 1]);
-        previous = byte < 0x80 ? byte : previous_code_point(text, last);
+        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+        if (byte(stop - 1) < 0x80) {
+          previous = byte(stop - 1);
+        } else if (stop - at >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
+                   (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
+          // What previous_code_point gives for a well-formed U+4000–U+9FFF, decoded directly.
+          previous = (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
+                     (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
+        } else {
+          previous = previous_code_point(text, last);
+        }
         at = stop;
         if (at == text.size()) break;
       }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
-      if (!known_nfc && c >= 0x80 && !(nfc.boundary_before(c, *nfc_) && nfc.quick_check_yes(c))) {
+      if (!known_nfc && c >= 0x80 && !nfc.stable_alone(c, *nfc_)) {
         private_use_ = private_use;
         pua_line_ = pua_line;
         radicals_left_ = radicals_left;
