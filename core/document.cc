@@ -60,6 +60,27 @@ class PositionMap {
   std::size_t cursor_ = 0;  // reps_[0, cursor_) are before the last position asked for
 };
 
+// Block::source_offset for positions asked in increasing order (a rewrite's sorted
+// replacements): a cursor over the edits instead of a binary search per position.
+class SourceCursor {
+ public:
+  explicit SourceCursor(const Block& block) : block_(block) {}
+
+  std::size_t operator()(std::size_t pos) {
+    const std::vector<Edit>& edits = block_.edits;
+    if (next_ > 0 && edits[next_ - 1].begin > pos) return block_.source_offset(pos);  // went back
+    while (next_ < edits.size() && edits[next_].begin <= pos) ++next_;
+    if (next_ == 0) return block_.span.begin + pos;
+    const Edit& e = edits[next_ - 1];
+    if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
+    return e.source + e.orig.size() + (pos - e.end);
+  }
+
+ private:
+  const Block& block_;
+  std::size_t next_ = 0;  // edits[0, next_) begin at or before the last position asked for
+};
+
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
 }
@@ -125,11 +146,12 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   const Name filter_name(filter);  // interned once per call, not once per change
 
   // Log each change against the source before the text moves.
+  SourceCursor source_of(block);
   for (const Replacement& r : reps) {
-    changes.push_back(
-        {filter_name, r.rule,
-         SourceSpan{block.span.source, block.source_offset(r.begin), block.source_offset(r.end)},
-         block.text.substr(r.begin, r.end - r.begin), r.text});
+    std::size_t source_begin = source_of(r.begin);
+    changes.push_back({filter_name, r.rule,
+                       SourceSpan{block.span.source, source_begin, source_of(r.end)},
+                       block.text.substr(r.begin, r.end - r.begin), r.text});
   }
 
   // Group old edits and new replacements that overlap; each group becomes one edit. Both lists
@@ -167,6 +189,7 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
 
   std::vector<Edit> edits;
   edits.reserve(items.size());
+  SourceCursor group_source(block);
   for (std::size_t i = 0; i < items.size();) {
     std::size_t j = i + 1;
     std::size_t group_end = items[i].end;
@@ -198,7 +221,7 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       // The group's own text: an insertion at its start or end is part of it.
       e.begin = map_position(gb, false);
       e.end = std::max(e.begin, map_position(ge, true));
-      e.source = first.old ? first.old->source : block.source_offset(gb);
+      e.source = first.old ? first.old->source : group_source(gb);
       e.orig = std::move(orig);
       e.filter = filter_name;
       e.rule = last_rep ? last_rep->rule : Name();

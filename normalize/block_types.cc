@@ -11,6 +11,7 @@ namespace {
 // UTF-8 needs at most 4 bytes a code point, so a line longer than 4n bytes has more than n code
 // points: huge paragraphs are rejected before they are decoded.
 constexpr std::size_t kMaxBytesPerCodePoint = 4;
+static_assert(kMaxBytesPerCodePoint * 60 <= kMaxShapeLineBytes);
 
 constexpr std::u32string_view kChineseNumerals = U"一二三四五六七八九十百零〇两";
 
@@ -21,12 +22,6 @@ bool is_open_paren(char32_t c) { return c == U'(' || c == U'（'; }
 bool is_close_paren(char32_t c) { return c == U')' || c == U'）'; }
 bool is_sentence_end(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；';
-}
-
-// The single trimmed line of `block`, or empty when it has several lines.
-std::string_view single_line(std::string_view block) {
-  std::vector<std::string_view> lines = nonempty_lines(block);
-  return lines.size() == 1 ? lines.front() : std::string_view();
 }
 
 // Length in code points of the numbering at the start of `cps` and its level; 0 when none.
@@ -72,9 +67,16 @@ std::size_t numbering(const std::vector<CodePoint>& cps, int& level) {
 }  // namespace
 
 int numbered_heading_level(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 60);
   if (line.empty()) return 0;
-  if (line.size() > kMaxBytesPerCodePoint * 60) return 0;  // too long: decode nothing
+  // A numbering starts with a Chinese numeral, an opening parenthesis or a digit: any other
+  // first character, and there is nothing to decode.
+  std::size_t after_first = 0;
+  char32_t first_char = next_code_point(line, after_first);
+  if (!is_chinese_numeral(first_char) && !is_open_paren(first_char) && !is_digit(first_char)) {
+    return 0;
+  }
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() > 60) return 0;
   int level = 0;
@@ -96,9 +98,12 @@ int numbered_heading_level(std::string_view block) {
 }
 
 bool is_salutation(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 24);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 24) return false;  // too long: decode nothing
+  // The last character must be a colon (by its bytes: a line's last bytes EF BC 9A are always
+  // the code point ：).
+  if (!line.ends_with(":") && !line.ends_with("：")) return false;
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 24) return false;
   if (cps.back().c != U'：' && cps.back().c != U':') return false;
@@ -116,9 +121,15 @@ bool is_salutation(std::string_view block) {
 }
 
 bool is_stage_note(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 40);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 40) return false;  // too long: decode nothing
+  // Wholly in parentheses, by the bytes of the first and last character (the text's first
+  // byte starts a code point, and EF BC 89 at its end can only be ）).
+  if (!(line.starts_with("(") || line.starts_with("（")) ||
+      !(line.ends_with(")") || line.ends_with("）"))) {
+    return false;
+  }
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 3 || cps.size() > 40) return false;
   if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
@@ -133,9 +144,9 @@ bool is_stage_note(std::string_view block) {
 }
 
 bool is_title_like(std::string_view block) {
-  std::string_view line = single_line(block);
+  // Too long or several lines: decode nothing.
+  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 30);
   if (line.empty()) return false;
-  if (line.size() > kMaxBytesPerCodePoint * 30) return false;  // too long: decode nothing
   std::vector<CodePoint> cps = decode_utf8(line);
   if (cps.size() < 2 || cps.size() > 30) return false;
   int level = 0;

@@ -3,9 +3,14 @@
 #ifndef HANTIDY_NORMALIZE_BLOCK_TYPES_H_
 #define HANTIDY_NORMALIZE_BLOCK_TYPES_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace hantidy {
+
+/// Every shape below is a single line of at most this many bytes (60 code points of 4 bytes):
+/// a block whose text is not one such line is none of them.
+inline constexpr std::size_t kMaxShapeLineBytes = 240;
 
 /// The level of a numbered heading line: "一、…" 1, "（一）…" 2, "1.…"/"（1）…" 3; 0 when the
 /// block is not one. A heading is one short line without sentence punctuation, so run-in

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "normalize/structure_text.h"
+
 namespace hantidy {
 namespace {
 
@@ -58,6 +60,40 @@ TEST_CASE("title candidates are short unpunctuated lines", "[structure]") {
   CHECK_FALSE(
       is_title_like("2021年，全省卫生健康系统深入学习贯彻习近平总书记考察重要讲话指示批示精神。"));
   CHECK_FALSE(is_title_like("3000"));
+}
+
+TEST_CASE("shapes are rejected by their first or last character before decoding", "[structure]") {
+  // Each first or last character that the byte-level checks must let through.
+  CHECK(numbered_heading_level("１．加强组织管理") == 3);
+  CHECK(numbered_heading_level("(1)加强组织管理") == 3);
+  CHECK(numbered_heading_level("〇、加强组织管理") == 1);
+  CHECK(numbered_heading_level("加强组织管理") == 0);
+  CHECK(is_salutation("同志们:"));
+  CHECK(is_salutation("同志们："));
+  CHECK_FALSE(is_salutation("同志们：好"));
+  CHECK(is_stage_note("(計時器響起 )"));
+  CHECK(is_stage_note("（在席位上)"));
+  CHECK_FALSE(is_stage_note("在席位上）"));
+}
+
+TEST_CASE("a short line is found without reading a long paragraph to its end", "[structure]") {
+  std::string han;
+  for (int i = 0; i < 300; ++i) han += "中";
+  CHECK(single_short_line(han, 240).empty());
+  CHECK(single_short_line("标题\n" + han, 240).empty());
+  CHECK(single_short_line(han + "\n标题", 240).empty());
+  // Blanks and U+3000 around a short line may make the raw line long; the line stays short.
+  std::string ideographic_spaces;
+  for (int i = 0; i < 100; ++i) ideographic_spaces += "　";
+  CHECK(single_short_line(std::string(500, ' ') + "主席" + std::string(500, ' '), 240) == "主席");
+  CHECK(single_short_line(ideographic_spaces + "主席" + ideographic_spaces + "\n \n", 240) ==
+        "主席");
+  CHECK(single_short_line(std::string(238, 'a') + "\t\r ", 240) == std::string(238, 'a'));
+  CHECK(single_short_line(std::string(241, 'a'), 240).empty());
+  CHECK(single_short_line(std::string(240, 'a'), 240) == std::string(240, 'a'));
+  CHECK(short_line_end(han, 0, 240) == std::string_view::npos);
+  CHECK(short_line_end("ab\ncd", 0, 240) == 2);
+  CHECK(short_line_end("ab\ncd", 3, 240) == 5);
 }
 
 }  // namespace

@@ -178,16 +178,25 @@ void OfficeLexicon::load(const std::string& path) {
   }
 }
 
+// Both look at one byte before comparing the rest: the office's last byte, which for a title
+// ending in a Han character is a continuation byte (64 values), so most offices are passed
+// over without a call to memcmp.
 std::size_t OfficeLexicon::suffix(std::string_view text) const {
+  if (text.empty()) return 0;
   for (const std::string& office : offices_) {
-    if (text.size() >= office.size() && text.ends_with(office)) return office.size();
+    if (text.size() >= office.size() && text.back() == office.back() && text.ends_with(office)) {
+      return office.size();
+    }
   }
   return 0;
 }
 
 std::size_t OfficeLexicon::prefix(std::string_view text) const {
   for (const std::string& office : offices_) {
-    if (text.starts_with(office)) return office.size();
+    if (text.size() >= office.size() && text[office.size() - 1] == office.back() &&
+        text.starts_with(office)) {
+      return office.size();
+    }
   }
   return 0;
 }

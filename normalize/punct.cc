@@ -20,23 +20,32 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(PunctRule::kCoun
 // Sorts the replacements and resolves overlaps. Only removals of blanks can overlap (two marks
 // both claiming the blanks between them); anything else that overlaps is dropped.
 void settle(std::vector<Replacement>& reps) {
-  std::sort(reps.begin(), reps.end(), [](const Replacement& a, const Replacement& b) {
+  if (reps.empty()) return;
+  // std::sort on small keys, not on the replacements themselves (two strings each): with the
+  // same comparisons std::sort makes the same moves, so the order comes out as sorting the
+  // replacements would give it, ties included.
+  struct Key {
+    std::size_t begin, end, index;
+  };
+  std::vector<Key> keys(reps.size());
+  for (std::size_t k = 0; k < reps.size(); ++k) keys[k] = {reps[k].begin, reps[k].end, k};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   });
-  std::size_t out = 0;
+  std::vector<Replacement> settled;
+  settled.reserve(reps.size());
   std::size_t last_end = 0;
-  for (std::size_t k = 0; k < reps.size(); ++k) {
-    Replacement& r = reps[k];
+  for (const Key& key : keys) {
+    Replacement& r = reps[key.index];
     if (r.begin < last_end) {
       if (!r.text.empty()) continue;
       r.begin = last_end;
       if (r.begin >= r.end) continue;
     }
     last_end = std::max(last_end, r.end);
-    if (out != k) reps[out] = std::move(r);
-    ++out;
+    settled.push_back(std::move(r));
   }
-  reps.resize(out);
+  reps = std::move(settled);
 }
 
 // BCP 47 tags for Traditional Chinese as written in Taiwan and Hong Kong, where 「」 are the

@@ -3,6 +3,44 @@
 #include "normalize/protected_spans.h"
 
 namespace hantidy::punct_internal {
+namespace {
+
+// What the main loop does with an ASCII byte when spacing is not "add": nothing at all, count
+// a Latin letter, note a line start, or look at it (a mark some rule is about, a blank when
+// spacing is "remove").
+enum class AsciiRole : std::uint8_t { kQuiet, kLetter, kNewline, kLook };
+
+constexpr std::array<AsciiRole, 128> make_ascii_roles() {
+  std::array<AsciiRole, 128> roles{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) roles[c] = AsciiRole::kLetter;
+  }
+  // Every byte with a case in Scanner::run's switch but '\n' (which only sets line_start_)
+  // and ' ' (which only acts with spacing=remove, see kRemoveRoles).
+  for (char c : std::string_view(",;:?!.()\"'-~")) {
+    roles[static_cast<unsigned char>(c)] = AsciiRole::kLook;
+  }
+  roles['\n'] = AsciiRole::kNewline;
+  return roles;
+}
+constexpr std::array<AsciiRole, 128> kAsciiRoles = make_ascii_roles();
+constexpr std::array<AsciiRole, 128> kRemoveRoles = [] {
+  std::array<AsciiRole, 128> roles = make_ascii_roles();
+  roles[' '] = AsciiRole::kLook;
+  return roles;
+}();
+
+}  // namespace
+
+bool unified_ideograph_bits() {
+  static const bool known = [] {
+    for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+      if (char_bits(cp) != kUnifiedIdeographBits) return false;
+    }
+    return true;
+  }();
+  return known;
+}
 
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
@@ -137,11 +175,11 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
   // Latin context: "Come and，Join us！" → "Come and, Join us!". Lines count here: a Latin
   // line between Chinese ones is Latin.
   Neighbour l = before(i);
-  std::size_t after = i + len;
-  while (after < n_ && is_blank(t_[after])) ++after;
-  Neighbour r = at(after);
   bool latin = false;
   if (l.alnum() && on(PunctRule::kHalfwidth)) {
+    std::size_t after = i + len;
+    while (after < n_ && is_blank(t_[after])) ++after;
+    Neighbour r = at(after);
     // Only in a Latin clause of several words: "返回 title，false 返回" stays Chinese.
     if (!r.edge) {
       latin = r.alnum() && (l.letter() || r.letter()) && (words_before(i) || words_after(i + len));
@@ -217,6 +255,10 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
 
 void Scanner::run() {
   std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
+  // spacing=add decides at every ideograph and letter, so it always takes the general path.
+  const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && ideograph_bits_known_;
+  const std::array<AsciiRole, 128>& ascii_roles =
+      o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
   std::size_t p = 0;
   std::size_t i = 0;
   while (i < n_) {
@@ -230,6 +272,32 @@ void Scanner::run() {
       continue;
     }
     char c = t_[i];
+    if (fast) {
+      // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
+      // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
+      // before the next protected span, which the loop's head must see.
+      std::size_t limit = p < prot.size() ? prot[p].first : n_;
+      if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
+        wide_ += (end - i) / 3;
+        last_wide_ = end - 3;
+        i = end;
+        continue;
+      }
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x80 && ascii_roles[u] != AsciiRole::kLook) {
+        std::size_t end = i;
+        for (; end < limit; ++end) {
+          auto b = static_cast<unsigned char>(t_[end]);
+          if (b >= 0x80) break;
+          AsciiRole role = ascii_roles[b];
+          if (role == AsciiRole::kLook) break;
+          letters_ += role == AsciiRole::kLetter;
+          if (role == AsciiRole::kNewline) line_start_ = end + 1;
+        }
+        i = end;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(c) < 0x80) {
       switch (c) {
         case '\n':

@@ -13,6 +13,7 @@
 
 #include "normalize/cjk_class.h"
 #include "normalize/punct.h"
+#include "normalize/punct_bytes.h"
 #include "normalize/utf8.h"
 
 namespace hantidy::punct_internal {
@@ -48,6 +49,14 @@ inline bool is_bracket_or_quote(char32_t cp) {
       return false;
   }
 }
+
+/// The class bits of every CJK Unified Ideograph U+4E00..U+9FFF.
+inline constexpr std::uint8_t kUnifiedIdeographBits = kWide | kIdeograph;
+/// Whether the class table gives every code point in U+4E00..U+9FFF exactly
+/// kUnifiedIdeographBits, as the scanner's byte-level fast paths assume. True in every Unicode
+/// version ICU has shipped; checked once against the table, so a surprise turns the fast paths
+/// off instead of changing the output.
+bool unified_ideograph_bits();
 
 /// A neighbour of a position: the code point, its class, where it starts; `edge` when the line
 /// or the text ends first.
@@ -94,20 +103,54 @@ class Scanner {
  public:
   Scanner(std::string_view text, const PunctOptions& options, std::vector<Replacement>& reps,
           std::vector<UnpairedQuote>* unpaired)
-      : t_(text), n_(text.size()), o_(options), reps_(reps), unpaired_(unpaired) {}
+      : t_(text),
+        n_(text.size()),
+        o_(options),
+        reps_(reps),
+        unpaired_(unpaired),
+        ideograph_bits_known_(unified_ideograph_bits()) {}
 
   /// Appends the replacements for the whole text to `reps`, unpaired quotes to `unpaired`.
   void run();
 
  private:
   bool on(PunctRule r) const { return o_.enabled(r); }
+  // A rule's name as a Replacement holds it, built once per rule rather than once per change.
+  static const auto& rule_name(PunctRule r) {
+    using RuleName = decltype(Replacement::rule);
+    constexpr auto kRules = static_cast<std::size_t>(PunctRule::kCount);
+    static const std::array<RuleName, kRules> names = [] {
+      std::array<RuleName, kRules> built;
+      for (std::size_t k = 0; k < kRules; ++k) {
+        built[k] = RuleName(std::string(punct_rule_name(static_cast<PunctRule>(k))));
+      }
+      return built;
+    }();
+    return names[static_cast<std::size_t>(r)];
+  }
   void add(std::size_t b, std::size_t e, std::string_view text, PunctRule r) {
-    reps_.push_back({b, e, std::string(text), std::string(punct_rule_name(r))});
+    reps_.push_back({b, e, std::string(text), rule_name(r)});
   }
 
+  // A CJK unified ideograph (the commonest neighbour) is told by its bytes, with no look-up in
+  // the class table (see unified_ideograph_bits).
+  Neighbour ideograph(std::size_t pos) const {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t_[k]); };
+    Neighbour nb;
+    nb.cp = (byte(pos) & 0x0Fu) << 12 | (byte(pos + 1) & 0x3Fu) << 6 | (byte(pos + 2) & 0x3Fu);
+    nb.bits = kUnifiedIdeographBits;
+    nb.pos = pos;
+    nb.edge = false;
+    return nb;
+  }
+  bool ideograph_at(std::size_t pos) const {
+    return ideograph_bits_known_ && pos + 3 <= n_ &&
+           is_unified_ideograph(reinterpret_cast<const unsigned char*>(t_.data()) + pos);
+  }
   Neighbour at(std::size_t pos) const {
     Neighbour nb;
     if (pos >= n_ || t_[pos] == '\n') return nb;
+    if (ideograph_at(pos)) return ideograph(pos);
     std::size_t after = pos;
     nb.cp = next_code_point(t_, after);
     nb.bits = char_bits(nb.cp);
@@ -118,6 +161,9 @@ class Scanner {
   Neighbour before(std::size_t end) const {
     Neighbour nb;
     if (end == 0 || t_[end - 1] == '\n') return nb;
+    // previous_code_point would stop at the same lead byte: the two bytes after it are
+    // continuation bytes.
+    if (end >= 3 && ideograph_at(end - 3)) return ideograph(end - 3);
     std::size_t begin = end;
     nb.cp = previous_code_point(t_, begin);
     nb.bits = char_bits(nb.cp);
@@ -219,6 +265,8 @@ class Scanner {
   const PunctOptions& o_;
   std::vector<Replacement>& reps_;
   std::vector<UnpairedQuote>* unpaired_;
+  // Whether every unified ideograph has kUnifiedIdeographBits, so they can be told by bytes.
+  bool ideograph_bits_known_;
   std::vector<Token> parens_, doubles_, singles_;
   std::size_t wide_ = 0;               // wide characters so far (for bracket and quote content)
   std::size_t letters_ = 0;            // Latin letters so far

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "core/pipeline.h"
+#include "normalize/punct_scanner.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -157,6 +158,57 @@ TEST_CASE(
     }
   }
   CHECK(files >= 5);
+}
+
+// The scanner skips runs of U+4E00..U+9FFF and quiet ASCII by their bytes, and reads ideograph
+// neighbours without the class table. These texts sit at the edges of those fast paths (the
+// characters just outside the range, a Kangxi radical, a space or a line break between
+// ideographs, malformed bytes, a protected span right after ideographs); the expected results
+// are what the scanner gave before it had fast paths, in each spacing mode.
+TEST_CASE("the byte-level fast paths decide as decoding every character did", "[punct]") {
+  CHECK(punct_internal::unified_ideograph_bits());  // else the fast paths are off
+  struct Case {
+    std::string text, keep, add, remove;
+  };
+  const std::vector<Case> cases = {
+      {"中⼀,文", "中⼀，文", "中⼀，文", "中⼀，文"},  // U+2F00 KANGXI RADICAL ONE
+      {"䷀,中", "䷀，中", "䷀，中", "䷀，中"},          // U+4DC0, just below the range (E4 B7 80)
+      {"一,丁", "一，丁", "一，丁", "一，丁"},          // U+4E00, the first (E4 B8 80)
+      {"鿿,a b", "鿿，a b", "鿿，a b", "鿿，a b"},  // U+9FFF, the last
+      {"\xE9\xBF\xBF\xE4\xB8\x80,", "鿿一，", "鿿一，", "鿿一，"},
+      {"㐀,中", "㐀，中", "㐀，中", "㐀，中"},  // Extension A
+      {"豈,中", "豈，中", "豈，中", "豈，中"},  // a compatibility ideograph
+      {"中 文,好", "中 文，好", "中 文，好", "中 文，好"},
+      {"１２,中", "１２，中", "１２，中", "１２，中"},
+      {"中\n,文", "中\n，文", "中\n，文", "中\n，文"},
+      {"中 , 文", "中，文", "中，文", "中，文"},
+      {"中\xE4\xB8,文", "中\xE4\xB8，文", "中\xE4\xB8，文", "中\xE4\xB8，文"},  // truncated
+      {"中\xB8\x80,文", "中\xB8\x80，文", "中\xB8\x80，文", "中\xB8\x80，文"},  // stray bytes
+      {"说http://例子.com/路径,好。", "说http://例子.com/路径，好。",
+       "说 http://例子.com/路径，好。", "说http://例子.com/路径，好。"},
+      {"abc def，ghi jkl", "abc def, ghi jkl", "abc def, ghi jkl", "abc def, ghi jkl"},
+      {"名字，\nNext line", "名字，\nNext line", "名字，\nNext line", "名字，\nNext line"},
+      {"中(abc)", "中（abc）", "中（abc）", "中（abc）"},
+      {"价格3~5元", "价格3～5元", "价格 3～5 元", "价格3～5元"},
+      {"中文abc中文", "中文abc中文", "中文 abc 中文", "中文abc中文"},
+      {"中文 abc 中文", "中文 abc 中文", "中文 abc 中文", "中文abc中文"},
+  };
+  auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
+    PunctOptions options;
+    options.spacing = spacing;
+    std::string out = text;
+    std::vector<Replacement> reps = PunctFilter::scan(text, options, nullptr);
+    for (auto r = reps.rbegin(); r != reps.rend(); ++r) {
+      out.replace(r->begin, r->end - r->begin, r->text);
+    }
+    return out;
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(run(c.text, PunctOptions::Spacing::kKeep) == c.keep);
+    CHECK(run(c.text, PunctOptions::Spacing::kAdd) == c.add);
+    CHECK(run(c.text, PunctOptions::Spacing::kRemove) == c.remove);
+  }
 }
 
 TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {

@@ -35,5 +35,19 @@ TEST_CASE("Latin words, roman numerals, X-rays and multiplication are not redact
   CHECK(found("").empty());
 }
 
+TEST_CASE("placeholders are found by their bytes, wherever they stand", "[structure][redaction]") {
+  // At the text's ends, full-width and × forms, the character before read backwards (also after
+  // malformed bytes), and the commas of Chinese text (EF BC 8C, the lead byte of Ｘ) in between.
+  CHECK(found("中X") == std::vector<std::string>{"X"});
+  CHECK(found("X中") == std::vector<std::string>{"X"});
+  CHECK(found("中，文，中Ｘ文") == std::vector<std::string>{"Ｘ"});
+  CHECK(found("中ｘｘ文") == std::vector<std::string>{"ｘｘ"});
+  CHECK(found("中×文") == std::vector<std::string>{"×"});
+  CHECK(found("中\xE4\xB8X文") == std::vector<std::string>{"X"});
+  CHECK(found(std::string(40, ' ') + "中文X") == std::vector<std::string>{"X"});
+  CHECK(found("中文×5").empty());
+  CHECK(found("aX中").empty());
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -1,7 +1,10 @@
 #include "normalize/speakers.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
+#include "normalize/punct_bytes.h"
 #include "normalize/structure_text.h"
 
 namespace hantidy {
@@ -31,10 +34,18 @@ constexpr std::u32string_view kCompoundSurnames[] = {
 constexpr std::u32string_view kOrgEnds =
     U"局司部處处署會会院委府廳厅辦办組组室所庭科團团社行校館馆台臺中心省市縣县區区";
 
+// A colon label lies in the first 120 bytes of its block.
+constexpr std::size_t kColonLabelBytes = 120;
+
 // A label line is a role and a name: a hundred code points at most, 4 bytes each at most.
 constexpr std::size_t kMaxLabelLineBytes = 400;
 
-constexpr std::u32string_view kConcurrent[] = {U"（兼）", U"(兼)"};
+constexpr std::string_view kConcurrent[] = {"（兼）", "(兼)"};
+
+// The longest name is_person_name accepts, in code points (a transcribed name with dots).
+constexpr std::size_t kMaxNameCodePoints = 20;
+// The longest name without a middle dot: a surname and a given name of up to three characters.
+constexpr std::size_t kMaxPlainNameCodePoints = 4;
 
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
@@ -70,19 +81,32 @@ bool all_han(std::u32string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_han);
 }
 
+bool is_single_surname(char32_t c) {
+  // kSurnames sorted once, so a lookup is a binary search rather than a walk of the list.
+  static const std::vector<char32_t> sorted = [] {
+    std::vector<char32_t> v(kSurnames.begin(), kSurnames.end());
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), c);
+}
+
 // Length of the surname `s` starts with (compound first); 0 when none.
 std::size_t surname_length(std::u32string_view s) {
-  for (std::u32string_view compound : kCompoundSurnames) {
-    if (s.starts_with(compound)) return compound.size();
+  if (s.size() >= 2) {
+    for (std::u32string_view compound : kCompoundSurnames) {
+      if (s.starts_with(compound)) return compound.size();
+    }
   }
-  if (!s.empty() && kSurnames.find(s.front()) != std::u32string_view::npos) return 1;
+  if (!s.empty() && is_single_surname(s.front())) return 1;
   return 0;
 }
 
 bool name_u32(std::u32string_view s) {
   if (std::any_of(s.begin(), s.end(), is_middle_dot)) {
     // Transcribed names: Han parts joined by dots, each part non-empty.
-    if (s.size() > 20 || is_middle_dot(s.front()) || is_middle_dot(s.back())) return false;
+    if (s.size() > kMaxNameCodePoints || is_middle_dot(s.front()) || is_middle_dot(s.back()))
+      return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (is_middle_dot(s[i])) {
         if (is_middle_dot(s[i + 1])) return false;
@@ -92,50 +116,87 @@ bool name_u32(std::u32string_view s) {
     }
     return true;
   }
-  if (s.size() < 2 || s.size() > 4 || !all_han(s)) return false;
+  if (s.size() < 2 || s.size() > kMaxPlainNameCodePoints) return false;
+  // The surname first: a table look-up, where all_han asks ICU about every character.
   std::size_t sur = surname_length(s);
-  return sur > 0 && s.size() > sur;
+  return sur > 0 && s.size() > sur && all_han(s);
 }
 
 // A role: no clause punctuation, ends with an office (after an optional "（兼）").
 bool is_role(std::string_view role, const OfficeLexicon& offices) {
   if (role.empty() || count_code_points(role) > 48) return false;
-  for (const CodePoint& cp : decode_utf8(role)) {
-    if (is_clause_punct(cp.c) || is_label_space(cp.c)) return false;
+  for (std::size_t at = 0; at < role.size();) {
+    char32_t c = next_code_point(role, at);
+    if (is_clause_punct(c) || is_label_space(c)) return false;
   }
   std::string_view core = role;
-  for (std::u32string_view mark : kConcurrent) {
-    std::string m = to_utf8(mark);
-    if (core.ends_with(m)) core.remove_suffix(m.size());
+  for (std::string_view mark : kConcurrent) {
+    if (core.ends_with(mark)) core.remove_suffix(mark.size());
   }
   return offices.suffix(core) > 0;
 }
 
+// Label spaces (' ', '\t', U+3000) found by their bytes. Exact on any text: ' ' and '\t' are
+// ASCII, and E3 80 80 always decodes as U+3000 (E3 is a lead byte, so a forward decode starts a
+// code point there, never inside an earlier one).
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+std::size_t label_space_at(std::string_view s, std::size_t pos) {
+  if (s[pos] == ' ' || s[pos] == '\t') return 1;
+  return s.substr(pos, 3) == kIdeographicSpace ? 3 : 0;
+}
+std::size_t label_space_before(std::string_view s, std::size_t end) {
+  if (end == 0) return 0;
+  if (s[end - 1] == ' ' || s[end - 1] == '\t') return 1;
+  return end >= 3 && s.substr(end - 3, 3) == kIdeographicSpace ? 3 : 0;
+}
+
 // One "ROLE NAME" line: the name is the text after the last run of spaces.
 std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLexicon& offices) {
-  std::vector<CodePoint> cps = decode_utf8(line);
-  std::size_t name_begin = std::string_view::npos, role_end = 0;
-  for (std::size_t i = cps.size(); i-- > 0;) {
-    if (is_label_space(cps[i].c)) {
-      name_begin = cps[i].end;
-      std::size_t j = i;
-      while (j > 0 && is_label_space(cps[j - 1].c)) --j;
-      role_end = cps[j].begin;
-      break;
+  // The name starts after the last label space (found forwards, 16 bytes a step: only ' ',
+  // '\t' and E3, the lead byte of U+3000, can start one).
+  std::size_t name_begin = std::string_view::npos;
+  for (std::size_t at = 0;
+       (at = find_any_of_bytes(line, at, ' ', '\t', 0xE3, 0xE3)) < line.size();) {
+    if (std::size_t space = label_space_at(line, at)) {
+      at += space;
+      name_begin = at;
+    } else {
+      ++at;
     }
   }
   if (name_begin == std::string_view::npos) {
     // No space (a filter or the typesetter removed it): "…卫生健康委主任于鲁明". The shortest
-    // name after a role wins, so "主任于鲁明" is 于鲁明, not 鲁明 after "主任于".
-    for (std::size_t k = cps.size() >= 2 ? cps.size() - 2 : 0; k > 0 && cps.size() - k <= 20; --k) {
-      std::string_view name = line.substr(cps[k].begin);
-      std::string_view role = line.substr(0, cps[k].begin);
+    // name after a role wins, so "主任于鲁明" is 于鲁明, not 鲁明 after "主任于". The candidate
+    // names are the last 2, 3, ... code points, stepped backwards (previous_code_point stops
+    // where a forward decode would), as long as something is left for the role.
+    std::size_t begin = line.size();
+    bool dot = false;
+    // Names longer than kMaxPlainNameCodePoints need a middle dot: without one in the line, no
+    // longer candidate is looked at.
+    bool dotted_line = false;
+    for (std::string_view d : {"·", "‧", "・", "•"}) {
+      dotted_line = dotted_line || line.find(d) != std::string_view::npos;
+    }
+    std::size_t longest = dotted_line ? kMaxNameCodePoints : kMaxPlainNameCodePoints;
+    for (std::size_t length = 1; length <= longest && begin > 0; ++length) {
+      char32_t c = previous_code_point(line, begin);
+      // A name is Han characters and middle dots only, so no longer candidate can be one.
+      if (!is_han(c) && !is_middle_dot(c)) break;
+      dot = dot || is_middle_dot(c);
+      if (length < 2) continue;
+      if (begin == 0) break;  // no role left
+      // Without a middle dot a name has at most four characters.
+      if (!dot && length > kMaxPlainNameCodePoints) continue;
+      std::string_view name = line.substr(begin);
+      std::string_view role = line.substr(0, begin);
       if (is_person_name(name) && is_role(role, offices)) {
         return LabelPerson{std::string(name), std::string(role)};
       }
     }
     return std::nullopt;
   }
+  std::size_t role_end = name_begin;
+  while (std::size_t k = label_space_before(line, role_end)) role_end -= k;
   if (role_end == 0) return std::nullopt;
   std::string_view name = line.substr(name_begin);
   std::string_view role = line.substr(0, role_end);
@@ -146,24 +207,34 @@ std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLex
 // Two or more label lines that line repair joined into one: "ROLE1 NAME1ROLE2 NAME2". Each
 // token between spaces but the first and last is a name followed by the next role.
 std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLexicon& offices) {
-  std::vector<std::string_view> tokens;
-  std::vector<CodePoint> cps = decode_utf8(line);
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= cps.size(); ++i) {
-    if (i == cps.size() || is_label_space(cps[i].c)) {
-      std::size_t b = start < cps.size() ? cps[start].begin : line.size();
-      std::size_t e = i < cps.size() ? cps[i].begin : line.size();
-      if (e > b) tokens.push_back(line.substr(b, e - b));
-      start = i + 1;
+  // The tokens between runs of label spaces; more than five and it is not such a line.
+  constexpr std::size_t kMaxTokens = 5;
+  std::array<std::string_view, kMaxTokens> tokens;
+  std::size_t count = 0;
+  std::size_t token_begin = 0;
+  for (std::size_t at = 0;;) {
+    // The next label space (16 bytes a step: only ' ', '\t' and E3 can start one); the end of
+    // the line closes the last token.
+    at = find_any_of_bytes(line, at, ' ', '\t', 0xE3, 0xE3);
+    std::size_t space = at < line.size() ? label_space_at(line, at) : 0;
+    if (space == 0 && at < line.size()) {
+      ++at;  // E3 starting another character
+      continue;
     }
+    if (at > token_begin) {
+      if (count == kMaxTokens) return {};
+      tokens[count++] = line.substr(token_begin, at - token_begin);
+    }
+    if (at >= line.size()) break;
+    at += space;
+    token_begin = at;
   }
-  if (tokens.size() < 3 || tokens.size() > 5 || !is_role(tokens.front(), offices) ||
-      !is_person_name(tokens.back())) {
+  if (count < 3 || !is_role(tokens.front(), offices) || !is_person_name(tokens[count - 1])) {
     return {};
   }
   std::vector<LabelPerson> people;
   std::string role(tokens.front());
-  for (std::size_t t = 1; t + 1 < tokens.size(); ++t) {
+  for (std::size_t t = 1; t + 1 < count; ++t) {
     // Where the name ends is ambiguous ("于鲁明北京市…" could be 于鲁 + 明北京市…): the next role
     // usually starts like the previous one ("北京市…"), so take the split that shares most of
     // the previous role's opening; ties go to three-character names, the commonest.
@@ -188,14 +259,14 @@ std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLe
     }
     if (!split) return {};
   }
-  people.push_back({std::string(tokens.back()), role});
+  people.push_back({std::string(tokens[count - 1]), role});
   return people;
 }
 
 bool is_colon(char32_t c) { return c == U'：' || c == U':'; }
 
 // Where a label starts: after indentation, a list bullet and an item number ("1. ", "12．").
-std::size_t label_start(const std::vector<CodePoint>& cps) {
+std::size_t label_start(std::span<const CodePoint> cps) {
   std::size_t i = 0;
   while (i < cps.size() && is_label_space(cps[i].c)) ++i;
   // A Markdown list bullet ("* 主席：…", the g0v gazette conversion).
@@ -216,16 +287,38 @@ std::size_t label_start(const std::vector<CodePoint>& cps) {
 
 }  // namespace
 
-bool is_person_name(std::string_view name) { return name_u32(to_u32(name)); }
+bool is_person_name(std::string_view name) {
+  // A name longer than kMaxNameCodePoints is none either way, so it is decoded into a small
+  // buffer, not a heap string.
+  char32_t buffer[kMaxNameCodePoints + 1];
+  std::size_t size = 0;
+  for (std::size_t at = 0; at < name.size();) {
+    if (size == kMaxNameCodePoints + 1) return false;
+    buffer[size++] = next_code_point(name, at);
+  }
+  return name_u32(std::u32string_view(buffer, size));
+}
 
 std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
                                                   const OfficeLexicon& offices) {
-  std::vector<std::string_view> lines = nonempty_lines(block);
-  if (lines.empty() || lines.size() > 4) return std::nullopt;
+  // One to four non-empty lines, none longer than a label line (else a paragraph, not a
+  // label): found without splitting a long paragraph into all its lines.
+  constexpr std::size_t kMaxLines = 4;
+  std::array<std::string_view, kMaxLines> lines;
+  std::size_t count = 0;
+  for (std::size_t at = 0; at <= block.size();) {
+    std::size_t nl = short_line_end(block, at, kMaxLabelLineBytes);
+    if (nl == std::string_view::npos) return std::nullopt;  // a paragraph, not a label
+    std::string_view line = trim_space(block.substr(at, nl - at));
+    at = nl + 1;
+    if (line.empty()) continue;
+    if (count == kMaxLines || line.size() > kMaxLabelLineBytes) return std::nullopt;
+    lines[count++] = line;
+  }
+  if (count == 0) return std::nullopt;
   SpeakerLabel label;
   label.shape = LabelShape::kRoleName;
-  for (std::string_view line : lines) {
-    if (line.size() > kMaxLabelLineBytes) return std::nullopt;  // a paragraph, not a label
+  for (std::string_view line : std::span(lines.data(), count)) {
     if (std::optional<LabelPerson> person = role_name_line(line, offices)) {
       label.people.push_back(std::move(*person));
     } else if (std::vector<LabelPerson> joined = joined_role_names(line, offices);
@@ -242,9 +335,21 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
 
 std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const OfficeLexicon& offices) {
   // Only the first line and its first 26 code points can hold a label.
-  std::string_view first = text.substr(0, std::min(text.find('\n'), text.size()));
-  std::vector<CodePoint> cps =
-      decode_utf8(first.substr(0, std::min<std::size_t>(first.size(), 120)));
+  std::string_view first = text.substr(0, std::min(text.size(), kColonLabelBytes));
+  first = first.substr(0, std::min(first.find('\n'), first.size()));
+  // No colon (':' or '：', EF BC 9A) among those bytes: no label, and nothing to decode.
+  if (first.find(':') == std::string_view::npos && first.find("：") == std::string_view::npos) {
+    return std::nullopt;
+  }
+  // At most 120 bytes, so at most 120 code points: decoded into a buffer on the stack.
+  std::array<CodePoint, kColonLabelBytes> buffer;
+  std::size_t size = 0;
+  for (std::size_t at = 0; at < first.size();) {
+    std::size_t begin = at;
+    char32_t c = next_code_point(first, at);
+    buffer[size++] = {c, begin, at};
+  }
+  std::span<const CodePoint> cps(buffer.data(), size);
   std::size_t start = label_start(cps);
   std::size_t colon = start;
   while (colon < cps.size() && colon - start <= 26 && !is_colon(cps[colon].c)) ++colon;
@@ -256,12 +361,11 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
     while (open > start && cps[open].c != U'（' && cps[open].c != U'(') --open;
     if (open > start && colon - open <= 12) head_end = open;
   }
+  for (std::size_t i = start; i < head_end; ++i) {
+    if (!is_han(cps[i].c) && !is_middle_dot(cps[i].c)) return std::nullopt;
+  }
   std::u32string head;
   for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
-  if (!std::all_of(head.begin(), head.end(),
-                   [](char32_t c) { return is_han(c) || is_middle_dot(c); })) {
-    return std::nullopt;
-  }
   std::string head8 = to_utf8(head);
   SpeakerLabel label;
   label.begin = cps[start].begin;

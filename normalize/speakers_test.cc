@@ -148,5 +148,25 @@ TEST_CASE("colon lines that are not speakers", "[structure]") {
   }
 }
 
+TEST_CASE("label spaces are a space, a tab or U+3000, found by their bytes", "[structure]") {
+  for (std::string line : {"北京市卫生健康委主任\t于鲁明", "北京市卫生健康委主任　于鲁明",
+                           "北京市卫生健康委主任　 于鲁明", " 主任 于鲁明"}) {
+    INFO(line);
+    auto label = parse_role_name_label(line, lexicon());
+    REQUIRE(label);
+    REQUIRE(label->people.size() == 1);
+    CHECK(label->people[0].name == "于鲁明");
+  }
+  CHECK_FALSE(parse_role_name_label("主任 王", lexicon()));
+  CHECK_FALSE(parse_role_name_label("主任\xE4\xB8于鲁明", lexicon()));  // malformed before the name
+  auto two = parse_role_name_label("北京市卫生健康委主任 于鲁明\n\n\n天津市卫生健康委主任 王建国",
+                                   lexicon());
+  REQUIRE(two);
+  CHECK(two->people.size() == 2);
+  CHECK_FALSE(parse_colon_label("abc：def", lexicon()));
+  CHECK(parse_colon_label(std::string(100, ' ') + "主席：", lexicon()));
+  CHECK_FALSE(parse_colon_label(std::string(120, ' ') + "主席：", lexicon()));  // past 120 bytes
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -92,7 +92,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
 
 // Pass 2: a block that is only the name of a labelled person is that person's photo caption.
 void find_captions(Document& doc, const Labels& labels) {
-  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>>
+  std::map<std::string, std::vector<std::pair<std::size_t, std::string>>, std::less<>>
       by_name;  // name → (label, id)
   for (const auto& [block, ids] : labels.speakers) {
     for (const std::string& id : ids) {
@@ -100,10 +100,11 @@ void find_captions(Document& doc, const Labels& labels) {
       if (p && p->name != p->role) by_name[p->name].push_back({block, id});
     }
   }
+  if (by_name.empty()) return;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (b.kind != BlockKind::kParagraph) continue;
-    auto it = by_name.find(std::string(trim_space(b.text)));
+    auto it = by_name.find(trim_space(b.text));
     if (it == by_name.end()) continue;
     // The same name under two labels (two roles): the nearer label's person.
     auto nearest =
@@ -129,10 +130,15 @@ void type_blocks(Document& doc, const Labels& labels) {
     ++content_seen;
     if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
     if (labels.speakers.count(i)) continue;
+    // Every shape tested here is one short line; most paragraphs are not, and are passed over
+    // with one look at their first line.
+    bool short_line = !single_short_line(b.text, kMaxShapeLineBytes).empty();
     if (!have_title && i < first_label && content_seen <= kTitleWindow &&
-        (b.kind == BlockKind::kHeading || is_title_like(b.text))) {
+        (b.kind == BlockKind::kHeading || (short_line && is_title_like(b.text)))) {
       retype(doc, i, BlockKind::kTitle, 0, "title");
       have_title = true;
+    } else if (!short_line) {
+      continue;
     } else if (int level = numbered_heading_level(b.text); level > 0) {
       retype(doc, i, BlockKind::kHeading, level, "numbered-heading");
     } else if (b.kind == BlockKind::kParagraph && is_salutation(b.text)) {

@@ -83,4 +83,48 @@ std::vector<std::string_view> nonempty_lines(std::string_view text) {
   return lines;
 }
 
+std::size_t short_line_end(std::string_view text, std::size_t at, std::size_t max_bytes) {
+  // Where the trimmed line starts (trim_space strips ' ', '\t', '\r' and U+3000).
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  std::size_t start = at;
+  while (true) {
+    if (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\r')) {
+      ++start;
+    } else if (text.substr(start, 3) == kIdeographicSpace) {
+      start += 3;
+    } else {
+      break;
+    }
+  }
+  // When no line break comes first, a byte max_bytes on that no trimmed-away character can
+  // hold (not ' ', '\t', '\r', nor a byte of E3 80 80) is inside the trimmed line, which is
+  // then longer than max_bytes.
+  std::size_t probe = start + max_bytes;
+  if (probe < text.size()) {
+    auto b = static_cast<unsigned char>(text[probe]);
+    bool may_trim = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xE3 || b == 0x80;
+    if (!may_trim && text.substr(start, max_bytes).find('\n') == std::string_view::npos) {
+      return std::string_view::npos;
+    }
+  }
+  std::size_t nl = text.find('\n', at);
+  return nl == std::string_view::npos ? text.size() : nl;
+}
+
+std::string_view single_short_line(std::string_view text, std::size_t max_bytes) {
+  std::string_view found;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    std::size_t nl = short_line_end(text, at, max_bytes);
+    if (nl == std::string_view::npos) return {};  // a non-empty line, too long
+    std::string_view line = trim_space(text.substr(at, nl - at));
+    if (!line.empty()) {
+      if (!found.empty() || line.size() > max_bytes) return {};
+      found = line;
+    }
+    at = nl + 1;
+  }
+  return found;
+}
+
 }  // namespace hantidy
