@@ -5,20 +5,38 @@
 #define HANTIDY_NORMALIZE_CJK_TEXT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "normalize/utf8.h"  // next_code_point, previous_code_point
 
 namespace hantidy {
 
+namespace cjk_text_detail {
+enum CjkBits : std::uint8_t { kHan = 1, kCjkLetter = 2, kCjkPunct = 4, kWide = 8 };
+/// The bits of every BMP code point, computed once from ICU (the repair filters ask at almost
+/// every code point, and an ICU property lookup costs more than the rest of their work).
+const std::uint8_t* bmp_bits();
+/// The bits of a code point outside the BMP (asks ICU).
+std::uint8_t astral_bits(char32_t c);
+inline std::uint8_t bits(char32_t c) {
+  static const std::uint8_t* const table = bmp_bits();
+  return c < 0x10000 ? table[c] : astral_bits(c);
+}
+}  // namespace cjk_text_detail
+
 /// Han ideographs: Script=Han letters (compatibility ideographs included) and 〇; not the
 /// Kangxi or CJK radicals, which are symbols.
-bool is_han(char32_t c);
+inline bool is_han(char32_t c) { return (cjk_text_detail::bits(c) & cjk_text_detail::kHan) != 0; }
 /// Kana and Hangul count with Han as "CJK letters" for spacing rules.
-bool is_cjk_letter(char32_t c);
+inline bool is_cjk_letter(char32_t c) {
+  return (cjk_text_detail::bits(c) & cjk_text_detail::kCjkLetter) != 0;
+}
 /// Full-width CJK punctuation: U+3000 block, full-width forms that are punctuation, the
 /// curly quotes, em dash and ellipsis that Chinese text uses.
-bool is_cjk_punct(char32_t c);
+inline bool is_cjk_punct(char32_t c) {
+  return (cjk_text_detail::bits(c) & cjk_text_detail::kCjkPunct) != 0;
+}
 /// Sentence-final punctuation, CJK and ASCII (。！？…; .!? since the punct filter runs later),
 /// plus the colon and semicolon that end a line of a list or a salutation.
 bool is_terminal(char32_t c);
@@ -29,7 +47,9 @@ bool is_opening(char32_t c);
 /// Punctuation that never starts a line in Chinese typesetting (，。、；：？！）」” ...).
 bool is_no_line_start(char32_t c);
 /// Display width in columns: 2 for East Asian Wide and Full-width, 1 otherwise.
-int display_width(char32_t c);
+inline int display_width(char32_t c) {
+  return (cjk_text_detail::bits(c) & cjk_text_detail::kWide) != 0 ? 2 : 1;
+}
 /// ASCII letters and digits.
 bool is_ascii_alnum(char32_t c);
 

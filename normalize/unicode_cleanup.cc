@@ -2,9 +2,16 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,7 +37,38 @@ std::string to_utf8(char32_t c) {
   return out;
 }
 
+// Rule names, interned once: making a Name from text looks the text up.
+const Name kCjkSpaceRule("cjk-space");
+const Name kControlRule("control");
+const Name kZeroWidthRule("zero-width");
+const Name kPdfPrivateUseRule("pdf-private-use");
+const Name kFullwidthAlnumRule("fullwidth-alnum");
+const Name kPdfRadicalDotRule("pdf-radical-dot");
+
 bool is_space(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
+
+// Whether the line starting at text[begin] holds more than 20 visible code points (not white
+// space), looking no further than the 21st or the line's end ('\n').
+bool more_than_20_visible(std::string_view text, std::size_t begin) {
+  std::size_t n = 0;
+  for (std::size_t at = begin; at < text.size();) {
+    // Printable ASCII and U+4000–U+9FFF (lead byte E4–E9, two continuation bytes) are visible.
+    auto lead = static_cast<unsigned char>(text[at]);
+    if (lead >= 0x21 && lead <= 0x7E) {
+      ++at;
+    } else if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
+               (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
+      at += 3;
+    } else {
+      char32_t c = next_code_point(text, at);
+      if (c == '\n') return false;
+      if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    }
+    if (++n > 20) return true;
+  }
+  return false;
+}
 
 // Characters a PDF export or OCR leaves that carry nothing: format controls and C0/C1 controls.
 bool is_invisible(char32_t c) {
@@ -49,6 +87,117 @@ const char* look_alike_rule(char32_t c) {
   return nullptr;
 }
 
+// Bytes that start a code point outside ASCII and U+4000–U+9FFF (lead bytes E4–E9). Every other
+// byte is ASCII, such a lead, or a continuation byte; decoded, they give ASCII, U+4000–U+9FFF or
+// (malformed) U+FFFD, each with an NFC boundary before it and NFC quick check Yes.
+bool starts_nfc_special(unsigned char b) { return (b >= 0xC0 && b <= 0xE3) || b >= 0xEA; }
+
+// Bytes where clean_characters has work: white space and controls (< 0x21, 0x7F), the marks
+// report_repeats looks for when doubled (',' ';'), and lead bytes of anything but U+4000–U+9FFF.
+bool starts_clean_special(unsigned char b) {
+  return b <= 0x20 || b == 0x7F || b == ',' || b == ';' || starts_nfc_special(b);
+}
+
+#if defined(__SSE2__)
+// Lanes of `v` whose byte is in [lo, hi] (unsigned), as 0xFF.
+__m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
+  __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo)));
+  return _mm_cmpeq_epi8(clamped, shifted);
+}
+
+__m128i nfc_special_lanes(__m128i v) {
+  return _mm_or_si128(bytes_in(v, 0xC0, 0xE3), bytes_in(v, 0xEA, 0xFF));
+}
+
+__m128i clean_special_lanes(__m128i v) {
+  __m128i marks =
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+  __m128i controls = _mm_or_si128(bytes_in(v, 0x00, 0x20), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+  return _mm_or_si128(_mm_or_si128(marks, controls), nfc_special_lanes(v));
+}
+#endif
+
+// Where the first byte at or after `from` that `stops` says yes to is (text.size() if none).
+// Sixteen bytes at a time where SSE2 is there (`lanes` is `stops` for sixteen bytes): most text
+// is long runs of bytes no rule stops at.
+template <typename Stops, typename Lanes>
+std::size_t find_byte(std::string_view text, std::size_t from, Stops stops,
+                      [[maybe_unused]] Lanes lanes) {
+  const char* bytes = text.data();
+  std::size_t at = from;
+#if defined(__SSE2__)
+  for (; at + 16 <= text.size(); at += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    if (int hits = _mm_movemask_epi8(lanes(v))) return at + __builtin_ctz(hits);
+  }
+#endif
+  for (; at < text.size(); ++at) {
+    if (stops(static_cast<unsigned char>(bytes[at]))) return at;
+  }
+  return text.size();
+}
+
+std::size_t find_nfc_special(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  return find_byte(text, from, starts_nfc_special, nfc_special_lanes);
+#else
+  return find_byte(text, from, starts_nfc_special, 0);
+#endif
+}
+
+std::size_t find_clean_special(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+  return find_byte(text, from, starts_clean_special, clean_special_lanes);
+#else
+  return find_byte(text, from, starts_clean_special, 0);
+#endif
+}
+
+// ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
+// code point has a normalization boundary before it, and whether its NFC quick check is Yes.
+// Outside the BMP the answers come from ICU directly.
+class NfcTable {
+ public:
+  explicit NfcTable(const icu::Normalizer2& nfc) {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      bits_[c] =
+          (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+          (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
+    }
+  }
+  bool boundary_before(char32_t c, const icu::Normalizer2& nfc) const {
+    return c < 0x10000 ? (bits_[c] & kBoundaryBefore) != 0
+                       : nfc.hasBoundaryBefore(static_cast<UChar32>(c));
+  }
+  // A boundary before it and quick check Yes: a segment of its own that NFC keeps.
+  bool stable_alone(char32_t c, const icu::Normalizer2& nfc) const {
+    return c < 0x10000 ? (bits_[c] & (kBoundaryBefore | kQuickCheckYes)) ==
+                             (kBoundaryBefore | kQuickCheckYes)
+                       : boundary_before(c, nfc) && quick_check_yes(c);
+  }
+  bool quick_check_yes(char32_t c) const {
+    return c < 0x10000
+               ? (bits_[c] & kQuickCheckYes) != 0
+               : u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+  }
+
+ private:
+  static constexpr std::uint8_t kBoundaryBefore = 1;
+  static constexpr std::uint8_t kQuickCheckYes = 2;
+  std::array<std::uint8_t, 0x10000> bits_;
+};
+
+const NfcTable& nfc_table() {
+  static const NfcTable table = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU normalizer data missing");
+    return NfcTable(*nfc);
+  }();
+  return table;
+}
+
 class Cleaner {
  public:
   Cleaner(Document& doc, Diagnostics& diag) : doc_(doc), diag_(diag) {
@@ -64,9 +213,15 @@ class Cleaner {
     if (has_radical()) simplified_ = guess_simplified();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       if (doc_.blocks[i].text.empty()) continue;
-      normalize_nfc(i);
-      clean_characters(i);
-      report_repeats(i);
+      // Cleanup runs on NFC text. Most blocks are NFC already, which the cleanup pass sees for
+      // itself (it looks at every code point that is not ASCII or U+4000–U+9FFF): it gives up on
+      // the first one that NFC might change, and only then does the block go through NFC first.
+      std::optional<bool> doubled = clean_characters(i, /*known_nfc=*/false);
+      if (!doubled) {
+        normalize_nfc(i);
+        doubled = clean_characters(i, /*known_nfc=*/true);
+      }
+      if (*doubled) report_repeats(i);
     }
     if (private_use_ > 0) {
       diag_.warn(std::string(kFilter), file_name(), pua_line_,
@@ -95,24 +250,44 @@ class Cleaner {
     return index_->at(b.source_offset(pos)).line;
   }
 
-  // NFC, one normalization segment at a time so that only what changes is recorded.
+  // NFC, one normalization segment at a time so that only what changes is recorded. A segment
+  // starts at a code point with an NFC boundary before it and runs to the next such code point.
+  // A code point with a boundary before it and NFC quick check Yes is a normalized segment of its
+  // own unless code points without a boundary follow it, so ICU is asked only about segments that
+  // hold something else (a combining mark, a compatibility ideograph). Skipping the others never
+  // changes the outcome: a text is normalized exactly when its segments are.
   void normalize_nfc(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
-    UErrorCode status = U_ZERO_ERROR;
-    if (nfc_->isNormalizedUTF8(text, status) && U_SUCCESS(status)) return;
+    const NfcTable& table = nfc_table();
     std::vector<Replacement> reps;
     std::size_t at = 0;
+    std::size_t checked = 0;  // end of the last segment handed to ICU: a segment boundary
     while (at < text.size()) {
-      std::size_t begin = at;
+      // ASCII and U+4000–U+9FFF have a boundary before them and NFC quick check Yes
+      // (unicode_cleanup_test checks every one): only bytes of other code points stop the scan.
+      std::size_t special = find_nfc_special(text, at);
+      if (special == text.size()) break;
+      at = special;
+      char32_t c = next_code_point(text, at);
+      bool boundary = table.boundary_before(c, *nfc_);
+      if (boundary && table.quick_check_yes(c)) continue;
+      // Without a boundary, `c` belongs to the segment of the code point before it, which was
+      // skipped and so has a boundary before it.
+      std::size_t begin = special;
+      if (!boundary && special > checked) previous_code_point(text, begin);
+      at = begin;
       char32_t first = next_code_point(text, at);
+      std::size_t first_end = at;
       while (at < text.size()) {
         std::size_t peek = at;
-        char32_t c = next_code_point(text, peek);
-        if (nfc_->hasBoundaryBefore(static_cast<UChar32>(c))) break;
+        char32_t next = next_code_point(text, peek);
+        if (table.boundary_before(next, *nfc_)) break;
         at = peek;
       }
+      checked = at;
+      if (at == first_end && table.quick_check_yes(first)) continue;
       std::string_view segment = text.substr(begin, at - begin);
-      status = U_ZERO_ERROR;
+      UErrorCode status = U_ZERO_ERROR;
       if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) continue;
       std::string normalized;
       icu::StringByteSink<std::string> sink(&normalized);
@@ -122,7 +297,7 @@ class Cleaner {
       const char* rule = look_alike_rule(first);
       reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
     }
-    doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
   }
 
   // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
@@ -130,11 +305,27 @@ class Cleaner {
   // NFKC keeps too. Runs on the text as read, like guess_simplified.
   bool has_radical() const {
     for (const Block& b : doc_.blocks) {
-      std::string_view text = b.text;
-      for (std::size_t at = text.find('\xE2'); at != std::string_view::npos;
-           at = text.find('\xE2', at + 1)) {
-        if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0xBA) return true;
-      }
+      if (has_radical_bytes(b.text)) return true;
+    }
+    return false;
+  }
+
+  // Whether `text` holds a byte E2 followed by a byte of at least BA. Sixteen positions at a time
+  // where SSE2 is there: E2 also leads the curly quotes, dash and ellipsis of every Chinese text.
+  static bool has_radical_bytes(std::string_view text) {
+    const char* bytes = text.data();
+    std::size_t at = 0;
+#if defined(__SSE2__)
+    for (; at + 17 <= text.size(); at += 16) {
+      __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+      __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
+      __m128i lead = _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2)));
+      __m128i high = bytes_in(next, 0xBA, 0xFF);
+      if (_mm_movemask_epi8(_mm_and_si128(lead, high)) != 0) return true;
+    }
+#endif
+    for (; at + 1 < text.size(); ++at) {
+      if (bytes[at] == '\xE2' && static_cast<unsigned char>(bytes[at + 1]) >= 0xBA) return true;
     }
     return false;
   }
@@ -191,12 +382,12 @@ class Cleaner {
 
   struct Fix {
     std::string text;
-    const char* rule;
+    Name rule;
   };
 
   // The replacement for one code point, or nullopt to keep it.
   std::optional<Fix> fix(char32_t c, std::string_view text, std::size_t begin, std::size_t after) {
-    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? "control" : "zero-width"};
+    if (is_invisible(c)) return Fix{"", c < 0x200B && c != 0xAD ? kControlRule : kZeroWidthRule};
     if (const char* rule = look_alike_rule(c)) {
       UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString folded =
@@ -209,7 +400,7 @@ class Cleaner {
         return std::nullopt;
       }
       if (unified == 0x4E36 && radical_dot_is_zhu(text, begin, after)) {
-        return Fix{"主", "pdf-radical-dot"};
+        return Fix{"主", kPdfRadicalDotRule};
       }
       if (simplified_ && to_simplified_) {
         icu::UnicodeString simple = folded;
@@ -220,10 +411,10 @@ class Cleaner {
       folded.toUTF8String(out);
       return Fix{out, rule};
     }
-    if (c == 0xF8E7) return Fix{"—", "pdf-private-use"};
+    if (c == 0xF8E7) return Fix{"—", kPdfPrivateUseRule};
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A)) {
-      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), "fullwidth-alnum"};
+      return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), kFullwidthAlnumRule};
     }
     return std::nullopt;
   }
@@ -235,7 +426,10 @@ class Cleaner {
     return c;
   }
 
-  static bool cjk_side(char32_t c) { return is_cjk_letter(c) || is_cjk_punct(c); }
+  static bool cjk_side(char32_t c) {
+    using namespace cjk_text_detail;
+    return (bits(c) & (kCjkLetter | kCjkPunct)) != 0;  // is_cjk_letter(c) || is_cjk_punct(c)
+  }
 
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
@@ -253,6 +447,22 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
+    // Every office word ends in one of these; most spaces follow none of them.
+    if (before.empty()) return false;
+    std::size_t last = before.size();
+    switch (previous_code_point(before, last)) {
+      case U'任':
+      case U'记':
+      case U'記':
+      case U'席':
+      case U'长':
+      case U'長':
+      case U'员':
+      case U'員':
+        break;
+      default:
+        return false;
+    }
     bool office = false;
     for (std::string_view w : kOfficeWords) {
       if (before.ends_with(w)) office = true;
@@ -269,40 +479,92 @@ class Cleaner {
     return names >= 2 && names <= 5;
   }
 
-  void clean_characters(std::size_t index) {
+  // The line of a block that clean_characters is in, with what it knows about it worked out only
+  // when a space asks: most lines have no space between CJK characters.
+  class Line {
+   public:
+    explicit Line(std::string_view text) : text_(text) {}
+    void start(std::size_t begin) {
+      begin_ = begin;
+      end_ = std::string_view::npos;
+      keeps_ = kUnknown;
+    }
+    std::size_t begin() const { return begin_; }
+    std::string_view text() {
+      if (end_ == std::string_view::npos) {
+        end_ = text_.find('\n', begin_);
+        if (end_ == std::string_view::npos) end_ = text_.size();
+      }
+      return text_.substr(begin_, end_ - begin_);
+    }
+    bool keeps_spaces() {
+      // A line of more than 20 visible code points never keeps its spaces (keeps_spaces says
+      // so first): found without looking for the end of a long line.
+      if (keeps_ == kUnknown) {
+        keeps_ = !more_than_20_visible(text_, begin_) && Cleaner::keeps_spaces(text()) ? kYes : kNo;
+      }
+      return keeps_ == kYes;
+    }
+
+   private:
+    enum Keeps { kUnknown, kYes, kNo };
+    std::string_view text_;
+    std::size_t begin_ = 0;
+    std::size_t end_ = std::string_view::npos;
+    Keeps keeps_ = kUnknown;
+  };
+
+  // Whether `c` is a mark report_repeats reports when doubled.
+  static bool is_repeatable(char32_t c) {
+    return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
+           c == ';';
+  }
+
+  // Returns whether the text as rewritten may hold a doubled repeatable mark: true whenever such
+  // a mark follows the same mark with only removed characters between (no fix yields one), so
+  // report_repeats can skip the block when false. Unless `known_nfc`, returns nullopt, having
+  // changed nothing, at the first code point that NFC might change (one without a boundary
+  // before it or without NFC quick check Yes): a text without one is NFC.
+  std::optional<bool> clean_characters(std::size_t index, bool known_nfc) {
     std::string_view text = doc_.blocks[index].text;
+    const NfcTable& nfc = nfc_table();
+    const std::size_t private_use = private_use_, pua_line = pua_line_;
+    const std::size_t radicals_left = radicals_left_;
     std::vector<Replacement> reps;
-    std::size_t line_begin = 0;
-    std::size_t line_end = text.find('\n');
-    if (line_end == std::string_view::npos) line_end = text.size();
-    bool line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+    Line line(text);
+    bool maybe_doubled = false;
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
-      unsigned char lead = static_cast<unsigned char>(text[at]);
-      if (lead >= 0x21 && lead <= 0x7E) {
-        previous = lead;
-        ++at;
-        continue;
-      }
-      if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
-          (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
-        previous = (static_cast<char32_t>(lead & 0x0F) << 12) |
-                   (static_cast<char32_t>(text[at + 1] & 0x3F) << 6) |
-                   static_cast<char32_t>(text[at + 2] & 0x3F);
-        at += 3;
-        continue;
+      std::size_t stop = find_clean_special(text, at);
+      if (stop > at) {
+        std::size_t last = stop;
+        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+        if (byte(stop - 1) < 0x80) {
+          previous = byte(stop - 1);
+        } else if (stop - at >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
+                   (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
+          // What previous_code_point gives for a well-formed U+4000–U+9FFF, decoded directly.
+          previous = (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
+                     (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
+        } else {
+          previous = previous_code_point(text, last);
+        }
+        at = stop;
+        if (at == text.size()) break;
       }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
+      if (!known_nfc && c >= 0x80 && !nfc.stable_alone(c, *nfc_)) {
+        private_use_ = private_use;
+        pua_line_ = pua_line;
+        radicals_left_ = radicals_left;
+        return std::nullopt;
+      }
       if (c == '\n') {
-        line_begin = at;
-        line_end = text.find('\n', at);
-        if (line_end == std::string_view::npos) line_end = text.size();
-        line_keeps = keeps_spaces(text.substr(line_begin, line_end - line_begin));
+        line.start(at);
         previous = '\n';
         continue;
       }
@@ -323,10 +585,10 @@ class Cleaner {
         bool between_cjk = cjk_side(previous) && cjk_side(next);
         bool cjk_ascii_punct = (is_cjk_letter(previous) && is_no_line_start(next) && next < 0x80) ||
                                (is_cjk_punct(previous) && is_cjk_letter(next));
-        if ((between_cjk || cjk_ascii_punct) && !line_keeps &&
-            !is_role_name_space(text.substr(line_begin, line_end - line_begin), begin - line_begin,
-                                end - line_begin)) {
-          reps.push_back({begin, end, "", "cjk-space"});
+        if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
+            !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
+          if (reps.empty()) reps.reserve(kFirstReserve);
+          reps.push_back({begin, end, std::string(), kCjkSpaceRule});
           continue;  // `previous` stays the character before the space
         }
         previous = c;
@@ -336,12 +598,17 @@ class Cleaner {
         if (private_use_++ == 0) pua_line_ = line_of(index, begin);
       }
       if (auto f = fix(c, text, begin, at)) {
-        reps.push_back({begin, at, f->text, f->rule});
-        if (f->text.empty()) continue;
+        if (reps.empty()) reps.reserve(kFirstReserve);
+        bool removed = f->text.empty();
+        reps.push_back({begin, at, std::move(f->text), f->rule});
+        if (removed) continue;
       }
-      previous = folded_class(c);
+      char32_t kept = folded_class(c);
+      if (kept == previous && is_repeatable(kept)) maybe_doubled = true;
+      previous = kept;
     }
-    doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
+    return maybe_doubled;
   }
 
   // "，，" or "。。" are OCR doubling more often than style, but not always: report only.
@@ -353,9 +620,7 @@ class Cleaner {
     for (std::size_t at = 0; at < text.size();) {
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
-      bool repeatable = c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' ||
-                        c == ',' || c == ';';
-      run = (c == previous && repeatable) ? run + 1 : 1;
+      run = (c == previous && is_repeatable(c)) ? run + 1 : 1;
       if (run == 2 && reported_ < kMaxReports) {
         ++reported_;
         diag_.warn(std::string(kFilter), file_name(), line_of(index, begin),
@@ -377,6 +642,9 @@ class Cleaner {
   }
 
   static constexpr std::size_t kMaxReports = 50;
+  // Room for the replacements of a block that has any: a block with one has many more as a
+  // rule (a PDF's spaces), and growing a vector from one element is a string of reallocations.
+  static constexpr std::size_t kFirstReserve = 64;
   Document& doc_;
   Diagnostics& diag_;
   const icu::Normalizer2* nfc_ = nullptr;

@@ -1,10 +1,16 @@
 #include "normalize/unicode_cleanup.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "core/diagnostics.h"
 #include "core/pipeline.h"
+#include "normalize/cjk_text.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -132,6 +138,155 @@ TEST_CASE("unicode survives hostile input", "[unicode]") {
   std::string out = clean(huge);
   CHECK(out.find("２") == std::string::npos);
   CHECK(out.find("⼀") == std::string::npos);
+}
+
+// The filter skips ASCII and U+4000–U+9FFF without asking ICU, and asks about other code points
+// alone only when they need it. These are the facts of ICU's data that makes that exact.
+TEST_CASE("unicode's fast paths rest on ICU's NFC data", "[unicode]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  auto plain = [&](UChar32 c) {
+    return nfc->hasBoundaryBefore(c) &&
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+  };
+  bool all_plain = true;
+  for (UChar32 c = 0; c < 0x80; ++c) all_plain &= plain(c);
+  for (UChar32 c = 0x4000; c <= 0x9FFF; ++c) all_plain &= plain(c);
+  all_plain &= plain(0xFFFD);  // what malformed bytes decode to
+  // The white space the cleanup pass steps over without looking at NFC.
+  all_plain &= plain(0x3000) && plain(0xA0);
+  CHECK(all_plain);
+  // A code point whose quick check is Yes is normalized on its own.
+  bool alone_normalized = true;
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) continue;
+    status = U_ZERO_ERROR;
+    alone_normalized &= nfc->isNormalized(icu::UnicodeString(c), status) && U_SUCCESS(status);
+  }
+  CHECK(alone_normalized);
+}
+
+TEST_CASE("cjk_text's tables answer as ICU does", "[unicode]") {
+  bool same = true;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    auto u = static_cast<UChar32>(c);
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(u, &status);
+    bool han = c == U'〇' || (c >= 0x2E80 && script == USCRIPT_HAN && u_isalpha(u));
+    bool letter = c >= 0x1100 && (han || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+                                  script == USCRIPT_HANGUL);
+    int width = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
+    bool wide = width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+    same &= is_han(c) == han && is_cjk_letter(c) == letter && (display_width(c) == 2) == wide;
+    if (c >= 0xFF01 && c <= 0xFF65) same &= is_cjk_punct(c) == !u_isalnum(u);
+  }
+  CHECK(same);
+  CHECK(is_cjk_punct(U'，'));
+  CHECK(is_cjk_punct(U'“'));
+  CHECK_FALSE(is_cjk_punct(U'中'));
+  CHECK(is_han(0x20000));  // outside the BMP: asks ICU
+}
+
+TEST_CASE("unicode's byte scan stops wherever a rule may fire", "[unicode]") {
+  // Every shift of the text against the scanner's 16-byte blocks.
+  for (std::size_t shift = 0; shift < 40; ++shift) {
+    std::string ascii(shift, 'a');
+    std::string han;
+    for (std::size_t i = 0; i < shift; ++i) han += "卫";
+    INFO("shift " << shift);
+    CHECK(clean(ascii + "卫生使⽤文件") == ascii + "卫生使用文件");  // Kangxi radical
+    CHECK(clean(han + "使⽤文件") == han + "使用文件");
+    // Found only if the radical is seen before the script guess: ⾧ folds to 長, simplified 长.
+    CHECK(clean(ascii + "这是一个简体文件，取⾧补短") == ascii + "这是一个简体文件，取长补短");
+    CHECK(clean(han + "２０２２年") == han + "2022年");  // full-width digits
+    // A space between Han (in a line with a comma: not a short title, which keeps its spaces).
+    CHECK(clean(han + "确保 常态化，") == han + "确保常态化，");
+    CHECK(clean(han + "确保​常态化") == han + "确保常态化");  // zero-width space
+    CHECK(clean(han + "生ế") == han + "生ế");                        // ê + acute: ế
+    CHECK(clean(ascii + "éx") == ascii + "éx");                      // ASCII + acute: é
+    CHECK(clean(han + "가") == han + "가");                        // conjoining jamo: 가
+    CHECK(clean(han + "豈") == han + "豈");                          // compatibility ideograph
+  }
+}
+
+// next_code_point decodes three-byte sequences on a fast path; it must agree with the general
+// decoder (as it stood before the fast path) on every three bytes with an E0–EF lead.
+TEST_CASE("next_code_point's three-byte path decodes as the general one", "[unicode]") {
+  auto general = [](std::string_view text, std::size_t& at) -> char32_t {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    std::size_t n = 3;
+    if (n > text.size() - at) {
+      ++at;
+      return 0xFFFD;
+    }
+    char32_t c = byte(at) & 0x0F;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((byte(at + k) & 0xC0) != 0x80) {
+        ++at;
+        return 0xFFFD;
+      }
+      c = (c << 6) | (byte(at + k) & 0x3F);
+    }
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) {
+      ++at;
+      return 0xFFFD;
+    }
+    at += n;
+    return c;
+  };
+  bool same = true;
+  std::string bytes(3, '\0');
+  for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (int second = 0; second < 256; ++second) {
+      for (int third = 0; third < 256; ++third) {
+        bytes[0] = static_cast<char>(lead);
+        bytes[1] = static_cast<char>(second);
+        bytes[2] = static_cast<char>(third);
+        std::size_t fast_at = 0, general_at = 0;
+        same &=
+            next_code_point(bytes, fast_at) == general(bytes, general_at) && fast_at == general_at;
+      }
+    }
+    std::string_view truncated(bytes.data(), 2);
+    std::size_t fast_at = 0, general_at = 0;
+    same &= next_code_point(truncated, fast_at) == general(truncated, general_at) &&
+            fast_at == general_at;
+  }
+  CHECK(same);
+}
+
+TEST_CASE("unicode counts a private-use character once when a block needs NFC after it",
+          "[unicode]") {
+  // The cleanup pass meets the private-use character, then the combining mark that sends the
+  // block through NFC first, and starts over.
+  Document doc = test::read_text("前\uE000後\u2E80，e\u0301，⽤\uE001");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(doc.blocks[0].text == "前\uE000後\u2E80，\u00E9，用\uE001");
+  REQUIRE(diag.warnings() == 2);
+  CHECK(diag.all()[0].message.starts_with("2 private-use"));
+  CHECK(diag.all()[1].message.starts_with("1 CJK radical"));
+}
+
+TEST_CASE("unicode reports doubles that only removal makes", "[unicode]") {
+  const Case cases[] = {
+      {"ASCII commas", "我们说过,,推进改革", ""},
+      {"a removed space between two CJK commas", "我们说过， ，推进改革", ""},
+      {"a removed zero-width space between two full stops", "推进改革。​。", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    Document doc = test::read_text(c.input);
+    Diagnostics diag;
+    UnicodeCleanupFilter().apply(doc, diag);
+    CHECK(diag.warnings() == 1);
+  }
+  Document doc = test::read_text("我们， 推进，改革,a,");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(diag.warnings() == 0);
 }
 
 TEST_CASE("unicode takes no options", "[unicode]") {

@@ -23,6 +23,19 @@ inline char32_t next_code_point(std::string_view text, std::size_t& at) {
     ++at;
     return b;
   }
+  // Three bytes (all of CJK and its punctuation) decoded straight; anything unusual about them
+  // (truncated, a bad continuation byte, overlong, a surrogate) goes to the general path below.
+  if (b >= 0xE0 && b < 0xF0 && text.size() - at >= 3) {
+    unsigned char b1 = byte(at + 1), b2 = byte(at + 2);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) |
+                   (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        at += 3;
+        return c;
+      }
+    }
+  }
   std::size_t n = b >= 0xF0 && b < 0xF5   ? 4
                   : b >= 0xE0 && b < 0xF0 ? 3
                   : b >= 0xC2 && b < 0xE0 ? 2
