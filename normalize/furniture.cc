@@ -62,7 +62,7 @@ bool may_start_page_number(char32_t c) {
 Shape page_number_shape(std::string_view line) {
   // Most lines are text: their first visible character already rules a page number out.
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = line_scan::next(line, at);
+    char32_t c = next_code_point(line, at);
     if (c == ' ' || c == 0x3000 || c == 0xA0) continue;
     if (!may_start_page_number(c)) return Shape::kNone;  // '\t' too: a table row
     break;
@@ -71,7 +71,7 @@ Shape page_number_shape(std::string_view line) {
   std::size_t n = 0;
   bool gap = false;  // white space since the last character
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = line_scan::next(line, at);
+    char32_t c = next_code_point(line, at);
     if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
     if (c == ' ' || c == 0x3000 || c == 0xA0) {
       gap = n > 0;
@@ -132,7 +132,7 @@ void measure_key(std::string_view content, Line& line) {
   bool spaced = false;
   for (std::size_t at = 0; at < content.size();) {
     std::size_t begin = at;
-    char32_t c = line_scan::next(content, at);
+    char32_t c = next_code_point(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
       spaced = true;
       continue;
@@ -152,7 +152,7 @@ std::string_view spaced_key(std::string_view content, std::deque<std::string>& s
   std::size_t run = 0;  // start of the current run of non-blank characters
   for (std::size_t at = 0; at < content.size();) {
     std::size_t begin = at;
-    char32_t c = line_scan::next(content, at);
+    char32_t c = next_code_point(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
       key.append(content.substr(run, begin - run));
       run = at;
@@ -195,7 +195,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       line.shape = page_number_shape(content);
       line.key_known = line.shape != Shape::kNone;  // no key
       for (std::size_t pos = 0; pos < content.size();) {
-        char32_t c = line_scan::next(content, pos);
+        char32_t c = next_code_point(content, pos);
         if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
         line.first_visible = c;
         break;

@@ -23,49 +23,6 @@
 
 namespace hantidy::line_scan {
 
-/// Same result as next_code_point (including U+FFFD for malformed bytes): ASCII and well-formed
-/// 3-byte sequences, nearly all of Chinese text, are decoded inline; the rest goes through it.
-inline char32_t next(std::string_view text, std::size_t& at) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char b = byte(at);
-  if (b < 0x80) {
-    ++at;
-    return b;
-  }
-  if ((b & 0xF0) == 0xE0 && text.size() - at >= 3) {
-    unsigned char b1 = byte(at + 1), b2 = byte(at + 2);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-      // Overlong forms and surrogates are malformed: leave them to the general decoder.
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        at += 3;
-        return c;
-      }
-    }
-  }
-  return next_code_point(text, at);
-}
-
-/// is_han(c), without ICU for the CJK Unified Ideographs block (all of it is Script=Han
-/// letters) and for code points below U+2E80 (none is Han).
-inline bool han(char32_t c) {
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;
-  if (c < 0x2E80) return false;
-  return is_han(c);
-}
-
-/// display_width(c), without ICU for ASCII (narrow or neutral: 1), the CJK Unified Ideographs
-/// (wide: 2), CJK punctuation U+3001–U+303E (wide: 2), general punctuation U+2000–U+206F such as
-/// “”—… (ambiguous or neutral: 1) and the full-width forms U+FF01–U+FF60 (2).
-inline int width(char32_t c) {
-  if (c < 0x80) return 1;
-  if (c >= 0x4E00 && c <= 0x9FFF) return 2;
-  if (c >= 0x3001 && c <= 0x303E) return 2;
-  if (c >= 0x2000 && c <= 0x206F) return 1;
-  if (c >= 0xFF01 && c <= 0xFF60) return 2;
-  return display_width(c);
-}
-
 /// The three lengths linebreak measures a line by, in one pass.
 struct LineLengths {
   int width = 0;              ///< line_width(line)
@@ -122,7 +79,7 @@ inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
   __m128i other_lead = _mm_andnot_si128(lead3, at_least(b0, 0xC0));
   __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
   // The 3-byte characters answered here: U+4E00–U+9FFF, U+3000–U+303E, U+FF01–U+FF60 and
-  // U+2000–U+206F (see width()).
+  // U+2000–U+206F, whose display_width is known (line_scan_test checks it).
   __m128i han =
       _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
   __m128i cjk_punct = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // U+3000–U+303F
@@ -159,7 +116,8 @@ inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
 }  // namespace simd
 
 /// measure_line's answer from 16 bytes at a time, for a line made only of ASCII and well-formed
-/// 3-byte characters in the ranges width() answers without ICU (most lines); false otherwise.
+/// 3-byte characters in the ranges whose display_width the byte test knows (most lines); false
+/// otherwise.
 /// Well-formed: every 3-byte lead (E2 E3 E4–E9 EF only, so no overlong form or surrogate) is
 /// followed by two continuation bytes and there are no other continuation bytes (their count is
 /// twice the leads'), so the decoder reads exactly one code point per ASCII byte and per lead.
@@ -233,11 +191,11 @@ inline LineLengths measure_line(std::string_view line) {
         at += 3;
         continue;
       }
-      char32_t c = next(line, at);
+      char32_t c = next_code_point(line, at);
       ++all;
       // line_width and visible_length both skip U+3000 and NBSP.
       if (c == 0x3000 || c == 0xA0) continue;
-      width += line_scan::width(c);
+      width += display_width(c);
       ++count;
     }
   }
@@ -282,7 +240,7 @@ inline std::size_t visible_length(std::string_view text,
   if (cap <= text.size() / 3 && visible_lower_bound(text, cap) >= cap) return cap;
   std::size_t n = 0;
   for (std::size_t at = 0; at < text.size() && n < cap;) {
-    char32_t c = next(text, at);
+    char32_t c = next_code_point(text, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
   }
   return n;

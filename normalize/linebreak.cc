@@ -293,19 +293,19 @@ class Repairer {
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   bool inside_word(std::string_view a, std::string_view b) {
     char32_t la = last_visible(a), fb = first_visible(b);
-    if (!line_scan::han(la) || !line_scan::han(fb)) return false;
+    if (!is_han(la) || !is_han(fb)) return false;
     icu::UnicodeString tail, head;
     std::size_t end = a.size();
     for (int k = 0; k < 4 && end > 0; ++k) {
       char32_t c = previous_code_point(a, end);
-      if (!line_scan::han(c)) break;
+      if (!is_han(c)) break;
       tail = icu::UnicodeString(static_cast<UChar32>(c)) + tail;
     }
     std::size_t at = 0;
     while (at < b.size() && head.countChar32() < 4) {
-      char32_t c = line_scan::next(b, at);
+      char32_t c = next_code_point(b, at);
       if (is_blank_char(c)) continue;
-      if (!line_scan::han(c)) break;
+      if (!is_han(c)) break;
       head.append(static_cast<UChar32>(c));
     }
     icu::UnicodeString joined = tail + head;
@@ -480,7 +480,7 @@ class Repairer {
     if (open() > 0 || continues_after(last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb)) return true;
-    return ends_in_word(la) && line_scan::han(first) && !is_label_like(b);
+    return ends_in_word(la) && is_han(first) && !is_label_like(b);
   }
 
   bool dangles(const Block& a) const {
@@ -548,7 +548,7 @@ class Repairer {
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
-        if ((line_scan::han(first) || is_no_line_start(first)) &&
+        if ((is_han(first) || is_no_line_start(first)) &&
             (after_heading || is_no_line_start(first) ||
              inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
           std::size_t d = danglers.front();

@@ -37,7 +37,7 @@ bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || 
 
 char32_t first_visible(std::string_view s) {
   for (std::size_t at = 0; at < s.size();) {
-    char32_t c = line_scan::next(s, at);
+    char32_t c = next_code_point(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
   }
   return 0;
@@ -115,10 +115,10 @@ bool is_enumerated_heading(std::string_view line) {
 bool ends_sentence_soon(std::string_view line) {
   std::size_t n = 0;
   for (std::size_t at = 0; at < line.size() && n < 5;) {
-    char32_t c = line_scan::next(line, at);
+    char32_t c = next_code_point(line, at);
     if (is_blank_char(c)) continue;
     if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
-    if (!line_scan::han(c)) return false;
+    if (!is_han(c)) return false;
     ++n;
   }
   return false;
@@ -136,7 +136,7 @@ bool is_label_line(std::string_view line) {
                 inner.find("\xE3\x80\x80") != std::string_view::npos;
   if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
   for (std::size_t at = 0; at < line.size();) {
-    char32_t c = line_scan::next(line, at);
+    char32_t c = next_code_point(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
   }
   return true;
@@ -149,7 +149,7 @@ bool ends_in_word(std::string_view s) {
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
       continue;
     }
-    return line_scan::han(c);
+    return is_han(c);
   }
   return false;
 }
@@ -215,7 +215,7 @@ bool is_body(std::string_view s) {
   std::size_t n = 0;
   bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
-    char32_t c = line_scan::next(s, at);
+    char32_t c = next_code_point(s, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
     punctuated |=
         c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？';
