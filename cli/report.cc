@@ -117,7 +117,7 @@ bool write_diff(std::string_view before, std::string_view after, std::string_vie
 }
 
 void ChangeStats::add(const Document& doc) {
-  for (const ChangeRecord& c : doc.changes) ++counts_[c.filter.str()][c.rule.str()];
+  for (const ChangeRecord& c : doc.changes) ++counts_[c.filter][c.rule];
   total_ += doc.changes.size();
 }
 
@@ -143,10 +143,10 @@ void ChangeStats::write_json(std::ostream& out) const {
     std::size_t sum = 0;
     nlohmann::ordered_json r = nlohmann::ordered_json::object();
     for (const auto& [rule, n] : rules) {
-      r[rule] = n;
+      r[rule.str()] = n;
       sum += n;
     }
-    j["filters"][filter] = {{"total", sum}, {"rules", r}};
+    j["filters"][filter.str()] = {{"total", sum}, {"rules", r}};
   }
   out << j.dump() << '\n';
 }

@@ -40,7 +40,7 @@ class ChangeStats {
   void write_json(std::ostream& out) const;
 
  private:
-  std::map<std::string, std::map<std::string, std::size_t>> counts_;
+  std::map<Name, std::map<Name, std::size_t>> counts_;  // ordered by text
   std::size_t total_ = 0;
 };
 

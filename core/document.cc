@@ -218,9 +218,11 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       }
       orig.append(block.text, at, ge - at);
       Edit e;
-      // The group's own text: an insertion at its start or end is part of it.
-      e.begin = map_position(gb, false);
-      e.end = std::max(e.begin, map_position(ge, true));
+      // A pure insertion is a group of its own (it overlaps nothing): its edit must cover the
+      // text it inserts. Any other group must not reach over a neighbouring insertion.
+      bool insertion = gb == ge;
+      e.begin = map_position(gb, !insertion);
+      e.end = std::max(e.begin, map_position(ge, insertion));
       e.source = first.old ? first.old->source : group_source(gb);
       e.orig = std::move(orig);
       e.filter = filter_name;

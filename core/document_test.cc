@@ -87,6 +87,23 @@ TEST_CASE("an insertion's edit covers the inserted text, so the original comes b
   CHECK(b.source_offset(4) == 103);
 }
 
+TEST_CASE("a replacement next to an insertion does not reach over it", "[document]") {
+  for (bool insertion_first : {false, true}) {
+    Document doc = one_block("abcdef");
+    std::vector<Replacement> reps;
+    if (insertion_first) {
+      reps = {{2, 2, "+", "insert"}, {2, 4, "CD", "upper"}};
+    } else {
+      reps = {{0, 2, "XY", "upper"}, {2, 2, "+", "insert"}};
+    }
+    doc.rewrite(0, reps, "test");
+    const Block& b = doc.blocks[0];
+    INFO(b.text);
+    CHECK(b.original_text() == "abcdef");
+    for (std::size_t k = 1; k < b.edits.size(); ++k) CHECK(b.edits[k - 1].end <= b.edits[k].begin);
+  }
+}
+
 TEST_CASE("edits after a rewrite shift with the text", "[document]") {
   Document doc = one_block("a,b,c");
   doc.rewrite(0, {{3, 4, "，", "comma"}}, "f");

@@ -1,6 +1,6 @@
 // Character classes shared by the repair filters (unicode, furniture, linebreak) and
-// structure. Thin wrappers over ICU properties so every filter agrees on what "CJK",
-// "terminal punctuation" and "width" mean.
+// structure, so every filter agrees on what "CJK", "terminal punctuation" and "width" mean.
+// Defined by ICU properties; the BMP's answers are read from a table built once from ICU.
 #ifndef HANTIDY_NORMALIZE_CJK_TEXT_H_
 #define HANTIDY_NORMALIZE_CJK_TEXT_H_
 

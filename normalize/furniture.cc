@@ -260,9 +260,11 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       if (it != counts.end()) ++it->second;
     }
   }
-  // Only for lines with asked[i] set.
+  // Meaningful for lines with asked[i] set (a line not counted is not repeated).
   auto repeated = [&](std::size_t i) {
-    return key_size(i) != 0 && counts.find(key(i))->second >= 2;
+    if (key_size(i) == 0) return false;
+    auto it = counts.find(key(i));
+    return it != counts.end() && it->second >= 2;
   };
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a

@@ -1,9 +1,9 @@
 // Fast character tests and line measures for the line filters (furniture, linebreak).
 //
 // Chinese text is mostly ASCII, CJK Unified Ideographs (U+4E00–U+9FFF, UTF-8 lead bytes E4–E9)
-// and a little CJK punctuation. These helpers answer for those code points without ICU (and
-// without decoding where bytes settle it) and hand every other code point to the ICU-backed
-// functions of cjk_text.h and the decoder of utf8.h, so each result equals the general one
+// and a little CJK punctuation. These helpers answer for those code points from their bytes
+// (16 at a time where they settle it) and hand every other code point to the functions of
+// cjk_text.h and the decoder of utf8.h, so each result equals the general one
 // exactly, malformed UTF-8 included: line_scan_test.cc compares them over whole code point
 // ranges and random text.
 #ifndef HANTIDY_NORMALIZE_LINE_SCAN_H_
@@ -29,13 +29,6 @@ struct LineLengths {
   int count = 0;              ///< visible_length(line)
   int count_with_spaces = 0;  ///< code points between the line's leading and trailing ' '/'\t'
 };
-
-/// Whether the three bytes at `p` are a well-formed U+4E00–U+9FFF (lead E4 with B8–BF next, or
-/// E5–E9): a Han character, 2 columns wide, never blank.
-inline bool han3(const unsigned char* p) {
-  return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-         (p[0] != 0xE4 || p[1] >= 0xB8);
-}
 
 #if defined(__SSE2__)
 namespace simd {
@@ -184,7 +177,7 @@ inline LineLengths measure_line(std::string_view line) {
         count += b != '\n';
         continue;
       }
-      if (size - at >= 3 && han3(bytes + at)) {
+      if (size - at >= 3 && is_unified_ideograph(bytes + at)) {
         ++all;
         ++count;
         width += 2;

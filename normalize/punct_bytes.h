@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "normalize/utf8.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -36,17 +38,6 @@ inline std::size_t find_any_of_bytes(std::string_view text, std::size_t from, un
     if (byte == a || byte == b || byte == c || byte == d) return from;
   }
   return n;
-}
-
-/// Whether the 3 bytes at `s` are one CJK Unified Ideograph U+4E00..U+9FFF: E4 B8..BF xx or
-/// E5..E9 xx xx with continuation bytes xx (well-formed by their bytes alone: never overlong,
-/// never a surrogate).
-inline bool is_unified_ideograph(const unsigned char* s) {
-  unsigned lead = s[0], second = s[1], third = s[2];
-  // Lead and second byte read as one number lie in E4B8..E9BF, and the second and third are
-  // continuation bytes (so the second is at most BF after E4 .. E8 too).
-  return ((lead << 8 | second) - 0xE4B8u <= 0xE9BFu - 0xE4B8u) &
-         (((second | third << 8) & 0xC0C0u) == 0x8080u);
 }
 
 /// The end of the run of CJK Unified Ideographs U+4E00..U+9FFF that starts at `from` and lies

@@ -70,19 +70,6 @@ std::string_view trim_space(std::string_view text) {
   return text;
 }
 
-std::vector<std::string_view> nonempty_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = trim_space(text.substr(at, nl - at));
-    if (!line.empty()) lines.push_back(line);
-    at = nl + 1;
-  }
-  return lines;
-}
-
 std::size_t short_line_end(std::string_view text, std::size_t at, std::size_t max_bytes) {
   // Where the trimmed line starts (trim_space strips ' ', '\t', '\r' and U+3000).
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";

@@ -36,13 +36,11 @@ bool is_clause_punct(char32_t c);
 
 /// `text` without leading and trailing ASCII white space and U+3000.
 std::string_view trim_space(std::string_view text);
-/// `text` split at '\n', each line trimmed, empty lines dropped.
-std::vector<std::string_view> nonempty_lines(std::string_view text);
 /// Where the line of `text` that starts at `at` ends (its '\n', or the text's end), or npos
 /// when that line, trimmed, is certainly longer than `max_bytes`: then the rest of a long
 /// paragraph is not searched for its end.
 std::size_t short_line_end(std::string_view text, std::size_t at, std::size_t max_bytes);
-/// The single non-empty trimmed line of `text` (as nonempty_lines would give it) when there is
+/// The single non-empty line of `text` (trimmed with trim_space) when there is
 /// exactly one and it is at most `max_bytes` long; empty otherwise. Stops as soon as the answer
 /// is known, so a long paragraph is not split into lines only to be rejected.
 std::string_view single_short_line(std::string_view text, std::size_t max_bytes);

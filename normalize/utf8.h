@@ -85,6 +85,17 @@ inline std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
+/// Whether the 3 bytes at `s` are one CJK Unified Ideograph U+4E00..U+9FFF: E4 B8..BF xx or
+/// E5..E9 xx xx with continuation bytes xx (well-formed by their bytes alone: never overlong,
+/// never a surrogate).
+inline bool is_unified_ideograph(const unsigned char* s) {
+  unsigned lead = s[0], second = s[1], third = s[2];
+  // Lead and second byte read as one number lie in E4B8..E9BF, and the second and third are
+  // continuation bytes (so the second is at most BF after E4 .. E8 too).
+  return ((lead << 8 | second) - 0xE4B8u <= 0xE9BFu - 0xE4B8u) &
+         (((second | third << 8) & 0xC0C0u) == 0x8080u);
+}
+
 }  // namespace hantidy
 
 #endif  // HANTIDY_NORMALIZE_UTF8_H_
