@@ -11,8 +11,12 @@ std::vector<bool> cut_blocks(Document& doc,
     continued.assign(doc.blocks.size(), false);
     return continued;
   }
+  // The exact size: a one-paragraph-per-line file cuts one block into thousands of pieces, and
+  // growing by doubling would briefly hold one and a half copies of every block.
+  std::size_t total = doc.blocks.size();
+  for (const auto& [index, pieces] : plan) total += pieces.empty() ? 0 : pieces.size() - 1;
   std::vector<Block> out;
-  out.reserve(doc.blocks.size() + plan.size() * 2);
+  out.reserve(total);
   std::size_t next = 0;
   Document scratch;  // holds the block being cut; split_block works on a document
   std::vector<Block> reversed;
@@ -40,6 +44,7 @@ std::vector<bool> cut_blocks(Document& doc,
       reversed.push_back(std::move(piece));
     }
     Block first = std::move(scratch.blocks[0]);
+    first.text.shrink_to_fit();  // cutting kept the whole block's capacity
     first.kind = pieces[0].kind;
     if (first.kind != BlockKind::kHeading) first.level = 0;
     out.push_back(std::move(first));
