@@ -83,36 +83,10 @@ class Repairer {
     return 0;
   }
 
-  // Calls visit(line, last) for each line of `block` as original_lines would return it, without
-  // building the list: a view into the text when no edit touches the line (most lines), else
-  // the line rebuilt in `scratch_`.
+  // The block's lines as laid out before any filter ran (paragraph_evidence.h).
   template <class Visit>
   void for_each_original_line(const Block& block, Visit visit) {
-    std::string_view text = block.text;
-    const std::vector<Edit>& edits = block.edits;
-    std::size_t cursor = 0;
-    std::size_t s = 0;
-    while (true) {
-      std::size_t nl = text.find('\n', s);
-      std::size_t e = nl == std::string_view::npos ? text.size() : nl;
-      while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
-      std::string_view line = text.substr(s, e - s);
-      if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
-        scratch_.clear();
-        std::size_t pos = s;
-        while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
-          const Edit& ed = edits[cursor++];
-          scratch_.append(text.substr(pos, ed.begin - pos));
-          scratch_ += ed.orig;
-          pos = ed.end;
-        }
-        scratch_.append(text.substr(pos, e - pos));
-        line = scratch_;
-      }
-      visit(line, nl == std::string_view::npos);
-      if (nl == std::string_view::npos) break;
-      s = nl + 1;
-    }
+    hantidy::for_each_original_line(block, scratch_, visit);
   }
 
   // The block's text before any filter ran (Block::original_text), as a view: the text itself

@@ -257,31 +257,11 @@ std::string_view last_line(std::string_view s) {
 
 std::string_view first_line(std::string_view s) { return s.substr(0, s.find('\n')); }
 
-// The lines of a block as the producer laid them out: edits by earlier filters (spaces removed,
-// characters folded, trailing blanks trimmed) undone, so lengths are the ones it wrapped at.
 std::vector<std::string> original_lines(const Block& block) {
   std::vector<std::string> lines;
-  std::string_view text = block.text;
-  std::size_t cursor = 0;
-  std::size_t s = 0;
-  while (true) {
-    std::size_t nl = text.find('\n', s);
-    std::size_t e = nl == std::string_view::npos ? text.size() : nl;
-    std::string line;
-    std::size_t pos = s;
-    while (cursor < block.edits.size() && block.edits[cursor].begin < s) ++cursor;
-    while (cursor < block.edits.size() && block.edits[cursor].begin <= e &&
-           block.edits[cursor].end <= e) {
-      const Edit& ed = block.edits[cursor++];
-      line.append(text.substr(pos, ed.begin - pos));
-      line += ed.orig;
-      pos = ed.end;
-    }
-    line.append(text.substr(pos, e - pos));
-    lines.push_back(std::move(line));
-    if (nl == std::string_view::npos) break;
-    s = nl + 1;
-  }
+  std::string scratch;
+  for_each_original_line(block, scratch,
+                         [&](std::string_view line, bool) { lines.emplace_back(line); });
   return lines;
 }
 

@@ -50,9 +50,40 @@ bool is_label_like(const Block& b);
 std::string_view last_line(std::string_view s);
 /// The text before the first '\n'.
 std::string_view first_line(std::string_view s);
-/// The lines of a block as the producer laid them out: edits by earlier filters (spaces
-/// removed, characters folded, trailing blanks trimmed) undone, so lengths are the ones it
-/// wrapped at. Edits never span a line break.
+/// Calls visit(line, last) for each line of `block` as the producer laid it out: edits by
+/// earlier filters (spaces removed, characters folded, trailing blanks trimmed) undone, so
+/// lengths are the ones it wrapped at. Edits never span a line break. A line no edit touches
+/// (most) is a view into the text; the others are rebuilt in `scratch`, valid until the next call.
+template <class Visit>
+void for_each_original_line(const Block& block, std::string& scratch, Visit visit) {
+  std::string_view text = block.text;
+  const std::vector<Edit>& edits = block.edits;
+  std::size_t cursor = 0;
+  std::size_t s = 0;
+  while (true) {
+    std::size_t nl = text.find('\n', s);
+    std::size_t e = nl == std::string_view::npos ? text.size() : nl;
+    while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
+    std::string_view line = text.substr(s, e - s);
+    if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+      scratch.clear();
+      std::size_t pos = s;
+      while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+        const Edit& ed = edits[cursor++];
+        scratch.append(text.substr(pos, ed.begin - pos));
+        scratch += ed.orig;
+        pos = ed.end;
+      }
+      scratch.append(text.substr(pos, e - pos));
+      line = scratch;
+    }
+    visit(line, nl == std::string_view::npos);
+    if (nl == std::string_view::npos) break;
+    s = nl + 1;
+  }
+}
+
+/// The lines for_each_original_line visits, as a list.
 std::vector<std::string> original_lines(const Block& block);
 
 }  // namespace hantidy
