@@ -60,6 +60,12 @@ class PositionMap {
   std::size_t cursor_ = 0;  // reps_[0, cursor_) are before the last position asked for
 };
 
+// The source offset of text position `pos` when `e` is the last edit beginning at or before it.
+std::size_t source_through(const Edit& e, std::size_t pos) {
+  if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
+  return e.source + e.orig.size() + (pos - e.end);
+}
+
 // Block::source_offset for positions asked in increasing order (a rewrite's sorted
 // replacements): a cursor over the edits instead of a binary search per position.
 class SourceCursor {
@@ -71,9 +77,7 @@ class SourceCursor {
     if (next_ > 0 && edits[next_ - 1].begin > pos) return block_.source_offset(pos);  // went back
     while (next_ < edits.size() && edits[next_].begin <= pos) ++next_;
     if (next_ == 0) return block_.span.begin + pos;
-    const Edit& e = edits[next_ - 1];
-    if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
-    return e.source + e.orig.size() + (pos - e.end);
+    return source_through(edits[next_ - 1], pos);
   }
 
  private:
@@ -115,9 +119,7 @@ std::size_t Block::source_offset(std::size_t pos) const {
   auto it = std::upper_bound(edits.begin(), edits.end(), pos,
                              [](std::size_t p, const Edit& e) { return p < e.begin; });
   if (it == edits.begin()) return span.begin + pos;
-  const Edit& e = *std::prev(it);
-  if (pos < e.end) return e.source + std::min(pos - e.begin, e.orig.size());
-  return e.source + e.orig.size() + (pos - e.end);
+  return source_through(*std::prev(it), pos);
 }
 
 std::string Block::original_text() const {
