@@ -484,16 +484,20 @@ class Repairer {
     std::size_t prev = std::string::npos;  // where the previous content block went in `out`
     bool prev_label = false;               // the previous content block looked like a label
     bool furniture = false;                // furniture since the previous content block
+    // A content block that starts a paragraph of its own in `out`.
+    auto keep = [&](Block&& block, int last_length) {
+      out.push_back(std::move(block));
+      out_last.push_back(last_length);
+      prev = out.size() - 1;
+      prev_label = is_label_like(out[prev]);
+      furniture = false;
+      if (dangles(out[prev])) danglers.push_back(prev);
+    };
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& b = doc_.blocks[i];
       int b_last = last_length_[i];
       if (split_[i]) {  // line evidence already said a paragraph ends here
-        out.push_back(std::move(b));
-        out_last.push_back(b_last);
-        prev = out.size() - 1;
-        prev_label = is_label_like(out[prev]);
-        furniture = false;
-        if (dangles(out[prev])) danglers.push_back(prev);
+        keep(std::move(b), b_last);
         continue;
       }
       if (is_furniture(b.kind)) {
@@ -537,12 +541,7 @@ class Repairer {
           continue;
         }
       }
-      out.push_back(std::move(b));
-      out_last.push_back(b_last);
-      prev = out.size() - 1;
-      prev_label = is_label_like(out[prev]);
-      furniture = false;
-      if (dangles(out[prev])) danglers.push_back(prev);
+      keep(std::move(b), b_last);
     }
     doc_.blocks = std::move(out);
   }

@@ -136,40 +136,29 @@ class Scanner {
   // the class table (see unified_ideograph_bits).
   Neighbour ideograph(std::size_t pos) const {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t_[k]); };
-    Neighbour nb;
-    nb.cp = (byte(pos) & 0x0Fu) << 12 | (byte(pos + 1) & 0x3Fu) << 6 | (byte(pos + 2) & 0x3Fu);
-    nb.bits = kUnifiedIdeographBits;
-    nb.pos = pos;
-    nb.edge = false;
-    return nb;
+    char32_t cp =
+        (byte(pos) & 0x0Fu) << 12 | (byte(pos + 1) & 0x3Fu) << 6 | (byte(pos + 2) & 0x3Fu);
+    return {cp, kUnifiedIdeographBits, pos, false};
   }
   bool ideograph_at(std::size_t pos) const {
     return ideograph_bits_known_ && pos + 3 <= n_ &&
            is_unified_ideograph(reinterpret_cast<const unsigned char*>(t_.data()) + pos);
   }
   Neighbour at(std::size_t pos) const {
-    Neighbour nb;
-    if (pos >= n_ || t_[pos] == '\n') return nb;
+    if (pos >= n_ || t_[pos] == '\n') return Neighbour();
     if (ideograph_at(pos)) return ideograph(pos);
     std::size_t after = pos;
-    nb.cp = next_code_point(t_, after);
-    nb.bits = char_bits(nb.cp);
-    nb.pos = pos;
-    nb.edge = false;
-    return nb;
+    char32_t cp = next_code_point(t_, after);
+    return {cp, char_bits(cp), pos, false};
   }
   Neighbour before(std::size_t end) const {
-    Neighbour nb;
-    if (end == 0 || t_[end - 1] == '\n') return nb;
+    if (end == 0 || t_[end - 1] == '\n') return Neighbour();
     // previous_code_point would stop at the same lead byte: the two bytes after it are
     // continuation bytes.
     if (end >= 3 && ideograph_at(end - 3)) return ideograph(end - 3);
     std::size_t begin = end;
-    nb.cp = previous_code_point(t_, begin);
-    nb.bits = char_bits(nb.cp);
-    nb.pos = begin;
-    nb.edge = false;
-    return nb;
+    char32_t cp = previous_code_point(t_, begin);
+    return {cp, char_bits(cp), begin, false};
   }
   // Context neighbours: skipping spaces, soft line breaks (a block's '\n' is a wrapped line
   // that line repair may join: "发展\n,筑牢" is a Chinese comma), and brackets and quotes, whose
