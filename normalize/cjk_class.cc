@@ -3,7 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <array>
+#include "normalize/bmp_table.h"
 
 namespace hantidy {
 namespace {
@@ -31,19 +31,9 @@ std::uint8_t compute_bits(char32_t cp) {
   return bits;
 }
 
-struct BmpTable {
-  std::array<std::uint8_t, 0x10000> bits;
-  BmpTable() {
-    for (char32_t cp = 0; cp < 0x10000; ++cp) bits[cp] = compute_bits(cp);
-  }
-};
-
 }  // namespace
 
-const std::uint8_t* bmp_char_bits() {
-  static const BmpTable table;  // thread-safe initialisation (C++11 magic statics)
-  return table.bits.data();
-}
+const std::uint8_t* bmp_char_bits() { return bmp_table<compute_bits>(); }
 
 std::uint8_t astral_char_bits(char32_t cp) { return cp > 0x10FFFF ? 0 : compute_bits(cp); }
 

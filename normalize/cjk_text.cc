@@ -3,8 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <array>
 #include <cstdint>
+
+#include "normalize/bmp_table.h"
 
 namespace hantidy {
 namespace {
@@ -60,24 +61,14 @@ bool compute_is_wide(char32_t c) {
 std::uint8_t compute_bits(char32_t c) {
   using namespace cjk_text_detail;
   return (compute_is_han(c) ? kHan : 0) | (compute_is_cjk_letter(c) ? kCjkLetter : 0) |
-         (compute_is_cjk_punct(c) ? kCjkPunct : 0) | (compute_is_wide(c) ? kWide : 0);
+         (compute_is_cjk_punct(c) ? kCjkPunct : 0) | (compute_is_wide(c) ? kTwoColumns : 0);
 }
-
-struct CjkTable {
-  std::array<std::uint8_t, 0x10000> bits;
-  CjkTable() {
-    for (char32_t c = 0; c < 0x10000; ++c) bits[c] = compute_bits(c);
-  }
-};
 
 }  // namespace
 
 namespace cjk_text_detail {
 
-const std::uint8_t* bmp_bits() {
-  static const CjkTable table;  // thread-safe initialisation, about 1 ms
-  return table.bits.data();
-}
+const std::uint8_t* bmp_bits() { return bmp_table<compute_bits>(); }
 
 std::uint8_t astral_bits(char32_t c) { return compute_bits(c); }
 

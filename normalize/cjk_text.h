@@ -13,7 +13,9 @@
 namespace hantidy {
 
 namespace cjk_text_detail {
-enum CjkBits : std::uint8_t { kHan = 1, kCjkLetter = 2, kCjkPunct = 4, kWide = 8 };
+/// kTwoColumns is East Asian Width W or F as such (display width), not cjk_class.h's kWide
+/// (which leaves out spaces, Hangul and emoji because it means "makes the text Chinese").
+enum CjkBits : std::uint8_t { kHan = 1, kCjkLetter = 2, kCjkPunct = 4, kTwoColumns = 8 };
 /// The bits of every BMP code point, computed once from ICU (the repair filters ask at almost
 /// every code point, and an ICU property lookup costs more than the rest of their work).
 const std::uint8_t* bmp_bits();
@@ -48,7 +50,7 @@ bool is_opening(char32_t c);
 bool is_no_line_start(char32_t c);
 /// Display width in columns: 2 for East Asian Wide and Full-width, 1 otherwise.
 inline int display_width(char32_t c) {
-  return (cjk_text_detail::bits(c) & cjk_text_detail::kWide) != 0 ? 2 : 1;
+  return (cjk_text_detail::bits(c) & cjk_text_detail::kTwoColumns) != 0 ? 2 : 1;
 }
 /// ASCII letters and digits.
 bool is_ascii_alnum(char32_t c);
