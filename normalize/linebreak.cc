@@ -54,6 +54,16 @@ struct WordPairHash {
 
 constexpr std::size_t kMaxKnownPairs = 1 << 16;  // inside_word answers remembered per thread
 
+// is_body of one block's text, computed on first use: join_blocks asks it of the same block
+// when it arrives, when it is kept, and when the next block may continue it.
+struct BodyCache {
+  signed char known = -1;  // -1: not computed yet
+  bool of(std::string_view text) {
+    if (known < 0) known = is_body(text) ? 1 : 0;
+    return known != 0;
+  }
+};
+
 struct Layout {
   int width = 0;  // typical length of a full wrapped line
   Measure measure = Measure::kWidth;
@@ -390,8 +400,9 @@ class Repairer {
       // The source lines' lengths, measured once by measure().
       std::size_t line_no = first_line_[i];
       std::vector<Replacement> reps;
-      std::vector<bool> keeps;  // per line break left in place: kept inside the block
-      std::vector<int> piece_last;
+      reps.reserve(first_line_[i + 1] - first_line_[i] - 1);  // at most one per line break
+      keeps_.clear();        // per line break left in place: kept inside the block
+      std::size_t cuts = 0;  // line breaks that end a paragraph
       // Brackets still open in the paragraph so far, counted line by line (capped at 8 after
       // each) when a decision needs them: text before `open_counted` is counted in `open`.
       int open = 0;
@@ -433,9 +444,10 @@ class Repairer {
               keep = label_line;
             }
           }
-          keeps.push_back(keep);
+          keeps_.push_back(keep);
           if (!keep) {
-            piece_last.push_back(a_length);
+            last_lengths.push_back(a_length);  // the last line of a piece
+            ++cuts;
             open = 0;
             open_counted = nl + 1;
             paragraph_start = true;
@@ -444,15 +456,16 @@ class Repairer {
         at = nl + 1;
         nl = next_nl;
       }
-      piece_last.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
+      last_lengths.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
       doc_.rewrite(i, std::move(reps), kFilter);
-      last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
+      if (cuts == 0) continue;
       std::vector<Piece> pieces;
+      pieces.reserve(cuts + 1);
       std::size_t begin = 0;
-      std::size_t kept = 0;  // index into `keeps`: the line breaks that were not joined
+      std::size_t kept = 0;  // index into `keeps_`: the line breaks that were not joined
       for (std::size_t cut = 0; (cut = fixed.find('\n', cut)) != std::string_view::npos; ++cut) {
-        if (kept < keeps.size() && keeps[kept++]) continue;
+        if (kept < keeps_.size() && keeps_[kept++]) continue;
         pieces.push_back({begin, cut, BlockKind::kParagraph});
         begin = cut + 1;
       }
@@ -492,7 +505,9 @@ class Repairer {
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
   // `a_last_length` may be kUnmeasured: it is measured here if needed.
-  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length) {
+  // `a_body` and `b_body` hold is_body of a's and b's text (computed here if not yet).
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length,
+                       BodyCache& a_body, BodyCache& b_body) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
     int open_count = -1;  // open_brackets(a.text), counted on first use
@@ -502,10 +517,10 @@ class Repairer {
     };
     char32_t a_last = last_visible(la);
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
-    if (!comma && !is_body(a.text) && open() == 0) return false;
+    if (!comma && !a_body.of(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text)) {
+    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !b_body.of(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
@@ -516,7 +531,8 @@ class Repairer {
     if (open() > 0 || continues_after(a_last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture || inside_word(la, fb, a_last, first)) return true;
-    return ends_in_word(la) && is_han(first) && !is_label_like(b);
+    return ends_in_word(la) && is_han(first) &&
+           !is_label_like(b, [&] { return b_body.of(b.text); });
   }
 
   // Whether a paragraph ending in `dangling` and one starting with `text` meet inside a word.
@@ -525,10 +541,10 @@ class Repairer {
     return inside_word(a, b, last_visible(a), first_visible(b));
   }
 
-  bool dangles(const Block& a) const {
+  static bool dangles(const Block& a, BodyCache& body) {
     // The cheap tests on the text's end first: most paragraphs end a sentence.
     return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
-           is_body(a.text);
+           body.of(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
@@ -546,41 +562,48 @@ class Repairer {
   // Phase 2: joins across blocks, in one pass that builds the new block list.
   void join_blocks() {
     std::vector<Block> out;
-    std::vector<int> out_last;  // last source line length of each block of `out`
+    std::vector<int> out_last;        // last source line length of each block of `out`
+    std::vector<BodyCache> out_body;  // is_body of each block of `out`, once asked
     out.reserve(doc_.blocks.size());
     std::deque<std::size_t> danglers;      // indices into `out`, in reading order
     std::size_t prev = std::string::npos;  // where the previous content block went in `out`
     bool prev_label = false;               // the previous content block looked like a label
     bool furniture = false;                // furniture since the previous content block
     // A content block that starts a paragraph of its own in `out`.
-    auto keep = [&](Block&& block, int last_length) {
+    // `body`: what is known of is_body(block.text), which moving the block does not change.
+    auto keep = [&](Block&& block, int last_length, BodyCache body) {
       out.push_back(std::move(block));
       out_last.push_back(last_length);
+      out_body.push_back(body);
       prev = out.size() - 1;
-      prev_label = is_label_like(out[prev]);
+      prev_label = is_label_like(out[prev], [&] { return out_body[prev].of(out[prev].text); });
       furniture = false;
-      if (dangles(out[prev])) danglers.push_back(prev);
+      if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
     };
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& b = doc_.blocks[i];
       int b_last = last_length_[i];
+      BodyCache b_body;
       if (split_[i]) {  // line evidence already said a paragraph ends here
-        keep(std::move(b), b_last);
+        keep(std::move(b), b_last, b_body);
         continue;
       }
       if (is_furniture(b.kind)) {
         furniture = true;
         out.push_back(std::move(b));
         out_last.push_back(0);
+        out_body.emplace_back();
         continue;
       }
-      if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
+      if (prev != std::string::npos &&
+          blocks_continue(out[prev], b, furniture, out_last[prev], out_body[prev], b_body)) {
         std::erase(danglers, prev);
         if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
         join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
                   furniture ? "page-join" : "paragraph-join");
         out_last[prev] = b_last;
-        if (dangles(out[prev])) danglers.push_back(prev);
+        out_body[prev] = BodyCache();  // the text grew
+        if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
         furniture = false;
         prev_label = false;
         continue;
@@ -590,7 +613,7 @@ class Repairer {
       }
       // An orphan continuation: right after a heading (a column's end displaced past it), or
       // after a label when the join lands inside a word.
-      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && is_body(b.text) &&
+      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && b_body.of(b.text) &&
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
@@ -602,14 +625,15 @@ class Repairer {
           if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
           out_last[d] = b_last;
-          if (dangles(out[d])) danglers.push_front(d);
+          out_body[d] = BodyCache();  // the text grew
+          if (dangles(out[d], out_body[d])) danglers.push_front(d);
           prev = d;
           prev_label = false;
           furniture = false;
           continue;
         }
       }
-      keep(std::move(b), b_last);
+      keep(std::move(b), b_last, b_body);
     }
     doc_.blocks = std::move(out);
   }
@@ -628,6 +652,7 @@ class Repairer {
   std::vector<std::size_t> first_line_;
   std::string scratch_;      // an original line or text rebuilt from the edits
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  std::vector<bool> keeps_;  // repair_lines' scratch, reused from block to block
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;

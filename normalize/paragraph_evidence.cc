@@ -252,9 +252,7 @@ bool is_body(std::string_view s) {
 
 // A heading, label or caption shape: short, no sentence punctuation.
 bool is_label_like(const Block& b) {
-  if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
-  // The end first: most paragraphs end a sentence.
-  return !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !is_body(b.text);
+  return is_label_like(b, [&] { return is_body(b.text); });
 }
 
 std::string_view last_line(std::string_view s) {
