@@ -263,8 +263,15 @@ inline std::size_t visible_length(std::string_view text,
                                   std::size_t cap = static_cast<std::size_t>(-1)) {
   // A long text settles a "short?" test from its bytes.
   if (cap <= text.size() / 3 && visible_lower_bound(text, cap) >= cap) return cap;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t n = 0;
   for (std::size_t at = 0; at < text.size() && n < cap;) {
+    // An ideograph U+4E00–U+9FFF (most of the text) counts, without decoding it.
+    if (text.size() - at >= 3 && is_unified_ideograph(bytes + at)) {
+      at += 3;
+      ++n;
+      continue;
+    }
     char32_t c = next_code_point(text, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0) ++n;
   }
