@@ -136,6 +136,28 @@ TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak]
   }
 }
 
+TEST_CASE("measure_line's ideograph-only rounds give way to the full round exactly",
+          "[linebreak][line_scan]") {
+  // Mostly ideographs and ASCII (the rounds count_round_ideographs takes), with now and then a
+  // byte or character it must leave to count_round or the decoder: a stray continuation byte,
+  // a cut-short ideograph, U+4DC0 (lead E4 below B8), CJK punctuation, Latin-1.
+  const std::vector<std::string> alphabet = {"中",   "文",       "一", "鿿", "a",  " ",
+                                             "\t",   "\n",       "1",  "中",  "文", "䷀",
+                                             "\x80", "\xE4\xB8", "，", "é"};
+  std::mt19937 rng(29);
+  for (int k = 0; k < 2000; ++k) {
+    std::string line;
+    int n = static_cast<int>(rng() % 60);
+    bool plain = k % 2 == 0;  // half the lines use only the first ten (the fast rounds' own)
+    for (int i = 0; i < n; ++i) {
+      line += alphabet[rng() % (plain ? 10 : alphabet.size())];
+    }
+    check_measures(line);
+    if (!line.empty()) check_measures(line.substr(1));
+    if (!line.empty()) check_measures(line.substr(0, line.size() - 1));
+  }
+}
+
 TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][line_scan]") {
   // Long runs of Han with one other character (a narrow Yijing symbol U+4DC0 and Ext A U+3400
   // share lead bytes with Han; a Kangxi radical; U+4E00 itself; ASCII; a cut-short sequence) at

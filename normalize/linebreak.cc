@@ -3,14 +3,17 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -30,6 +33,36 @@ constexpr int kMaxCountedLength = 1 << 16;  // longest line length percentiles c
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
+
+// The Han characters around a line break that inside_word hands ICU: up to four before it
+// (`tail` of them) and up to four after it.
+struct WordPair {
+  static constexpr std::size_t kMax = 8;
+  std::array<char32_t, kMax> points{};
+  std::uint8_t tail = 0;
+  std::uint8_t size = 0;
+  friend bool operator==(const WordPair&, const WordPair&) = default;
+};
+
+struct WordPairHash {
+  std::size_t operator()(const WordPair& p) const {
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ (p.tail * 16u + p.size);
+    for (std::uint8_t k = 0; k < p.size; ++k) h = (h ^ p.points[k]) * 0x100000001b3ULL;
+    return static_cast<std::size_t>(h);
+  }
+};
+
+constexpr std::size_t kMaxKnownPairs = 1 << 16;  // inside_word answers remembered per thread
+
+// is_body of one block's text, computed on first use: join_blocks asks it of the same block
+// when it arrives, when it is kept, and when the next block may continue it.
+struct BodyCache {
+  signed char known = -1;  // -1: not computed yet
+  bool of(std::string_view text) {
+    if (known < 0) known = is_body(text) ? 1 : 0;
+    return known != 0;
+  }
+};
 
 struct Layout {
   int width = 0;  // typical length of a full wrapped line
@@ -265,37 +298,60 @@ class Repairer {
   int few_columns() const { return layout_.measure == Measure::kWidth ? 4 : 2; }
 
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
-  bool inside_word(std::string_view a, std::string_view b) {
-    char32_t la = last_visible(a), fb = first_visible(b);
+  // `la` and `fb`: last_visible(a) and first_visible(b), which the callers have at hand.
+  bool inside_word(std::string_view a, std::string_view b, char32_t la, char32_t fb) {
     if (!is_han(la) || !is_han(fb)) return false;
-    icu::UnicodeString tail, head;
-    std::size_t end = a.size();
-    for (int k = 0; k < 4 && end > 0; ++k) {
-      char32_t c = previous_code_point(a, end);
-      if (!is_han(c)) break;
-      tail = icu::UnicodeString(static_cast<UChar32>(c)) + tail;
+    // ICU sees only the (up to) four Han characters on each side of the break, so its answer is
+    // a function of those code points: asked once per thread for each distinct pair, remembered.
+    WordPair key;
+    std::size_t tail_begin = a.size();  // where the Han run before the break starts
+    for (std::size_t end = tail_begin; key.tail < 4 && end > 0; tail_begin = end) {
+      if (!is_han(previous_code_point(a, end))) break;
+      ++key.tail;
+    }
+    for (std::size_t at = tail_begin; key.size < key.tail;) {
+      key.points[key.size++] = next_code_point(a, at);
     }
     std::size_t at = 0;
-    while (at < b.size() && head.countChar32() < 4) {
+    while (at < b.size() && key.size - key.tail < 4) {
       char32_t c = next_code_point(b, at);
       if (is_blank_char(c)) continue;
       if (!is_han(c)) break;
-      head.append(static_cast<UChar32>(c));
+      key.points[key.size++] = c;
     }
-    icu::UnicodeString joined = tail + head;
+    // The start and the end of a text are always word boundaries (a line ending in a space has
+    // no Han run before the break): ICU would say so.
+    if (key.tail == 0 || key.size == key.tail) return false;
+    thread_local std::unordered_map<WordPair, bool, WordPairHash> known;
+    if (auto it = known.find(key); it != known.end()) return it->second;
+    if (known.size() >= kMaxKnownPairs) known.clear();  // bounded memory over a long run
+    bool inside = icu_inside_word(key);
+    known.emplace(key, inside);
+    return inside;
+  }
+
+  // ICU's answer for a WordPair: the break after its tail is not a word boundary.
+  bool icu_inside_word(const WordPair& key) {
+    std::array<UChar, 2 * WordPair::kMax> units{};
+    int32_t length = 0, break_at = 0;
+    for (std::uint8_t k = 0; k < key.size; ++k) {
+      if (k == key.tail) break_at = length;
+      U16_APPEND_UNSAFE(units.data(), length, static_cast<UChar32>(key.points[k]));
+    }
+    if (key.size == key.tail) break_at = length;
+    const icu::UnicodeString joined(false, units.data(), length);  // read-only alias
     words_->setText(joined);
-    return !words_->isBoundary(tail.length());
+    return !words_->isBoundary(break_at);
   }
 
   // Whether line `b` continues the paragraph whose last line is `a`.
-  // `a_length` is a's length under the layout's measure (a may have been joined already).
+  // `a_length` is a's length under the layout's measure (a may have been joined already);
+  // `la` and `fb` are last_visible(a) and first_visible(b).
   // `open()` gives the brackets still open in the paragraph up to the end of `a`; it is called
   // only where the answer depends on it (counting is a scan of the paragraph).
   template <class OpenCount>
   bool continues(std::string_view a, std::string_view b, OpenCount&& open, bool paragraph_start,
-                 int a_length) {
-    char32_t fb = first_visible(b);
-    char32_t la = last_visible(a);
+                 int a_length, char32_t la, char32_t fb) {
     if (fb == 0 || la == 0) return false;
     if (is_no_line_start(fb)) return true;
     if (indented(b)) return false;
@@ -305,7 +361,7 @@ class Repairer {
       // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
       if (term) return false;
       if (continues_after(la) || latin) return true;
-      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b));
+      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b, la, fb));
     }
     int width = a_length;
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
@@ -322,11 +378,11 @@ class Repairer {
       // "（六）围绕补短强弱，切实强化…").
       return continues_after(la) ||
              (width * 100 >= layout_.width * 95 &&
-              ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) || inside_word(a, b) ||
-               (has_comma(a) && !starts_like_opener(b))));
+              ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) ||
+               inside_word(a, b, la, fb) || (has_comma(a) && !starts_like_opener(b))));
     }
     if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
-    return open() > 0 || continues_after(la) || latin || inside_word(a, b);
+    return open() > 0 || continues_after(la) || latin || inside_word(a, b, la, fb);
   }
 
   // Phase 1: inside each paragraph block, join wrapped lines and split complete paragraphs.
@@ -344,8 +400,9 @@ class Repairer {
       // The source lines' lengths, measured once by measure().
       std::size_t line_no = first_line_[i];
       std::vector<Replacement> reps;
-      std::vector<bool> keeps;  // per line break left in place: kept inside the block
-      std::vector<int> piece_last;
+      reps.reserve(first_line_[i + 1] - first_line_[i] - 1);  // at most one per line break
+      keeps_.clear();        // per line break left in place: kept inside the block
+      std::size_t cuts = 0;  // line breaks that end a paragraph
       // Brackets still open in the paragraph so far, counted line by line (capped at 8 after
       // each) when a decision needs them: text before `open_counted` is counted in `open`.
       int open = 0;
@@ -359,6 +416,9 @@ class Repairer {
         return open;
       };
       bool paragraph_start = true;
+      // is_label_line of the line starting at `label_line_at` (npos: none known).
+      std::size_t label_line_at = std::string_view::npos;
+      bool label_line = false;
       std::size_t at = 0;
       std::size_t nl = text.find('\n');
       while (nl != std::string_view::npos) {
@@ -367,15 +427,27 @@ class Repairer {
         std::size_t next_end = next_nl == std::string_view::npos ? text.size() : next_nl;
         std::string_view b = text.substr(nl + 1, next_end - nl - 1);
         int a_length = source_length(line_lengths_[line_no++]);
+        char32_t la = last_visible(a), fb = first_visible(b);
         if (continues(
-                a, b, [&] { return open_until(nl); }, paragraph_start, a_length)) {
-          reps.push_back(join_replacement(text, nl, b));
+                a, b, [&] { return open_until(nl); }, paragraph_start, a_length, la, fb)) {
+          reps.push_back(join_replacement(text, nl, b, la, fb));
           paragraph_start = false;
         } else {
-          bool keep = !layout_.wrapped && is_label_line(a) && is_label_line(b);
-          keeps.push_back(keep);
+          // is_label_line(b) is remembered: b is the next break's `a` (the text is not
+          // rewritten until the block's last break is decided).
+          bool keep = false;
+          if (!layout_.wrapped) {
+            bool a_label = label_line_at == at ? label_line : is_label_line(a);
+            if (a_label) {
+              label_line = is_label_line(b);
+              label_line_at = nl + 1;
+              keep = label_line;
+            }
+          }
+          keeps_.push_back(keep);
           if (!keep) {
-            piece_last.push_back(a_length);
+            last_lengths.push_back(a_length);  // the last line of a piece
+            ++cuts;
             open = 0;
             open_counted = nl + 1;
             paragraph_start = true;
@@ -384,15 +456,16 @@ class Repairer {
         at = nl + 1;
         nl = next_nl;
       }
-      piece_last.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
+      last_lengths.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
       doc_.rewrite(i, std::move(reps), kFilter);
-      last_lengths.insert(last_lengths.end(), piece_last.begin(), piece_last.end());
       std::string_view fixed = doc_.blocks[i].text;
+      if (cuts == 0) continue;
       std::vector<Piece> pieces;
+      pieces.reserve(cuts + 1);
       std::size_t begin = 0;
-      std::size_t kept = 0;  // index into `keeps`: the line breaks that were not joined
+      std::size_t kept = 0;  // index into `keeps_`: the line breaks that were not joined
       for (std::size_t cut = 0; (cut = fixed.find('\n', cut)) != std::string_view::npos; ++cut) {
-        if (kept < keeps.size() && keeps[kept++]) continue;
+        if (kept < keeps_.size() && keeps_[kept++]) continue;
         pieces.push_back({begin, cut, BlockKind::kParagraph});
         begin = cut + 1;
       }
@@ -411,25 +484,30 @@ class Repairer {
   }
 
   // The replacement that removes the line break at `nl` (and the next line's leading spaces).
-  static Replacement join_replacement(std::string_view text, std::size_t nl, std::string_view b) {
+  // `la`: the last visible character before the break (not 0: continues() said the paragraph
+  // goes on, which it never says after a blank line); `fb`: first_visible(b).
+  static Replacement join_replacement(std::string_view text, std::size_t nl, std::string_view b,
+                                      char32_t la, char32_t fb) {
+    // Interned once: a document joins tens of thousands of lines.
+    static const Name kHyphen("hyphen"), kLatinWrap("latin-wrap"), kWrap("wrap");
     std::size_t lead = 0;
     while (lead < b.size() && (b[lead] == ' ' || b[lead] == '\t')) ++lead;
-    char32_t la = last_visible(text.substr(0, nl));
-    char32_t fb = first_visible(b);
     if (la == '-' && nl >= 2 && std::isalpha(static_cast<unsigned char>(text[nl - 2])) &&
         fb < 0x80 && std::islower(static_cast<unsigned char>(fb))) {
-      return {nl - 1, nl + 1 + lead, "", "hyphen"};
+      return {nl - 1, nl + 1 + lead, "", kHyphen};
     }
     bool latin_left = la < 0x80 && (is_ascii_alnum(la) || la == ',' || la == ';' || la == '.' ||
                                     la == ':' || la == ')');
     bool latin_right = fb < 0x80 && (is_ascii_alnum(fb) || fb == '(');
-    if (latin_left && latin_right) return {nl, nl + 1 + lead, " ", "latin-wrap"};
-    return {nl, nl + 1 + lead, "", "wrap"};
+    if (latin_left && latin_right) return {nl, nl + 1 + lead, " ", kLatinWrap};
+    return {nl, nl + 1 + lead, "", kWrap};
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
   // `a_last_length` may be kUnmeasured: it is measured here if needed.
-  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length) {
+  // `a_body` and `b_body` hold is_body of a's and b's text (computed here if not yet).
+  bool blocks_continue(const Block& a, const Block& b, bool furniture, int& a_last_length,
+                       BodyCache& a_body, BodyCache& b_body) {
     if (a.kind != BlockKind::kParagraph || b.kind != BlockKind::kParagraph) return false;
     std::string_view la = last_line(a.text), fb = first_line(b.text);
     int open_count = -1;  // open_brackets(a.text), counted on first use
@@ -439,28 +517,34 @@ class Repairer {
     };
     char32_t a_last = last_visible(la);
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
-    if (!comma && !is_body(a.text) && open() == 0) return false;
+    if (!comma && !a_body.of(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
-    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !is_body(b.text)) {
+    if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !b_body.of(b.text)) {
       return false;  // a name-only caption
     }
     if (furniture && layout_.wrapped) {
       if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
-      return continues(la, fb, open, la.size() == a.text.size(), a_last_length);
+      return continues(la, fb, open, la.size() == a.text.size(), a_last_length, a_last, first);
     }
     if (ends_terminal(la)) return false;
-    char32_t last = last_visible(la);
-    if (open() > 0 || continues_after(last)) return true;
+    if (open() > 0 || continues_after(a_last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
-    if (furniture || inside_word(la, fb)) return true;
-    return ends_in_word(la) && is_han(first) && !is_label_like(b);
+    if (furniture || inside_word(la, fb, a_last, first)) return true;
+    return ends_in_word(la) && is_han(first) &&
+           !is_label_like(b, [&] { return b_body.of(b.text); });
   }
 
-  bool dangles(const Block& a) const {
+  // Whether a paragraph ending in `dangling` and one starting with `text` meet inside a word.
+  bool dangling_inside_word(std::string_view dangling, std::string_view text) {
+    std::string_view a = last_line(dangling), b = first_line(text);
+    return inside_word(a, b, last_visible(a), first_visible(b));
+  }
+
+  static bool dangles(const Block& a, BodyCache& body) {
     // The cheap tests on the text's end first: most paragraphs end a sentence.
     return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
-           is_body(a.text);
+           body.of(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
@@ -478,41 +562,48 @@ class Repairer {
   // Phase 2: joins across blocks, in one pass that builds the new block list.
   void join_blocks() {
     std::vector<Block> out;
-    std::vector<int> out_last;  // last source line length of each block of `out`
+    std::vector<int> out_last;        // last source line length of each block of `out`
+    std::vector<BodyCache> out_body;  // is_body of each block of `out`, once asked
     out.reserve(doc_.blocks.size());
     std::deque<std::size_t> danglers;      // indices into `out`, in reading order
     std::size_t prev = std::string::npos;  // where the previous content block went in `out`
     bool prev_label = false;               // the previous content block looked like a label
     bool furniture = false;                // furniture since the previous content block
     // A content block that starts a paragraph of its own in `out`.
-    auto keep = [&](Block&& block, int last_length) {
+    // `body`: what is known of is_body(block.text), which moving the block does not change.
+    auto keep = [&](Block&& block, int last_length, BodyCache body) {
       out.push_back(std::move(block));
       out_last.push_back(last_length);
+      out_body.push_back(body);
       prev = out.size() - 1;
-      prev_label = is_label_like(out[prev]);
+      prev_label = is_label_like(out[prev], [&] { return out_body[prev].of(out[prev].text); });
       furniture = false;
-      if (dangles(out[prev])) danglers.push_back(prev);
+      if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
     };
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       Block& b = doc_.blocks[i];
       int b_last = last_length_[i];
+      BodyCache b_body;
       if (split_[i]) {  // line evidence already said a paragraph ends here
-        keep(std::move(b), b_last);
+        keep(std::move(b), b_last, b_body);
         continue;
       }
       if (is_furniture(b.kind)) {
         furniture = true;
         out.push_back(std::move(b));
         out_last.push_back(0);
+        out_body.emplace_back();
         continue;
       }
-      if (prev != std::string::npos && blocks_continue(out[prev], b, furniture, out_last[prev])) {
+      if (prev != std::string::npos &&
+          blocks_continue(out[prev], b, furniture, out_last[prev], out_body[prev], b_body)) {
         std::erase(danglers, prev);
         if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
         join_into(out[prev], std::move(b), furniture ? "\n" : "\n\n",
                   furniture ? "page-join" : "paragraph-join");
         out_last[prev] = b_last;
-        if (dangles(out[prev])) danglers.push_back(prev);
+        out_body[prev] = BodyCache();  // the text grew
+        if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
         furniture = false;
         prev_label = false;
         continue;
@@ -522,26 +613,27 @@ class Repairer {
       }
       // An orphan continuation: right after a heading (a column's end displaced past it), or
       // after a label when the join lands inside a word.
-      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && is_body(b.text) &&
+      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && b_body.of(b.text) &&
           !starts_like_opener(b.text) && !indented(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
         if ((is_han(first) || is_no_line_start(first)) &&
             (after_heading || is_no_line_start(first) ||
-             inside_word(last_line(out[danglers.front()].text), first_line(b.text)))) {
+             dangling_inside_word(out[danglers.front()].text, b.text))) {
           std::size_t d = danglers.front();
           danglers.pop_front();
           if (b_last == kUnmeasured) b_last = measure_line(original_text(b));
           join_into(out[d], std::move(b), "\n", "displaced-fragment");
           out_last[d] = b_last;
-          if (dangles(out[d])) danglers.push_front(d);
+          out_body[d] = BodyCache();  // the text grew
+          if (dangles(out[d], out_body[d])) danglers.push_front(d);
           prev = d;
           prev_label = false;
           furniture = false;
           continue;
         }
       }
-      keep(std::move(b), b_last);
+      keep(std::move(b), b_last, b_body);
     }
     doc_.blocks = std::move(out);
   }
@@ -560,6 +652,7 @@ class Repairer {
   std::vector<std::size_t> first_line_;
   std::string scratch_;      // an original line or text rebuilt from the edits
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
+  std::vector<bool> keeps_;  // repair_lines' scratch, reused from block to block
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;

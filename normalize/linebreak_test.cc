@@ -160,6 +160,18 @@ TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[lin
   CHECK(out[0] == "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。");
 }
 
+TEST_CASE("linebreak decides a remembered word break as it did the first time", "[linebreak]") {
+  // inside_word remembers ICU's answer per thread for the Han characters around the break: the
+  // same break asked again (a hit) must decide as the first time.
+  const char* joined = "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。";
+  const char* expected = "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。";
+  for (int round = 0; round < 2; ++round) {
+    std::vector<std::string> out = content(run_chain(kChain, joined));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0] == expected);
+  }
+}
+
 TEST_CASE("linebreak splits a file with one paragraph per line", "[linebreak]") {
   std::string text =
       "同志们：\n刚才，XX主任回顾总结了2021年全市卫生健康工作，我完全同意。\n"

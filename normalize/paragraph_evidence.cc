@@ -31,6 +31,14 @@ bool may_start_bracket(std::uint64_t word) {
          has_zero_byte(word ^ (kOnes * 0xEF));
 }
 
+// Whether a CJK Unified Ideograph (U+4E00–U+9FFF, most of the text) starts at s[at]: a Han
+// character that is no blank and no punctuation, recognised from its bytes without decoding
+// (paragraph_evidence_test checks that is_han holds for the whole range).
+bool ideograph_at(std::string_view s, std::size_t at) {
+  return s.size() - at >= 3 &&
+         is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + at);
+}
+
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
@@ -115,6 +123,11 @@ bool is_enumerated_heading(std::string_view line) {
 bool ends_sentence_soon(std::string_view line) {
   std::size_t n = 0;
   for (std::size_t at = 0; at < line.size() && n < 5;) {
+    if (ideograph_at(line, at)) {  // is_han, not blank, not 。！？
+      at += 3;
+      ++n;
+      continue;
+    }
     char32_t c = next_code_point(line, at);
     if (is_blank_char(c)) continue;
     if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
@@ -136,6 +149,10 @@ bool is_label_line(std::string_view line) {
                 inner.find("\xE3\x80\x80") != std::string_view::npos;
   if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
   for (std::size_t at = 0; at < line.size();) {
+    if (ideograph_at(line, at)) {  // none of the marks looked for
+      at += 3;
+      continue;
+    }
     char32_t c = next_code_point(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
   }
@@ -215,6 +232,11 @@ bool is_body(std::string_view s) {
   std::size_t n = 0;
   bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
+    if (ideograph_at(s, at)) {  // visible, and none of the marks looked for
+      at += 3;
+      if (++n >= 40) return true;
+      continue;
+    }
     char32_t c = next_code_point(s, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
     punctuated |=
@@ -230,9 +252,7 @@ bool is_body(std::string_view s) {
 
 // A heading, label or caption shape: short, no sentence punctuation.
 bool is_label_like(const Block& b) {
-  if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
-  // The end first: most paragraphs end a sentence.
-  return !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !is_body(b.text);
+  return is_label_like(b, [&] { return is_body(b.text); });
 }
 
 std::string_view last_line(std::string_view s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "normalize/line_scan.h"
 
 namespace hantidy {
 
@@ -45,6 +46,14 @@ int open_brackets(std::string_view s);
 bool is_body(std::string_view s);
 /// A heading, label or caption shape: short, no sentence punctuation (or not a paragraph).
 bool is_label_like(const Block& b);
+/// is_label_like, with `body()` giving is_body(b.text) (asked only when it decides), for a
+/// caller that keeps that answer.
+template <class Body>
+bool is_label_like(const Block& b, Body body) {
+  if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
+  // The end first: most paragraphs end a sentence.
+  return !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !body();
+}
 /// The text after the last '\n', looking only at the last 4 KB (a longer last line is cut at a
 /// code point boundary): what line-end evidence needs, in constant time.
 std::string_view last_line(std::string_view s);

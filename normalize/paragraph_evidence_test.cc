@@ -1,6 +1,9 @@
 #include "normalize/paragraph_evidence.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+
+#include "normalize/cjk_text.h"
 
 namespace hantidy {
 namespace {
@@ -13,6 +16,31 @@ TEST_CASE("ends_terminal sees sentence ends through closing quotes", "[linebreak
   CHECK_FALSE(ends_terminal("继续深化医药卫生体制改革,加"));
   CHECK_FALSE(ends_terminal("以“四个聚焦”"));
   CHECK_FALSE(ends_terminal(""));
+}
+
+TEST_CASE("the evidence functions read ideographs from their bytes exactly", "[evidence]") {
+  // Their fast path takes U+4E00..U+9FFF for Han characters without decoding them.
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) REQUIRE(is_han(c));
+  // is_body counts ideographs to 40; one short, punctuation or spacing decides.
+  std::string han39, han40;
+  for (int k = 0; k < 39; ++k) han39 += "国";
+  han40 = han39 + "家";
+  CHECK_FALSE(is_body("国家电网南方电网五大发电集团地方政府或下属"));
+  CHECK(is_body(han40));
+  CHECK(is_body(han39 + "。"));
+  CHECK(is_body("国家电网、南方电网、五大发电集团、地方政府或下属"));
+  CHECK_FALSE(is_body("国家电网、南方电网、五大发电集团、地方政府或下属 姜旭"));
+  // ends_sentence_soon stops at five ideographs, at a non-Han character, or at a full stop.
+  CHECK(ends_sentence_soon("工作。当前"));
+  CHECK(ends_sentence_soon("　工作！当前"));
+  CHECK_FALSE(ends_sentence_soon("工作。"));
+  CHECK_FALSE(ends_sentence_soon("一二三四五。当前"));
+  CHECK_FALSE(ends_sentence_soon("工a作。当前"));
+  CHECK_FALSE(ends_sentence_soon("。当前"));
+  // is_label_line finds sentence punctuation between ideographs.
+  CHECK_FALSE(is_label_line("北京市卫生健康委主任，于鲁明"));
+  CHECK_FALSE(is_label_line("北京市卫生健康委主任；于鲁明"));
+  CHECK(is_label_line("北京市卫生健康委主任 于鲁明"));
 }
 
 TEST_CASE("starts_like_opener knows how report paragraphs begin", "[linebreak][evidence]") {
