@@ -31,6 +31,14 @@ constexpr std::array<std::string_view, 22> kOfficeWords = {
     "主任", "书记", "書記", "主席", "局长", "局長", "委员", "委員", "部长", "部長", "厅长",
     "廳長", "市长", "市長", "省长", "省長", "院长", "院長", "司长", "司長", "议员", "議員"};
 
+// The bytes an office word ends with, from kOfficeWords itself: a text that ends in none of them
+// ends in no office word, and most spaces between CJK characters follow no office word.
+constexpr std::array<bool, 256> kOfficeWordLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view w : kOfficeWords) last[static_cast<unsigned char>(w.back())] = true;
+  return last;
+}();
+
 std::string to_utf8(char32_t c) {
   std::string out;
   icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
@@ -463,21 +471,8 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
-    // Every office word ends in one of these; most spaces follow none of them.
-    if (before.empty()) return false;
-    std::size_t last = before.size();
-    switch (previous_code_point(before, last)) {
-      case U'任':
-      case U'记':
-      case U'記':
-      case U'席':
-      case U'长':
-      case U'長':
-      case U'员':
-      case U'員':
-        break;
-      default:
-        return false;
+    if (before.empty() || !kOfficeWordLastBytes[static_cast<unsigned char>(before.back())]) {
+      return false;
     }
     bool office = false;
     for (std::string_view w : kOfficeWords) {
