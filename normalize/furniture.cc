@@ -10,7 +10,6 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
-#include "normalize/line_scan.h"
 #include "normalize/utf8.h"
 
 namespace hantidy {
@@ -128,13 +127,9 @@ Shape page_number_shape(std::string_view line, char32_t first) {
   return Shape::kNone;
 }
 
-// Sets line.key_size, line.spaced and, when the line holds no white space, line.key.
+// Sets line.key_size, line.spaced and, when the line holds no white space, line.key. A long line
+// costs no more than its first kMaxHeaderLength + 1 visible characters.
 void measure_key(std::string_view content, Line& line) {
-  // A long line is settled from its bytes (the bound counts '\n' as blank too: still a bound).
-  if (content.size() > kMaxHeaderLength &&
-      line_scan::visible_lower_bound(content, kMaxHeaderLength + 1) > kMaxHeaderLength) {
-    return;
-  }
   std::size_t n = 0, size = 0;
   bool spaced = false;
   const auto* bytes = reinterpret_cast<const unsigned char*>(content.data());
