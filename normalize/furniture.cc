@@ -69,10 +69,9 @@ char32_t first_visible(std::string_view line) {
 }
 
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
-// `first` is first_visible(line): most lines are text, and their first visible character already
-// rules a page number out (a tab anywhere does too, below: a table row).
-Shape page_number_shape(std::string_view line, char32_t first) {
-  if (!may_start_page_number(first)) return Shape::kNone;
+// Only for a line whose first visible character may_start_page_number (most lines are text: that
+// character already rules a page number out; a tab anywhere does too, below: a table row).
+Shape page_number_shape(std::string_view line) {
   std::array<char32_t, 25> buf;  // a longer line is no page number
   std::size_t n = 0;
   bool gap = false;  // white space since the last character
@@ -210,7 +209,8 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       first = false;
       std::string_view content = text.substr(at, end - at);
       line.first_visible = first_visible(content);
-      line.shape = page_number_shape(content, line.first_visible);
+      line.shape =
+          may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;

@@ -37,6 +37,8 @@ void TrimFilter::apply(Document& doc, Diagnostics&) const {
       std::size_t newline = text.find('\n', line_end);
       std::size_t end = newline == std::string_view::npos ? text.size() : newline;
       if (std::size_t n = trailing_space(text, end); n > 0) {
+        // A block with one trailing space has several as a rule (a PDF dump's lines).
+        if (reps.empty()) reps.reserve(8);
         reps.push_back({end - n, end, std::string(), kTrailingSpaceRule});
       }
       if (newline == std::string_view::npos) break;
