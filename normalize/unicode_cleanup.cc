@@ -110,7 +110,7 @@ __m128i clean_special_lanes(__m128i v) {
 }
 #endif
 
-// The two byte scans find_special does: which bytes each stops at, one at a time (`stops`) and,
+// The two byte scans of find_special: which bytes each stops at, one at a time (`stops`) and,
 // where SSE2 is there, sixteen at a time (`lanes`, 0xFF for a byte `stops` says yes to).
 struct NfcSpecial {
   static bool stops(unsigned char b) { return starts_nfc_special(b); }
@@ -155,17 +155,17 @@ class NfcTable {
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (c >= 0x4000 && c <= 0x9FFF) {
         // A boundary before each and quick check Yes (unicode_cleanup_test asks ICU about every
-        // one), and no rule of fix() touches them: two ICU look-ups each saved 20,000 times.
+        // one), and no rule of fix() touches them: ICU need not be asked about 24,576 of them.
         bits_[c] = kBoundaryBefore | kQuickCheckYes | kPlain;
         continue;
       }
       bits_[c] =
           (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
           (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
-      // Every test clean_characters makes of a code point before it only becomes `previous`:
-      // NFC keeps it alone, it is not a line break or white space, and no rule of fix() touches
-      // it nor does folded_class() change it (so private use, look-alikes, U+F8E7, full-width
-      // letters and digits, controls and zero-width characters are never plain).
+      // Plain: every test clean_characters makes of a code point before it only becomes
+      // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
+      // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
+      // full-width letters and digits, controls and zero-width characters are never plain).
       char32_t u = static_cast<char32_t>(c);
       bool plain = stable_alone(u, nfc) && u != '\n' && !is_space(u) && !is_invisible(u) &&
                    !is_private_use(u) && look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
