@@ -10,7 +10,7 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
-#include "normalize/line_scan.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -58,15 +58,20 @@ bool may_start_page_number(char32_t c) {
   return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
 }
 
-// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
-Shape page_number_shape(std::string_view line) {
-  // Most lines are text: their first visible character already rules a page number out.
+// The first code point of `line` that is not white space (' ', '\t', U+3000, NBSP), 0 if none.
+char32_t first_visible(std::string_view line) {
   for (std::size_t at = 0; at < line.size();) {
     char32_t c = next_code_point(line, at);
-    if (c == ' ' || c == 0x3000 || c == 0xA0) continue;
-    if (!may_start_page_number(c)) return Shape::kNone;  // '\t' too: a table row
-    break;
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    return c;
   }
+  return 0;
+}
+
+// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
+// Only for a line whose first visible character may_start_page_number (most lines are text: that
+// character already rules a page number out; a tab anywhere does too, below: a table row).
+Shape page_number_shape(std::string_view line) {
   std::array<char32_t, 25> buf;  // a longer line is no page number
   std::size_t n = 0;
   bool gap = false;  // white space since the last character
@@ -121,16 +126,27 @@ Shape page_number_shape(std::string_view line) {
   return Shape::kNone;
 }
 
-// Sets line.key_size, line.spaced and, when the line holds no white space, line.key.
+// Sets line.key_size, line.spaced and, when the line holds no white space, line.key. A long line
+// costs no more than its first kMaxHeaderLength + 1 visible characters.
 void measure_key(std::string_view content, Line& line) {
-  // A long line is settled from its bytes (the bound counts '\n' as blank too: still a bound).
-  if (content.size() > kMaxHeaderLength &&
-      line_scan::visible_lower_bound(content, kMaxHeaderLength + 1) > kMaxHeaderLength) {
-    return;
-  }
   std::size_t n = 0, size = 0;
   bool spaced = false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(content.data());
   for (std::size_t at = 0; at < content.size();) {
+    // ASCII and U+4E00–U+9FFF decoded from their bytes (what next_code_point gives for them):
+    // nearly every character of a line.
+    if (bytes[at] < 0x80 && bytes[at] != ' ' && bytes[at] != '\t') {
+      if (++n > kMaxHeaderLength) return;
+      ++size;
+      ++at;
+      continue;
+    }
+    if (content.size() - at >= 3 && is_unified_ideograph(bytes + at)) {
+      if (++n > kMaxHeaderLength) return;
+      size += 3;
+      at += 3;
+      continue;
+    }
     std::size_t begin = at;
     char32_t c = next_code_point(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
@@ -192,14 +208,10 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       pending_break = false;
       first = false;
       std::string_view content = text.substr(at, end - at);
-      line.shape = page_number_shape(content);
+      line.first_visible = first_visible(content);
+      line.shape =
+          may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
-      for (std::size_t pos = 0; pos < content.size();) {
-        char32_t c = next_code_point(content, pos);
-        if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-        line.first_visible = c;
-        break;
-      }
       lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;

@@ -1,6 +1,8 @@
 #include "normalize/trim.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace hantidy {
 namespace {
@@ -20,6 +22,10 @@ std::size_t trailing_space(std::string_view text, std::size_t end) {
   return end - at;
 }
 
+// Interned once: making a Name from text looks the text up, and most lines of a PDF dump end in
+// white space.
+const Name kTrailingSpaceRule("trailing-space");
+
 }  // namespace
 
 void TrimFilter::apply(Document& doc, Diagnostics&) const {
@@ -31,12 +37,14 @@ void TrimFilter::apply(Document& doc, Diagnostics&) const {
       std::size_t newline = text.find('\n', line_end);
       std::size_t end = newline == std::string_view::npos ? text.size() : newline;
       if (std::size_t n = trailing_space(text, end); n > 0) {
-        reps.push_back({end - n, end, "", "trailing-space"});
+        // A block with one trailing space has several as a rule (a PDF dump's lines).
+        if (reps.empty()) reps.reserve(8);
+        reps.push_back({end - n, end, std::string(), kTrailingSpaceRule});
       }
       if (newline == std::string_view::npos) break;
       line_end = newline + 1;
     }
-    doc.rewrite(i, std::move(reps), "trim");
+    if (!reps.empty()) doc.rewrite(i, std::move(reps), "trim");  // a no-op when empty
   }
 }
 

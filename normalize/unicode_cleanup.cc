@@ -20,6 +20,7 @@
 
 #include "core/error.h"
 #include "normalize/cjk_text.h"
+#include "normalize/line_scan.h"
 
 namespace hantidy {
 namespace {
@@ -30,6 +31,14 @@ constexpr std::string_view kFilter = "unicode";
 constexpr std::array<std::string_view, 22> kOfficeWords = {
     "主任", "书记", "書記", "主席", "局长", "局長", "委员", "委員", "部长", "部長", "厅长",
     "廳長", "市长", "市長", "省长", "省長", "院长", "院長", "司长", "司長", "议员", "議員"};
+
+// The bytes an office word ends with, from kOfficeWords itself: a text that ends in none of them
+// ends in no office word, and most spaces between CJK characters follow no office word.
+constexpr std::array<bool, 256> kOfficeWordLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view w : kOfficeWords) last[static_cast<unsigned char>(w.back())] = true;
+  return last;
+}();
 
 std::string to_utf8(char32_t c) {
   std::string out;
@@ -47,29 +56,6 @@ const Name kPdfRadicalDotRule("pdf-radical-dot");
 
 bool is_space(char32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
 
-// Whether the line starting at text[begin] holds more than 20 visible code points (not white
-// space), looking no further than the 21st or the line's end ('\n').
-bool more_than_20_visible(std::string_view text, std::size_t begin) {
-  std::size_t n = 0;
-  for (std::size_t at = begin; at < text.size();) {
-    // Printable ASCII and U+4000–U+9FFF (lead byte E4–E9, two continuation bytes) are visible.
-    auto lead = static_cast<unsigned char>(text[at]);
-    if (lead >= 0x21 && lead <= 0x7E) {
-      ++at;
-    } else if (lead >= 0xE4 && lead <= 0xE9 && at + 2 < text.size() &&
-               (static_cast<unsigned char>(text[at + 1]) & 0xC0) == 0x80 &&
-               (static_cast<unsigned char>(text[at + 2]) & 0xC0) == 0x80) {
-      at += 3;
-    } else {
-      char32_t c = next_code_point(text, at);
-      if (c == '\n') return false;
-      if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    }
-    if (++n > 20) return true;
-  }
-  return false;
-}
-
 // Characters a PDF export or OCR leaves that carry nothing: format controls and C0/C1 controls.
 bool is_invisible(char32_t c) {
   if (c == '\t' || c == '\n') return false;
@@ -78,6 +64,12 @@ bool is_invisible(char32_t c) {
 }
 
 bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
+
+// Full-width ASCII digits and letters, which fix() makes half-width.
+bool is_fullwidth_alnum(char32_t c) {
+  return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A);
+}
 
 // Ranges whose characters are look-alikes of unified ideographs.
 const char* look_alike_rule(char32_t c) {
@@ -118,54 +110,70 @@ __m128i clean_special_lanes(__m128i v) {
 }
 #endif
 
-// Where the first byte at or after `from` that `stops` says yes to is (text.size() if none).
-// Sixteen bytes at a time where SSE2 is there (`lanes` is `stops` for sixteen bytes): most text
-// is long runs of bytes no rule stops at.
-template <typename Stops, typename Lanes>
-std::size_t find_byte(std::string_view text, std::size_t from, Stops stops,
-                      [[maybe_unused]] Lanes lanes) {
+// The two byte scans of find_special: which bytes each stops at, one at a time (`stops`) and,
+// where SSE2 is there, sixteen at a time (`lanes`, 0xFF for a byte `stops` says yes to).
+struct NfcSpecial {
+  static bool stops(unsigned char b) { return starts_nfc_special(b); }
+#if defined(__SSE2__)
+  static __m128i lanes(__m128i v) { return nfc_special_lanes(v); }
+#endif
+};
+
+struct CleanSpecial {
+  static bool stops(unsigned char b) { return starts_clean_special(b); }
+#if defined(__SSE2__)
+  static __m128i lanes(__m128i v) { return clean_special_lanes(v); }
+#endif
+};
+
+// Where the first byte at or after `from` that `Special::stops` says yes to is (text.size() if
+// none). Sixteen bytes at a time where SSE2 is there: most text is long runs of bytes no rule
+// stops at.
+template <typename Special>
+std::size_t find_special(std::string_view text, std::size_t from) {
   const char* bytes = text.data();
   std::size_t at = from;
 #if defined(__SSE2__)
   for (; at + 16 <= text.size(); at += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-    if (int hits = _mm_movemask_epi8(lanes(v))) return at + __builtin_ctz(hits);
+    if (int hits = _mm_movemask_epi8(Special::lanes(v))) return at + __builtin_ctz(hits);
   }
 #endif
   for (; at < text.size(); ++at) {
-    if (stops(static_cast<unsigned char>(bytes[at]))) return at;
+    if (Special::stops(static_cast<unsigned char>(bytes[at]))) return at;
   }
   return text.size();
 }
 
-std::size_t find_nfc_special(std::string_view text, std::size_t from) {
-#if defined(__SSE2__)
-  return find_byte(text, from, starts_nfc_special, nfc_special_lanes);
-#else
-  return find_byte(text, from, starts_nfc_special, 0);
-#endif
-}
-
-std::size_t find_clean_special(std::string_view text, std::size_t from) {
-#if defined(__SSE2__)
-  return find_byte(text, from, starts_clean_special, clean_special_lanes);
-#else
-  return find_byte(text, from, starts_clean_special, 0);
-#endif
-}
-
 // ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
 // code point has a normalization boundary before it, and whether its NFC quick check is Yes.
-// Outside the BMP the answers come from ICU directly.
+// Outside the BMP the answers come from ICU directly. With them, whether clean_characters has
+// nothing to do with a BMP code point but to remember it (plain).
 class NfcTable {
  public:
   explicit NfcTable(const icu::Normalizer2& nfc) {
     for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (c >= 0x4000 && c <= 0x9FFF) {
+        // A boundary before each and quick check Yes (unicode_cleanup_test asks ICU about every
+        // one), and no rule of fix() touches them: ICU need not be asked about 24,576 of them.
+        bits_[c] = kBoundaryBefore | kQuickCheckYes | kPlain;
+        continue;
+      }
       bits_[c] =
           (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
           (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
+      // Plain: every test clean_characters makes of a code point before it only becomes
+      // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
+      // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
+      // full-width letters and digits, controls and zero-width characters are never plain).
+      char32_t u = static_cast<char32_t>(c);
+      bool plain = stable_alone(u, nfc) && u != '\n' && !is_space(u) && !is_invisible(u) &&
+                   !is_private_use(u) && look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
+      if (plain) bits_[c] |= kPlain;
     }
   }
+  // A BMP code point clean_characters only remembers as `previous` (see the constructor).
+  bool plain(char32_t c) const { return c < 0x10000 && (bits_[c] & kPlain) != 0; }
   bool boundary_before(char32_t c, const icu::Normalizer2& nfc) const {
     return c < 0x10000 ? (bits_[c] & kBoundaryBefore) != 0
                        : nfc.hasBoundaryBefore(static_cast<UChar32>(c));
@@ -185,6 +193,7 @@ class NfcTable {
  private:
   static constexpr std::uint8_t kBoundaryBefore = 1;
   static constexpr std::uint8_t kQuickCheckYes = 2;
+  static constexpr std::uint8_t kPlain = 4;
   std::array<std::uint8_t, 0x10000> bits_;
 };
 
@@ -265,7 +274,7 @@ class Cleaner {
     while (at < text.size()) {
       // ASCII and U+4000–U+9FFF have a boundary before them and NFC quick check Yes
       // (unicode_cleanup_test checks every one): only bytes of other code points stop the scan.
-      std::size_t special = find_nfc_special(text, at);
+      std::size_t special = find_special<NfcSpecial>(text, at);
       if (special == text.size()) break;
       at = special;
       char32_t c = next_code_point(text, at);
@@ -412,8 +421,7 @@ class Cleaner {
       return Fix{out, rule};
     }
     if (c == 0xF8E7) return Fix{"—", kPdfPrivateUseRule};
-    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-        (c >= 0xFF41 && c <= 0xFF5A)) {
+    if (is_fullwidth_alnum(c)) {
       return Fix{std::string(1, static_cast<char>(c - 0xFEE0)), kFullwidthAlnumRule};
     }
     return std::nullopt;
@@ -434,7 +442,8 @@ class Cleaner {
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
   static bool keeps_spaces(std::string_view line) {
-    if (visible_length(line, 21) > 20) return false;
+    // From the line's bytes, eight at a time, when it is long enough to settle it that way.
+    if (line_scan::visible_length(line, 21) > 20) return false;
     for (std::size_t at = 0; at < line.size();) {
       char32_t c = folded_class(next_code_point(line, at));
       if (is_terminal(c) || c == U'，' || c == ',') return false;
@@ -447,21 +456,8 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
-    // Every office word ends in one of these; most spaces follow none of them.
-    if (before.empty()) return false;
-    std::size_t last = before.size();
-    switch (previous_code_point(before, last)) {
-      case U'任':
-      case U'记':
-      case U'記':
-      case U'席':
-      case U'长':
-      case U'長':
-      case U'员':
-      case U'員':
-        break;
-      default:
-        return false;
+    if (before.empty() || !kOfficeWordLastBytes[static_cast<unsigned char>(before.back())]) {
+      return false;
     }
     bool office = false;
     for (std::string_view w : kOfficeWords) {
@@ -498,11 +494,7 @@ class Cleaner {
       return text_.substr(begin_, end_ - begin_);
     }
     bool keeps_spaces() {
-      // A line of more than 20 visible code points never keeps its spaces (keeps_spaces says
-      // so first): found without looking for the end of a long line.
-      if (keeps_ == kUnknown) {
-        keeps_ = !more_than_20_visible(text_, begin_) && Cleaner::keeps_spaces(text()) ? kYes : kNo;
-      }
+      if (keeps_ == kUnknown) keeps_ = Cleaner::keeps_spaces(text()) ? kYes : kNo;
       return keeps_ == kYes;
     }
 
@@ -538,7 +530,7 @@ class Cleaner {
     while (at < text.size()) {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
-      std::size_t stop = find_clean_special(text, at);
+      std::size_t stop = find_special<CleanSpecial>(text, at);
       if (stop > at) {
         std::size_t last = stop;
         auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -557,6 +549,13 @@ class Cleaner {
       }
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
+      if (nfc.plain(c)) {
+        // Most stops are punctuation (，。、“”): what the end of the loop does with a kept code
+        // point that fix() leaves alone and folded_class() keeps as it is.
+        if (c == previous && is_repeatable(c)) maybe_doubled = true;
+        previous = c;
+        continue;
+      }
       if (!known_nfc && c >= 0x80 && !nfc.stable_alone(c, *nfc_)) {
         private_use_ = private_use;
         pua_line_ = pua_line;

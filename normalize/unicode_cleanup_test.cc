@@ -289,6 +289,37 @@ TEST_CASE("unicode reports doubles that only removal makes", "[unicode]") {
   CHECK(diag.warnings() == 0);
 }
 
+// Punctuation and other BMP code points that only become the previous character take a short
+// path (a table bit built from the rules' own tests). Code points a rule changes must not take
+// it, whatever punctuation stands before them, and the short path must still see doubles.
+TEST_CASE("unicode's short path for plain code points leaves rule characters to the rules",
+          "[unicode]") {
+  const Case cases[] = {
+      {"full-width digits after a comma", "年份，２０２２年", "年份，2022年"},
+      {"full-width letters after a full stop", "完成。ＡＢｃ", "完成。ABc"},
+      {"a Kangxi radical after an enumeration comma", "卫生、使⽤文件", "卫生、使用文件"},
+      {"a compatibility ideograph after a quote", "“豈”", "“豈”"},
+      {"a zero-width space after a colon", "主席：\u200B议员", "主席：议员"},
+      {"a soft hyphen after a semicolon", "甲；\u00AD乙", "甲；乙"},
+      {"the PDF dash after a comma", "会议，\uF8E7议程", "会议，—议程"},
+      {"a space between CJK after punctuation, in a long line",
+       "这是一段足够长的文字，用来确保不是标题行。 我们继续写下去吧，",
+       "这是一段足够长的文字，用来确保不是标题行。我们继续写下去吧，"},
+      {"an ideographic space before Han after a comma in a long line",
+       "这是一段足够长的文字，用来确保不是标题行，　我们继续写下去吧",
+       "这是一段足够长的文字，用来确保不是标题行，我们继续写下去吧"},
+      {"a tab after a comma stays", "甲，\t乙", "甲，\t乙"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.prose);
+    CHECK(clean(c.input) == c.expected);
+  }
+  Document doc = test::read_text("我们“”，，“推进改革”、、好");
+  Diagnostics diag;
+  UnicodeCleanupFilter().apply(doc, diag);
+  CHECK(diag.warnings() == 2);
+}
+
 TEST_CASE("unicode takes no options", "[unicode]") {
   CHECK_THROWS(Pipeline::build("unicode(x=1)"));
 }
