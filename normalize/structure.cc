@@ -77,7 +77,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (!label) continue;
     std::vector<std::string> ids;
     for (const LabelPerson& p : label->people) ids.push_back(persons.id(p));
-    labels.speakers[i] = ids;
+    labels.speakers[i] = std::move(ids);
     if (label->shape == LabelShape::kRoleName) labels.role_name.push_back(i);
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});

@@ -14,11 +14,13 @@
 
 namespace hantidy {
 
-/// One decoded code point and where it sits in the UTF-8 text.
+/// One decoded code point and where it sits in the UTF-8 text. No default member values, so
+/// that a stack buffer of them (parse_colon_label's, for every block) is not zeroed each time;
+/// `CodePoint{}` is still all zeros.
 struct CodePoint {
-  char32_t c = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  char32_t c;
+  std::size_t begin;
+  std::size_t end;
 };
 
 /// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so decoding never fails.
