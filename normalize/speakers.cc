@@ -93,7 +93,16 @@ bool is_single_surname(char32_t c) {
 
 // Length of the surname `s` starts with (compound first); 0 when none.
 std::size_t surname_length(std::u32string_view s) {
-  if (s.size() >= 2) {
+  // The first characters of kCompoundSurnames, so that most names (a single surname) are not
+  // compared with every compound.
+  static const std::u32string compound_firsts = [] {
+    std::u32string firsts;
+    for (std::u32string_view compound : kCompoundSurnames) {
+      if (firsts.find(compound.front()) == std::u32string::npos) firsts += compound.front();
+    }
+    return firsts;
+  }();
+  if (s.size() >= 2 && compound_firsts.find(s.front()) != std::u32string::npos) {
     for (std::u32string_view compound : kCompoundSurnames) {
       if (s.starts_with(compound)) return compound.size();
     }

@@ -187,6 +187,12 @@ TEST_CASE("the label shortcuts decide as the full parse did", "[structure]") {
   REQUIRE(wide);
   CHECK(wide->end == std::string_view("主席：").size());
   CHECK_FALSE(parse_colon_label("我們說：主席：", lexicon()));  // the first colon decides
+  // Compound surnames are looked at only after their first character.
+  CHECK(is_person_name("欧阳修"));
+  CHECK(is_person_name("司馬光"));
+  CHECK(is_person_name("長孫無忌"));
+  CHECK_FALSE(is_person_name("司令"));
+  CHECK(is_person_name("张简明"));  // 张 alone, or 张简 + 明
   auto numbered = parse_colon_label("12. 鄧家彪議員：據報", lexicon());
   REQUIRE(numbered);
   CHECK(numbered->begin == std::string_view("12. ").size());
