@@ -1,7 +1,8 @@
 #include "normalize/block_types.h"
 
+#include <array>
+#include <span>
 #include <string>
-#include <vector>
 
 #include "normalize/structure_text.h"
 
@@ -25,7 +26,7 @@ bool is_sentence_end(char32_t c) {
 }
 
 // Length in code points of the numbering at the start of `cps` and its level; 0 when none.
-std::size_t numbering(const std::vector<CodePoint>& cps, int& level) {
+std::size_t numbering(std::span<const CodePoint> cps, int& level) {
   std::size_t i = 0;
   auto skip_space = [&] {
     while (i < cps.size() && is_label_space(cps[i].c)) ++i;
@@ -77,8 +78,10 @@ int numbered_heading_level(std::string_view block) {
   if (!is_chinese_numeral(first_char) && !is_open_paren(first_char) && !is_digit(first_char)) {
     return 0;
   }
-  std::vector<CodePoint> cps = decode_utf8(line);
-  if (cps.size() > 60) return 0;
+  std::array<CodePoint, 60> buffer;
+  std::size_t size = decode_utf8_short(line, buffer);
+  if (size > buffer.size()) return 0;
+  std::span<const CodePoint> cps(buffer.data(), size);
   int level = 0;
   std::size_t n = numbering(cps, level);
   if (n == 0 || n >= cps.size()) return 0;
@@ -104,8 +107,10 @@ bool is_salutation(std::string_view block) {
   // The last character must be a colon (by its bytes: a line's last bytes EF BC 9A are always
   // the code point ：).
   if (!line.ends_with(":") && !line.ends_with("：")) return false;
-  std::vector<CodePoint> cps = decode_utf8(line);
-  if (cps.size() < 3 || cps.size() > 24) return false;
+  std::array<CodePoint, 24> buffer;
+  std::size_t size = decode_utf8_short(line, buffer);
+  if (size < 3 || size > buffer.size()) return false;
+  std::span<const CodePoint> cps(buffer.data(), size);
   if (cps.back().c != U'：' && cps.back().c != U':') return false;
   for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
     if (is_sentence_end(cps[i].c) || cps[i].c == U'：' || cps[i].c == U':') return false;
@@ -130,8 +135,10 @@ bool is_stage_note(std::string_view block) {
       !(line.ends_with(")") || line.ends_with("）"))) {
     return false;
   }
-  std::vector<CodePoint> cps = decode_utf8(line);
-  if (cps.size() < 3 || cps.size() > 40) return false;
+  std::array<CodePoint, 40> buffer;
+  std::size_t size = decode_utf8_short(line, buffer);
+  if (size < 3 || size > buffer.size()) return false;
+  std::span<const CodePoint> cps(buffer.data(), size);
   if (!is_open_paren(cps.front().c) || !is_close_paren(cps.back().c)) return false;
   int depth = 0;
   for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -147,8 +154,10 @@ bool is_title_like(std::string_view block) {
   // Too long or several lines: decode nothing.
   std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 30);
   if (line.empty()) return false;
-  std::vector<CodePoint> cps = decode_utf8(line);
-  if (cps.size() < 2 || cps.size() > 30) return false;
+  std::array<CodePoint, 30> buffer;
+  std::size_t size = decode_utf8_short(line, buffer);
+  if (size < 2 || size > buffer.size()) return false;
+  std::span<const CodePoint> cps(buffer.data(), size);
   int level = 0;
   if (numbering(cps, level) > 0) return false;
   std::size_t han = 0;

@@ -96,5 +96,27 @@ TEST_CASE("a short line is found without reading a long paragraph to its end", "
   CHECK(short_line_end("ab\ncd", 3, 240) == 5);
 }
 
+// The shapes decode into stack buffers of their longest length: a line one code point longer
+// (ASCII, so its bytes are well within the line limit) is rejected, one of exactly that length is
+// still looked at.
+TEST_CASE("each shape takes lines up to its length in code points, not one more", "[structure]") {
+  auto heading = [](std::size_t length) { return "1." + std::string(length - 4, 'a') + "标题"; };
+  CHECK(numbered_heading_level(heading(60)) == 3);
+  CHECK(numbered_heading_level(heading(61)) == 0);
+  auto salutation = [](std::size_t length) { return std::string(length - 3, 'a') + "同志："; };
+  CHECK(is_salutation(salutation(24)));
+  CHECK_FALSE(is_salutation(salutation(25)));
+  auto note = [](std::size_t length) { return "(" + std::string(length - 2, 'a') + ")"; };
+  CHECK(is_stage_note(note(40)));
+  CHECK_FALSE(is_stage_note(note(41)));
+  auto title = [](std::size_t length) {
+    std::string text = "a";
+    for (std::size_t k = 1; k < length; ++k) text += "标";
+    return text;
+  };
+  CHECK(is_title_like(title(30)));
+  CHECK_FALSE(is_title_like(title(31)));
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -2,6 +2,8 @@
 #ifndef HANTIDY_NORMALIZE_OFFICE_LEXICON_H_
 #define HANTIDY_NORMALIZE_OFFICE_LEXICON_H_
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +35,9 @@ class OfficeLexicon {
 
  private:
   std::vector<std::string> offices_;  ///< longest first, so the first match is the longest
+  /// For each byte value, the offices ending in that byte (indices into offices_, in its
+  /// order): suffix() looks only at those that can match the text's last byte.
+  std::array<std::vector<std::uint32_t>, 256> by_last_byte_;
 };
 
 }  // namespace hantidy

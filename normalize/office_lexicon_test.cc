@@ -31,6 +31,29 @@ TEST_CASE("the built-in lexicon knows offices in both scripts", "[structure][lex
   CHECK(lex.suffix("") == 0);
 }
 
+// suffix looks only at the offices ending in the text's last byte; it must still give the
+// longest, also for offices added later (shorter, longer, ending in ASCII) and for texts that
+// end in a byte no office ends in.
+TEST_CASE("suffix gives the longest office ending the text", "[structure][lexicon]") {
+  OfficeLexicon lex;
+  lex.add("委員");
+  CHECK(lex.suffix("主任委員") == std::string("委員").size());
+  lex.add("主任委員");
+  lex.add("員");
+  lex.add("CEO");
+  CHECK(lex.suffix("主任委員") == std::string("主任委員").size());
+  CHECK(lex.suffix("副主任委員") == std::string("主任委員").size());
+  CHECK(lex.suffix("會員") == std::string("員").size());
+  CHECK(lex.suffix("集團CEO") == 3);
+  CHECK(lex.suffix("集團CFO") == 0);
+  CHECK(lex.suffix("員工") == 0);
+  CHECK(lex.suffix("員") == std::string("員").size());
+  // A Han title whose last byte is another title's last byte, but not its ending.
+  lex.add("議長");
+  CHECK(lex.suffix("局長") == 0);
+  CHECK(lex.is_office("副議長"));
+}
+
 TEST_CASE("a lexicon file adds offices, skipping comments and blank lines",
           "[structure][lexicon]") {
   OfficeLexicon lex = OfficeLexicon::built_in();

@@ -121,8 +121,13 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
     bool inner = single || pr.depth % 2 == 1;
     std::string_view want_open = inner ? (corner ? "『" : "‘") : (corner ? "「" : "“");
     std::string_view want_close = inner ? (corner ? "』" : "’") : (corner ? "」" : "”");
-    add(op.pos, op.pos + op.len, want_open, PunctRule::kQuote);
-    add(cl.pos, close_end, want_close, PunctRule::kQuote);
+    // A quote already in the wanted form gets no replacement: Document::rewrite would drop it
+    // as changing nothing, and no other replacement can overlap a quote's own bytes (blanks
+    // removed around it lie outside them), so settle() decides the same without it.
+    if (t_.substr(op.pos, op.len) != want_open)
+      add(op.pos, op.pos + op.len, want_open, PunctRule::kQuote);
+    if (t_.substr(cl.pos, cl.len) != want_close)
+      add(cl.pos, close_end, want_close, PunctRule::kQuote);
     strip(op.pos, op.pos + op.len, l.wide(), true);
     strip(cl.pos, close_end, true, r.wide());
   }

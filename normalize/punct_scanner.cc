@@ -190,9 +190,7 @@ void Scanner::wide_stop(std::size_t i, std::size_t len, const StopMark& mark) {
     }
   }
   if (!latin) {
-    last_wide_ = i;
-    ++wide_;
-    strip(i, i + len);
+    chinese_stop(i, len);
     return;
   }
   std::string ascii(1, mark.ascii);
@@ -392,6 +390,11 @@ void Scanner::run() {
       case U'\uFF1A':
       case U'\uFF1F':
       case U'\uFF01':
+        if (i >= 3 && ideograph_at(i - 3)) {
+          chinese_stop(i, len);
+          i += len;
+          continue;
+        }
         wide_stop(i, len, *std::find_if(kStops.begin(), kStops.end(), [&](const StopMark& m) {
                     return m.wide == cp;
                   }));
@@ -402,7 +405,11 @@ void Scanner::run() {
           i = ellipsis_run(i, "。", 3, 6, 0, true);
           continue;
         }
-        wide_stop(i, len, kStops[5]);
+        if (i >= 3 && ideograph_at(i - 3)) {
+          chinese_stop(i, len);
+        } else {
+          wide_stop(i, len, kStops[5]);
+        }
         i += len;
         continue;
       case U'\uFF08':  // （

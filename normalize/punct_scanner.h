@@ -233,6 +233,14 @@ class Scanner {
   void period(std::size_t i);
   std::size_t dots(std::size_t i);
   void wide_stop(std::size_t i, std::size_t len, const StopMark& mark);
+  // A full-width stop that stays as it is: a wide character, with the blanks around it removed.
+  // The scanner's main loop calls it directly when an ideograph stands just before the mark:
+  // wide_stop's Latin-context rule needs a letter or digit there, so it would decide the same.
+  void chinese_stop(std::size_t i, std::size_t len) {
+    last_wide_ = i;
+    ++wide_;
+    strip(i, i + len);
+  }
   std::size_t ellipsis_run(std::size_t i, std::string_view unit, std::size_t lo, std::size_t hi,
                            std::size_t keep, bool always);
   std::size_t dash_run(std::size_t i, std::string_view unit, std::size_t min, std::size_t max,

@@ -211,6 +211,31 @@ TEST_CASE("the byte-level fast paths decide as decoding every character did", "[
   }
 }
 
+// Two more shortcuts: a full-width stop right after an ideograph is kept without wide_stop's
+// Latin-context look-around (which needs a letter or digit before the mark, as in the Latin
+// clauses here), and a quote already in its wanted form gets no replacement, while the blanks
+// around it still go. Expected results are what the scanner gave without the shortcuts.
+TEST_CASE("stops after ideographs and quotes already curly decide as before", "[punct]") {
+  auto run = [](const std::string& text) {
+    std::string out = text;
+    std::vector<Replacement> reps = PunctFilter::scan(text, PunctOptions(), nullptr);
+    for (auto r = reps.rbegin(); r != reps.rend(); ++r) {
+      CHECK(text.compare(r->begin, r->end - r->begin, r->text) != 0);  // no identity changes
+      out.replace(r->begin, r->end - r->begin, r->text);
+    }
+    return out;
+  };
+  CHECK(run("abc def中，ghi jkl") == "abc def中，ghi jkl");
+  CHECK(run("abc def，ghi jkl") == "abc def, ghi jkl");
+  CHECK(run("他说 “你好” 。") == "他说“你好”。");
+  CHECK(run("He said “hello” to 他们 “朋友” ，好") == "He said “hello” to 他们“朋友”，好");
+  CHECK(run("中“好”  ，文") == "中“好”，文");
+  CHECK(run("x1中。 abc def") == "x1中。abc def");
+  CHECK(run("名字 ，\nNext line") == "名字，\nNext line");
+  CHECK(run("中“a”b") == "中“a”b");
+  CHECK(run("中\"好\"。") == "中“好”。");
+}
+
 TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {
   std::string text = "2022年，1+3个，人口出生率6.97‰，全省“1522”工程，x+x+N模式。";
   CHECK(test::run_chain_text("trim; punct", text) == text + "\n");

@@ -49,5 +49,18 @@ TEST_CASE("placeholders are found by their bytes, wherever they stand", "[struct
   CHECK(found("aX中").empty());
 }
 
+// The vector search returns candidates that are no placeholder (８ is EF BC 98, ｸ EF BD B8, é
+// C3 A9): they must be passed over, and a placeholder after them still found, at every offset
+// of the 16-byte steps.
+TEST_CASE("bytes like a placeholder's are passed over", "[structure][redaction]") {
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    std::string lead(pad, ' ');
+    INFO(pad);
+    CHECK(found(lead + "中８文ｸ文é中，中文中文中文中文中文").empty());
+    CHECK(found(lead + "中８文ｸé中文中文中文中文XX中文中文") == std::vector<std::string>{"XX"});
+    CHECK(found(lead + "８８８８８８８８中ｘ文８８８８８８") == std::vector<std::string>{"ｘ"});
+  }
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -93,7 +93,16 @@ bool is_single_surname(char32_t c) {
 
 // Length of the surname `s` starts with (compound first); 0 when none.
 std::size_t surname_length(std::u32string_view s) {
-  if (s.size() >= 2) {
+  // The first characters of kCompoundSurnames, so that most names (a single surname) are not
+  // compared with every compound.
+  static const std::u32string compound_firsts = [] {
+    std::u32string firsts;
+    for (std::u32string_view compound : kCompoundSurnames) {
+      if (firsts.find(compound.front()) == std::u32string::npos) firsts += compound.front();
+    }
+    return firsts;
+  }();
+  if (s.size() >= 2 && compound_firsts.find(s.front()) != std::u32string::npos) {
     for (std::u32string_view compound : kCompoundSurnames) {
       if (s.starts_with(compound)) return compound.size();
     }
@@ -316,6 +325,17 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
     lines[count++] = line;
   }
   if (count == 0) return std::nullopt;
+  // Every way a line can parse (role_name_line, joined_role_names) splits it wholly into roles,
+  // which is_role rejects when they hold clause punctuation, names (Han and middle dots only)
+  // and label spaces. So a line holding the commonest clause marks, ， or 。, is no label line,
+  // and most short paragraphs are passed over here without a name or office being looked up.
+  // Found by bytes: EF BC 8C and E3 80 82 always decode as ， and 。 (both lead bytes start a
+  // code point wherever they stand).
+  for (std::string_view line : std::span(lines.data(), count)) {
+    if (line.find("，") != std::string_view::npos || line.find("。") != std::string_view::npos) {
+      return std::nullopt;
+    }
+  }
   SpeakerLabel label;
   label.shape = LabelShape::kRoleName;
   for (std::string_view line : std::span(lines.data(), count)) {
@@ -338,9 +358,18 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
   std::string_view first = text.substr(0, std::min(text.size(), kColonLabelBytes));
   first = first.substr(0, std::min(first.find('\n'), first.size()));
   // No colon (':' or '：', EF BC 9A) among those bytes: no label, and nothing to decode.
-  if (first.find(':') == std::string_view::npos && first.find("：") == std::string_view::npos) {
+  std::size_t ascii_colon = first.find(':'), wide_colon = first.find("：");
+  if (ascii_colon == std::string_view::npos && wide_colon == std::string_view::npos) {
     return std::nullopt;
   }
+  // Only the code points up to the first colon are looked at: label_start stops at or before
+  // it (a colon is no space, bullet, digit or item dot), and the colon searched for after the
+  // label's start is that first one. So the rest of the line is not decoded. (The bytes find
+  // the colons a decoder finds: ':' is ASCII, and EF is a lead byte, so EF BC 9A always decodes
+  // as ：.)
+  first = first.substr(
+      0, std::min(ascii_colon == std::string_view::npos ? first.size() : ascii_colon + 1,
+                  wide_colon == std::string_view::npos ? first.size() : wide_colon + 3));
   // At most 120 bytes, so at most 120 code points: decoded into a buffer on the stack.
   std::array<CodePoint, kColonLabelBytes> buffer;
   std::size_t size = 0;

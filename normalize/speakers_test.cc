@@ -168,5 +168,36 @@ TEST_CASE("label spaces are a space, a tab or U+3000, found by their bytes", "[s
   CHECK_FALSE(parse_colon_label(std::string(120, ' ') + "主席：", lexicon()));  // past 120 bytes
 }
 
+// parse_role_name_label passes over lines holding ， or 。 without looking up names; lines
+// without them, with other marks a role may hold (、 and （兼）), must still be parsed.
+// parse_colon_label decodes only up to the first colon: the label must end there, whichever
+// colon comes first, and what follows it only makes the label run in.
+TEST_CASE("the label shortcuts decide as the full parse did", "[structure]") {
+  auto role =
+      parse_role_name_label("北京市政协副主席、北京市卫生健康委主任（兼） 于鲁明", lexicon());
+  REQUIRE(role);
+  CHECK(role->people[0].role == "北京市政协副主席、北京市卫生健康委主任（兼）");
+  CHECK_FALSE(parse_role_name_label("北京市卫生健康委主任，于鲁明", lexicon()));
+  CHECK_FALSE(parse_role_name_label("北京市卫生健康委主任 于鲁明\n天津市。主任 王建国", lexicon()));
+  auto colon = parse_colon_label("主席:現在開會：請坐。", lexicon());
+  REQUIRE(colon);
+  CHECK(colon->end == std::string_view("主席:").size());
+  CHECK(colon->run_in);
+  auto wide = parse_colon_label("主席：時間: 10點", lexicon());
+  REQUIRE(wide);
+  CHECK(wide->end == std::string_view("主席：").size());
+  CHECK_FALSE(parse_colon_label("我們說：主席：", lexicon()));  // the first colon decides
+  // Compound surnames are looked at only after their first character.
+  CHECK(is_person_name("欧阳修"));
+  CHECK(is_person_name("司馬光"));
+  CHECK(is_person_name("長孫無忌"));
+  CHECK_FALSE(is_person_name("司令"));
+  CHECK(is_person_name("张简明"));  // 张 alone, or 张简 + 明
+  auto numbered = parse_colon_label("12. 鄧家彪議員：據報", lexicon());
+  REQUIRE(numbered);
+  CHECK(numbered->begin == std::string_view("12. ").size());
+  CHECK(numbered->people[0].name == "鄧家彪");
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -77,7 +77,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (!label) continue;
     std::vector<std::string> ids;
     for (const LabelPerson& p : label->people) ids.push_back(persons.id(p));
-    labels.speakers[i] = ids;
+    labels.speakers[i] = std::move(ids);
     if (label->shape == LabelShape::kRoleName) labels.role_name.push_back(i);
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});
@@ -101,10 +101,16 @@ void find_captions(Document& doc, const Labels& labels) {
     }
   }
   if (by_name.empty()) return;
+  // A caption is exactly a name: a paragraph longer than the longest name, trimmed, is none, and
+  // is not compared with the names.
+  std::size_t longest = 0;
+  for (const auto& entry : by_name) longest = std::max(longest, entry.first.size());
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& b = doc.blocks[i];
     if (b.kind != BlockKind::kParagraph) continue;
-    auto it = by_name.find(trim_space(b.text));
+    std::string_view text = trim_space(b.text);
+    if (text.size() > longest) continue;
+    auto it = by_name.find(text);
     if (it == by_name.end()) continue;
     // The same name under two labels (two roles): the nearer label's person.
     auto nearest =

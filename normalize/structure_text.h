@@ -4,6 +4,7 @@
 #ifndef HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
 #define HANTIDY_NORMALIZE_STRUCTURE_TEXT_H_
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,15 +15,31 @@
 
 namespace hantidy {
 
-/// One decoded code point and where it sits in the UTF-8 text.
+/// One decoded code point and where it sits in the UTF-8 text. No default member values, so
+/// that a stack buffer of them (parse_colon_label's, for every block) is not zeroed each time;
+/// `CodePoint{}` is still all zeros.
 struct CodePoint {
-  char32_t c = 0;
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  char32_t c;
+  std::size_t begin;
+  std::size_t end;
 };
 
 /// Decodes UTF-8; a malformed byte becomes U+FFFD of length 1, so decoding never fails.
 std::vector<CodePoint> decode_utf8(std::string_view text);
+/// Decodes `text` as decode_utf8 does into `out`, for texts that are only of use when short:
+/// returns the number of code points when it is at most out.size(), out.size() + 1 (with only
+/// the first out.size() decoded) when there are more. A stack buffer instead of a heap vector.
+template <std::size_t N>
+std::size_t decode_utf8_short(std::string_view text, std::array<CodePoint, N>& out) {
+  std::size_t size = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    if (size == N) return N + 1;
+    std::size_t begin = at;
+    char32_t c = next_code_point(text, at);
+    out[size++] = {c, begin, at};
+  }
+  return size;
+}
 
 /// ASCII and full-width Latin letters.
 bool is_latin_letter(char32_t c);
