@@ -34,8 +34,10 @@ constexpr std::array<KindName, 12> kKindNames = {{
 // in one block (script conversion of a long line) stays linear, not quadratic.
 class PositionMap {
  public:
-  explicit PositionMap(const std::vector<Replacement>& reps)
-      : reps_(reps), shift_(reps.size() + 1) {
+  // `shift` is scratch space the caller keeps between calls (no allocation per rewrite).
+  PositionMap(const std::vector<Replacement>& reps, std::vector<std::ptrdiff_t>& shift)
+      : reps_(reps), shift_(shift) {
+    shift_.assign(reps.size() + 1, 0);
     for (std::size_t k = 0; k < reps.size(); ++k) {
       shift_[k + 1] = shift_[k] + static_cast<std::ptrdiff_t>(reps[k].text.size()) -
                       static_cast<std::ptrdiff_t>(reps[k].end - reps[k].begin);
@@ -56,7 +58,7 @@ class PositionMap {
 
  private:
   const std::vector<Replacement>& reps_;
-  std::vector<std::ptrdiff_t> shift_;
+  std::vector<std::ptrdiff_t>& shift_;
   std::size_t cursor_ = 0;  // reps_[0, cursor_) are before the last position asked for
 };
 
@@ -143,7 +145,10 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
            block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
   });
   if (reps.empty()) return 0;
-  PositionMap map_position(reps);
+  // Scratch kept per thread: a rewrite per block per filter is the hot path of the whole chain,
+  // and these would otherwise be two allocations each time.
+  thread_local std::vector<std::ptrdiff_t> shift;
+  PositionMap map_position(reps, shift);
 
   const Name filter_name(filter);  // interned once per call, not once per change
 
@@ -160,13 +165,14 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   // are sorted, so one merge orders them (old edits first among equals, as before).
   struct Item {
     std::size_t begin, end;
-    const Edit* old;         // null for a replacement
+    Edit* old;               // null for a replacement
     const Replacement* rep;  // null for an old edit
   };
   auto by_position = [](const Item& a, const Item& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   };
-  std::vector<Item> items;
+  thread_local std::vector<Item> items;
+  items.clear();
   items.reserve(block.edits.size() + reps.size());
   {
     std::size_t e = 0, r = 0;
@@ -189,8 +195,15 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     std::stable_sort(items.begin(), items.end(), by_position);
   }
 
-  std::vector<Edit> edits;
-  edits.reserve(items.size());
+  // Two passes over the groups: the first finds them and the source offset of each new group
+  // (which reads the old edits), so that the second may move the old edits instead of copying.
+  struct Group {
+    std::size_t first, last;  // items[first, last)
+    std::size_t end;          // the furthest end in the group
+    std::size_t source;       // source offset of a new group's begin
+  };
+  thread_local std::vector<Group> groups;
+  groups.clear();
   SourceCursor group_source(block);
   for (std::size_t i = 0; i < items.size();) {
     std::size_t j = i + 1;
@@ -199,9 +212,19 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       group_end = std::max(group_end, items[j].end);
       ++j;
     }
+    bool untouched = j == i + 1 && items[i].old;
+    std::size_t source = untouched || items[i].old ? 0 : group_source(items[i].begin);
+    groups.push_back({i, j, group_end, source});
+    i = j;
+  }
+
+  std::vector<Edit> edits;
+  edits.reserve(items.size());
+  for (const Group& group : groups) {
+    std::size_t i = group.first, j = group.last, group_end = group.end;
     const Item& first = items[i];
     if (j == i + 1 && first.old) {
-      Edit e = *first.old;  // a copy: source_offset() below still reads the old edits
+      Edit e = std::move(*first.old);  // an edit no replacement touched: only its range moves
       e.begin = map_position(e.begin, true);
       e.end = std::max(e.begin, map_position(e.end, false));
       edits.push_back(std::move(e));
@@ -225,13 +248,12 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
       bool insertion = gb == ge;
       e.begin = map_position(gb, !insertion);
       e.end = std::max(e.begin, map_position(ge, insertion));
-      e.source = first.old ? first.old->source : group_source(gb);
+      e.source = first.old ? first.old->source : group.source;
       e.orig = std::move(orig);
       e.filter = filter_name;
       e.rule = last_rep ? last_rep->rule : Name();
       edits.push_back(std::move(e));
     }
-    i = j;
   }
 
   for (Mark& m : block.marks) {

@@ -69,6 +69,27 @@ TEST_CASE("a new edit after an earlier one takes its source offset through it", 
   CHECK(doc.changes[1].span.begin == 103);
 }
 
+TEST_CASE("edits a rewrite does not touch keep their originals and sources beside new ones",
+          "[document]") {
+  // rewrite moves untouched edits instead of copying them; the source offsets of the new edits
+  // between and after them are read before the move.
+  Document doc = one_block("a b c d e");  // source offsets 100..109
+  doc.rewrite(0, {{1, 2, "", "space"}, {5, 6, "", "space"}}, "first");
+  REQUIRE(doc.blocks[0].text == "ab cd e");
+  doc.rewrite(0, {{0, 1, "A", "upper"}, {3, 4, "C", "upper"}, {6, 7, "E", "upper"}}, "second");
+  const Block& b = doc.blocks[0];
+  CHECK(b.text == "Ab Cd E");
+  REQUIRE(b.edits.size() == 5);
+  CHECK(b.edits[1].orig == " ");  // moved, not emptied
+  CHECK(b.edits[3].orig == " ");
+  CHECK(b.edits[2].source == 104);  // 'c'
+  CHECK(b.edits[4].source == 108);  // 'e'
+  CHECK(b.original_text() == "a b c d e");
+  CHECK(b.source_offset(b.text.size()) == 109);
+  REQUIRE(doc.changes.size() == 5);
+  CHECK(doc.changes[4].span.begin == 108);
+}
+
 TEST_CASE("an insertion's edit covers the inserted text, so the original comes back",
           "[document]") {
   Document doc = one_block("abcdef");

@@ -1,5 +1,6 @@
 #include "core/name.h"
 
+#include <array>
 #include <mutex>
 #include <ostream>
 #include <unordered_map>
@@ -21,8 +22,19 @@ Table& table() {
 }
 
 const std::string* intern(std::string_view text) {
+  // Filters name their changes from a handful of rules, usually the same one many times in a
+  // row: the last few names answered are compared first (a short memcmp), before hashing.
+  constexpr std::size_t kRecent = 4;
+  thread_local std::array<const std::string*, kRecent> recent{};
+  thread_local std::size_t next_recent = 0;
+  for (const std::string* name : recent) {
+    if (name && *name == text) return name;
+  }
   thread_local std::unordered_map<std::string_view, const std::string*> seen;
-  if (auto it = seen.find(text); it != seen.end()) return it->second;
+  if (auto it = seen.find(text); it != seen.end()) {
+    recent[next_recent++ % kRecent] = it->second;
+    return it->second;
+  }
   Table& t = table();
   const std::string* interned;
   {
@@ -30,6 +42,7 @@ const std::string* intern(std::string_view text) {
     interned = &*t.texts.emplace(text).first;
   }
   seen.emplace(*interned, interned);
+  recent[next_recent++ % kRecent] = interned;
   return interned;
 }
 

@@ -24,6 +24,25 @@ TEST_CASE("Equal names share one interned text, whatever they were built from", 
   CHECK_FALSE(a == Name("ascii-colon"));
 }
 
+TEST_CASE("Names built one after another from one reused buffer follow its text", "[name]") {
+  // The recent-name check compares text, not the buffer's address: a filter that builds rule
+  // names in one std::string must get the name it wrote each time.
+  std::string buffer = "cjk-space";
+  Name first(buffer);
+  buffer = "cjk-spacd";  // same size, same address, one byte different
+  Name second(buffer);
+  buffer.assign("a-much-longer-rule-name-than-before");
+  Name third(buffer);
+  CHECK(first == "cjk-space");
+  CHECK(second == "cjk-spacd");
+  CHECK(third == "a-much-longer-rule-name-than-before");
+  CHECK_FALSE(first == second);
+  for (int i = 0; i < 10; ++i) {  // more names than the recent list holds, then the first again
+    CHECK(Name("rule-" + std::to_string(i)) == "rule-" + std::to_string(i));
+  }
+  CHECK(Name("cjk-space").view().data() == first.view().data());
+}
+
 TEST_CASE("The empty name is the default and equals the empty string", "[name]") {
   Name none;
   CHECK(none.empty());
