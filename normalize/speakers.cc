@@ -6,6 +6,7 @@
 
 #include "normalize/punct_bytes.h"
 #include "normalize/structure_text.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -148,7 +149,6 @@ bool is_role(std::string_view role, const OfficeLexicon& offices) {
 // Label spaces (' ', '\t', U+3000) found by their bytes. Exact on any text: ' ' and '\t' are
 // ASCII, and E3 80 80 always decodes as U+3000 (E3 is a lead byte, so a forward decode starts a
 // code point there, never inside an earlier one).
-constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 std::size_t label_space_at(std::string_view s, std::size_t pos) {
   if (s[pos] == ' ' || s[pos] == '\t') return 1;
   return s.substr(pos, 3) == kIdeographicSpace ? 3 : 0;

@@ -1,5 +1,7 @@
 #include "normalize/structure_text.h"
 
+#include "normalize/utf8.h"
+
 namespace hantidy {
 
 std::vector<CodePoint> decode_utf8(std::string_view text) {
@@ -48,7 +50,6 @@ bool is_clause_punct(char32_t c) {
 }
 
 std::string_view trim_space(std::string_view text) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   while (true) {
     if (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) {
       text.remove_prefix(1);
@@ -72,7 +73,6 @@ std::string_view trim_space(std::string_view text) {
 
 std::size_t short_line_end(std::string_view text, std::size_t at, std::size_t max_bytes) {
   // Where the trimmed line starts (trim_space strips ' ', '\t', '\r' and U+3000).
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   std::size_t start = at;
   while (true) {
     if (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\r')) {

@@ -14,6 +14,10 @@
 
 namespace hantidy {
 
+/// U+3000 IDEOGRAPHIC SPACE in UTF-8: the space CJK text indents and pads with, which several
+/// filters strip or skip by its bytes.
+inline constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
 /// Decodes the code point at text[at] and advances `at` past it (one byte, as U+FFFD, when the
 /// bytes there are not well-formed UTF-8). Requires at < text.size().
 inline char32_t next_code_point(std::string_view text, std::size_t& at) {
