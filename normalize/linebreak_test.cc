@@ -160,15 +160,23 @@ TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[lin
   CHECK(out[0] == "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。");
 }
 
-TEST_CASE("linebreak decides a remembered word break as it did the first time", "[linebreak]") {
-  // inside_word remembers ICU's answer per thread for the Han characters around the break: the
-  // same break asked again (a hit) must decide as the first time.
-  const char* joined = "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。";
-  const char* expected = "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创新发展。";
-  for (int round = 0; round < 2; ++round) {
-    std::vector<std::string> out = content(run_chain(kChain, joined));
-    REQUIRE(out.size() == 1);
-    CHECK(out[0] == expected);
+TEST_CASE("linebreak's remembered word breaks tell apart the same characters cut in two places",
+          "[linebreak]") {
+  // Both breaks show ICU the same seven Han characters, 推进创新发展工, cut after the third
+  // (inside 创新: the lines join) or after the fourth (between 创新 and 发展: they do not). The
+  // remembered answer must be keyed by where the cut is too, or the second asked would get the
+  // first one's answer. Asked in both orders on one thread, so one of them is always the second.
+  const std::string before = "继续深化医药卫生体制改革，加快紧密型医联体建设，";
+  const std::string after = "，并且要持续加强医疗卫生服务体系建设和人才队伍的培养工作。";
+  const std::string inside = before + "推进创\n新发展工" + after;
+  const std::string between = before + "推进创新\n发展工" + after;
+  for (int order = 0; order < 2; ++order) {
+    for (int k = 0; k < 2; ++k) {
+      bool cut_inside = (k == order);
+      std::vector<std::string> out = content(run_chain(kChain, cut_inside ? inside : between));
+      INFO((cut_inside ? "cut inside 创新" : "cut between 创新 and 发展"));
+      CHECK(out.size() == (cut_inside ? 1u : 2u));
+    }
   }
 }
 
