@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace hantidy {
 namespace {
@@ -89,6 +90,39 @@ class SourceCursor {
 
 bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
+}
+
+// Applies sorted, non-overlapping `reps` to `text`. Most filters only delete or shorten (spaces,
+// soft line breaks, full-width digits): then the text is rewritten in its own buffer, from the
+// first replacement on, since the write position never passes the read position. Otherwise a
+// new string is built.
+void apply_replacements(std::string& text, const std::vector<Replacement>& reps) {
+  bool shrinks = std::all_of(reps.begin(), reps.end(),
+                             [](const Replacement& r) { return r.text.size() <= r.end - r.begin; });
+  if (shrinks) {
+    char* data = text.data();
+    std::size_t write = reps.front().begin, read = reps.front().begin;
+    for (const Replacement& r : reps) {
+      std::memmove(data + write, data + read, r.begin - read);
+      write += r.begin - read;
+      std::memcpy(data + write, r.text.data(), r.text.size());
+      write += r.text.size();
+      read = r.end;
+    }
+    std::memmove(data + write, data + read, text.size() - read);
+    text.resize(write + text.size() - read);
+    return;
+  }
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t at = 0;
+  for (const Replacement& r : reps) {
+    out.append(text, at, r.begin - at);
+    out += r.text;
+    at = r.end;
+  }
+  out.append(text, at, std::string::npos);
+  text = std::move(out);
 }
 
 }  // namespace
@@ -261,17 +295,15 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
     m.end = std::max(m.begin, map_position(m.end, false));
   }
 
-  std::string text;
-  text.reserve(block.text.size() + 16);
-  std::size_t at = 0;
-  for (const Replacement& r : reps) {
-    text.append(block.text, at, r.begin - at);
-    text += r.text;
-    at = r.end;
+  // An old edit that removed text at a point where a replacement now inserts maps after the
+  // inserted text (insertions count as before it) but came first in `items`: put it back in
+  // order, or original_text() and source offsets would read the edits backwards.
+  auto by_begin = [](const Edit& a, const Edit& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(edits.begin(), edits.end(), by_begin)) {
+    std::stable_sort(edits.begin(), edits.end(), by_begin);
   }
-  text.append(block.text, at, std::string::npos);
-  block.text = std::move(text);
   block.edits = std::move(edits);
+  apply_replacements(block.text, reps);
   return reps.size();
 }
 

@@ -1,5 +1,6 @@
 #include "core/document.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 namespace hantidy {
@@ -31,6 +32,41 @@ TEST_CASE("rewrite replaces ranges and records an edit and a change for each", "
   // Positions after the edits still map to the source.
   std::size_t wei = doc.blocks[0].text.find("卫");
   CHECK(doc.blocks[0].source_offset(wei) == 100 + space + 1);
+}
+
+TEST_CASE("rewrite gives the same text whether it shortens in place or builds anew", "[document]") {
+  // Only shortening replacements are applied in the block's own buffer: at the very start,
+  // side by side, same size, and at the very end. One growing replacement takes the other path.
+  Document doc = one_block(" １２ a\nb  ");
+  std::size_t n = doc.rewrite(0,
+                              {{0, 1, "", "space"},
+                               {1, 4, "1", "digit"},
+                               {4, 7, "2", "digit"},
+                               {8, 9, "A", "upper"},
+                               {9, 10, "", "newline"},
+                               {11, 13, "", "space"}},
+                              "shorten");
+  CHECK(n == 6);
+  CHECK(doc.blocks[0].text == "12 Ab");
+  CHECK(doc.blocks[0].original_text() == " １２ a\nb  ");
+  CHECK(doc.blocks[0].source_offset(doc.blocks[0].text.size()) == 113);
+}
+
+TEST_CASE("an insertion where an earlier edit removed text keeps the edits in order",
+          "[document]") {
+  // The leading and trailing spaces were deleted (edits with an empty range at 0 and at the
+  // end); brackets inserted at those very points must not leave the edits out of order.
+  Document doc = one_block(" ab  ");
+  doc.rewrite(0, {{0, 1, "", "space"}, {3, 5, "", "space"}}, "trim");
+  REQUIRE(doc.blocks[0].text == "ab");
+  doc.rewrite(0, {{0, 0, "「", "open"}, {2, 2, "」", "close"}}, "grow");
+  const Block& b = doc.blocks[0];
+  CHECK(b.text == "「ab」");
+  CHECK(std::is_sorted(b.edits.begin(), b.edits.end(),
+                       [](const Edit& x, const Edit& y) { return x.begin < y.begin; }));
+  CHECK(b.original_text() == " ab  ");
+  CHECK(b.source_offset(b.text.find('a')) == 101);
+  CHECK(b.source_offset(b.text.size()) == 105);
 }
 
 TEST_CASE("rewrite drops replacements that change nothing", "[document]") {
