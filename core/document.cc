@@ -92,11 +92,13 @@ bool overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
 }
 
-// Applies sorted, non-overlapping `reps` to `text`. Most filters only delete or shorten (spaces,
-// soft line breaks, full-width digits): then the text is rewritten in its own buffer, from the
-// first replacement on, since the write position never passes the read position. Otherwise a
-// new string is built.
+}  // namespace
+
 void apply_replacements(std::string& text, const std::vector<Replacement>& reps) {
+  if (reps.empty()) return;
+  // Most filters only delete or shorten (spaces, soft line breaks, full-width digits): then the
+  // text is rewritten in its own buffer from the first replacement on, since the write position
+  // never passes the read position. Otherwise a new string is built.
   bool shrinks = std::all_of(reps.begin(), reps.end(),
                              [](const Replacement& r) { return r.text.size() <= r.end - r.begin; });
   if (shrinks) {
@@ -124,8 +126,6 @@ void apply_replacements(std::string& text, const std::vector<Replacement>& reps)
   out.append(text, at, std::string::npos);
   text = std::move(out);
 }
-
-}  // namespace
 
 std::string_view kind_name(BlockKind kind) {
   for (const KindName& k : kKindNames) {

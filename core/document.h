@@ -133,6 +133,10 @@ struct Replacement {
   Name rule;
 };
 
+/// Applies `reps` (sorted by begin, not overlapping, inside `text`) to `text`. What
+/// Document::rewrite does to a block's text, without the records.
+void apply_replacements(std::string& text, const std::vector<Replacement>& reps);
+
 /// A line and column (both 1-based; column counted in code points).
 struct Position {
   std::size_t line = 0;

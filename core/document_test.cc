@@ -52,6 +52,17 @@ TEST_CASE("rewrite gives the same text whether it shortens in place or builds an
   CHECK(doc.blocks[0].source_offset(doc.blocks[0].text.size()) == 113);
 }
 
+TEST_CASE("apply_replacements leaves a text alone without replacements and edits it with them",
+          "[document]") {
+  std::string text = "北京 市";
+  apply_replacements(text, {});
+  CHECK(text == "北京 市");
+  apply_replacements(text, {{6, 7, "", "cjk-space"}});  // shortens: edited in place
+  CHECK(text == "北京市");
+  apply_replacements(text, {{0, 0, "《", "open"}, {9, 9, "》", "close"}});  // grows
+  CHECK(text == "《北京市》");
+}
+
 TEST_CASE("an insertion where an earlier edit removed text keeps the edits in order",
           "[document]") {
   // The leading and trailing spaces were deleted (edits with an empty range at 0 and at the
