@@ -24,6 +24,14 @@ const std::uint8_t* bmp_table() {
   return table.data();
 }
 
+/// The class bits of `c`: read from the table `bmp()` returns (asked once) inside the BMP, from
+/// `astral` (which asks ICU) outside it. cjk_text.h's and cjk_class.h's lookups are this one.
+template <const std::uint8_t* (*bmp)(), std::uint8_t (*astral)(char32_t)>
+inline std::uint8_t table_bits(char32_t c) {
+  static const std::uint8_t* const table = bmp();
+  return c < 0x10000 ? table[c] : astral(c);
+}
+
 }  // namespace hantidy
 
 #endif  // HANTIDY_NORMALIZE_BMP_TABLE_H_

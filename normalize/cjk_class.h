@@ -13,6 +13,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "normalize/bmp_table.h"
+
 namespace hantidy {
 
 /// Bits of a code point's class. A code point may have several (an ideograph is kWide and
@@ -40,8 +42,7 @@ std::uint8_t astral_char_bits(char32_t cp);
 
 /// The class bits of `cp`.
 inline std::uint8_t char_bits(char32_t cp) {
-  static const std::uint8_t* const table = bmp_char_bits();
-  return cp < 0x10000 ? table[cp] : astral_char_bits(cp);
+  return table_bits<bmp_char_bits, astral_char_bits>(cp);
 }
 
 }  // namespace hantidy

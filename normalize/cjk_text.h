@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "normalize/bmp_table.h"
 #include "normalize/utf8.h"  // next_code_point, previous_code_point
 
 namespace hantidy {
@@ -21,10 +22,7 @@ enum CjkBits : std::uint8_t { kHan = 1, kCjkLetter = 2, kCjkPunct = 4, kTwoColum
 const std::uint8_t* bmp_bits();
 /// The bits of a code point outside the BMP (asks ICU).
 std::uint8_t astral_bits(char32_t c);
-inline std::uint8_t bits(char32_t c) {
-  static const std::uint8_t* const table = bmp_bits();
-  return c < 0x10000 ? table[c] : astral_bits(c);
-}
+inline std::uint8_t bits(char32_t c) { return table_bits<bmp_bits, astral_bits>(c); }
 }  // namespace cjk_text_detail
 
 /// Han ideographs: Script=Han letters (compatibility ideographs included) and 〇; not the
