@@ -158,7 +158,18 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
         b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
         b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 2));
-      } else {  // the line's end: a zero-padded copy, positions past the end masked out
+      } else if (size - at < 16 && size >= 16) {
+        // The line's end, read as its last 16 bytes shifted so that bytes past the end read as
+        // zero (as in the copy below), with the positions counted already masked out.
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16));
+        b1 = _mm_srli_si128(b0, 1);
+        b2 = _mm_srli_si128(b0, 2);
+        static constexpr unsigned char kLast[32] = {0,    0,    0,    0,    0,    0,    0,    0,
+                                                    0,    0,    0,    0,    0,    0,    0,    0,
+                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+        in_line = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLast + (size - at)));
+      } else {  // a short line's end: a zero-padded copy, positions past the end masked out
         alignas(16) unsigned char tail[34] = {};
         std::memcpy(tail, bytes + at, size - at);
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));

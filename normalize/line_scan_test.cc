@@ -175,6 +175,24 @@ TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][lin
   }
 }
 
+TEST_CASE("measure_line's last round reads the line's last 16 bytes exactly",
+          "[linebreak][line_scan]") {
+  // Every length around one and two rounds, with a character only count_round or the decoder
+  // answers for at every position: inside the bytes the last round re-reads (counted already)
+  // as well as inside the part it counts.
+  const std::string others[] = {"，", "\x80", "é", "\xE4\xB8", "䷀", "　"};
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string base;
+    for (std::size_t i = 0; i < length; ++i) base += i % 3 == 2 ? " " : "a";
+    check_measures(base);
+    for (const std::string& other : others) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        check_measures(base.substr(0, at) + other + base.substr(at));
+      }
+    }
+  }
+}
+
 TEST_CASE("visible_length's byte-level bound settles long texts exactly",
           "[linebreak][line_scan]") {
   // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at

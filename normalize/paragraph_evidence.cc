@@ -39,11 +39,30 @@ bool ideograph_at(std::string_view s, std::size_t at) {
          is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + at);
 }
 
+// The ideograph U+4E00–U+9FFF that ends `s`, or 0. Most lines end in one, and then it is the
+// code point previous_code_point reads there (its bytes are well-formed alone); it is no blank,
+// no closing bracket and no sentence end (paragraph_evidence_test checks the whole range), so
+// it settles the line-end tests without their loops.
+char32_t ideograph_at_end(std::string_view s) {
+  if (s.size() < 3 || !ideograph_at(s, s.size() - 3)) return 0;
+  std::size_t at = s.size() - 3;
+  return next_code_point(s, at);
+}
+
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
 char32_t first_visible(std::string_view s) {
+  // A line's first byte is mostly a visible ASCII character or starts an ideograph.
+  if (!s.empty()) {
+    unsigned char b = static_cast<unsigned char>(s[0]);
+    if (b < 0x80 && b != ' ' && b != '\t' && b != '\n') return b;
+    if (ideograph_at(s, 0)) {
+      std::size_t at = 0;
+      return next_code_point(s, at);
+    }
+  }
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = next_code_point(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -52,6 +71,7 @@ char32_t first_visible(std::string_view s) {
 }
 
 char32_t last_visible(std::string_view s) {
+  if (char32_t c = ideograph_at_end(s)) return c;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -61,6 +81,7 @@ char32_t last_visible(std::string_view s) {
 
 // Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
 bool ends_terminal(std::string_view s) {
+  if (ideograph_at_end(s) != 0) return false;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || is_closing(c)) continue;
@@ -161,6 +182,7 @@ bool is_label_line(std::string_view line) {
 
 // Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
 bool ends_in_word(std::string_view s) {
+  if (ideograph_at_end(s) != 0) return true;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {

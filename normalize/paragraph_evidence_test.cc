@@ -1,7 +1,9 @@
 #include "normalize/paragraph_evidence.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "normalize/cjk_text.h"
 
@@ -85,6 +87,75 @@ TEST_CASE("line-end evidence: open brackets, soon-ending sentences, dangling wor
   CHECK_FALSE(continues_after(U'。'));
   CHECK(indented("　　新的一年"));
   CHECK_FALSE(indented(" 四个方面的意见。"));
+}
+
+// The line-end tests as they read before their shortcut for a line ending in an ideograph:
+// decoding backwards (forwards for first_visible) past blanks.
+char32_t reference_last(std::string_view s, bool skip_closing) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || (skip_closing && is_closing(c))) continue;
+    return c;
+  }
+  return 0;
+}
+
+char32_t reference_first_visible(std::string_view s) {
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (!is_blank_char(c) && c != '\n') return c;
+  }
+  return 0;
+}
+
+bool reference_ends_in_word(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
+      continue;
+    }
+    return is_han(c);
+  }
+  return false;
+}
+
+void check_line_ends(std::string_view s) {
+  INFO(s);
+  char32_t terminal = reference_last(s, true);
+  CHECK(ends_terminal(s) == (terminal != 0 && is_terminal(terminal)));
+  CHECK(last_visible(s) == reference_last(s, false));
+  CHECK(first_visible(s) == reference_first_visible(s));
+  CHECK(ends_in_word(s) == reference_ends_in_word(s));
+}
+
+TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer",
+          "[linebreak][evidence]") {
+  // The shortcut takes an ideograph at a line's end for no blank, closing bracket or sentence
+  // end, and for Han.
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+    REQUIRE_FALSE(is_blank_char(c));
+    REQUIRE_FALSE(is_closing(c));
+    REQUIRE_FALSE(is_terminal(c));
+  }
+  // Every line end and start: ideographs (the first and last of the range), their neighbours
+  // that share lead bytes, malformed and cut-short sequences, blanks, closers and sentence ends.
+  const std::vector<std::string> alphabet = {
+      "一", "鿿", "中",       "䷀", "㐀", "\xEA\xB0\x80", "\x80", "\xE4\xB8", "\xE9", " ",  "\t",
+      "\n", "　",  "\xC2\xA0", "。", "”",  "）",           "》",   "a",        ".",    "，", "😀"};
+  for (const std::string& a : alphabet) {
+    check_line_ends(a);
+    for (const std::string& b : alphabet) {
+      check_line_ends(a + b);
+      for (const std::string& c : alphabet) check_line_ends(a + b + c);
+    }
+  }
+  std::mt19937 rng(3);
+  for (int k = 0; k < 2000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    check_line_ends(s);
+  }
 }
 
 TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evidence]") {
