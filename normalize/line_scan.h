@@ -243,7 +243,8 @@ inline LineLengths measure_line(std::string_view line) {
 }
 
 /// A lower bound on the code points of `text` other than ' ', '\t', '\n', U+3000 and NBSP,
-/// counted no further than `cap` (may stop a little past it). Reads eight bytes at a time:
+/// counted no further than `cap` (may stop a little past it). Reads 16 (SSE2) or 8 bytes at a
+/// time, up to the last whole 8 bytes:
 /// every byte that is not a continuation byte starts at least one decoded code point (the
 /// decoder steps onto each), and one that is not ' ', '\t', '\n' or a lead byte of U+3000 (E3)
 /// or NBSP (C2) starts a visible one.
@@ -254,7 +255,19 @@ inline std::size_t visible_lower_bound(std::string_view text, std::size_t cap) {
   // The high bit of each byte of `v` that is zero, exactly.
   auto zero_bytes = [](std::uint64_t v) { return ~(((v & kLows) + kLows) | v) & kHighs; };
   std::size_t n = 0;
-  for (std::size_t at = 0; n < cap && text.size() - at >= 8; at += 8) {
+  std::size_t at = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time first, by the same test; the eight-byte loop takes the rest.
+  for (; n < cap && text.size() - at >= 16; at += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    __m128i excluded =
+        _mm_or_si128(_mm_or_si128(simd::top_bits(v, 0xC0, 0x80), simd::equal(v, ' ')),
+                     _mm_or_si128(_mm_or_si128(simd::equal(v, '\t'), simd::equal(v, '\n')),
+                                  _mm_or_si128(simd::equal(v, 0xE3), simd::equal(v, 0xC2))));
+    n += simd::sum_bytes(_mm_andnot_si128(excluded, simd::splat(1)));
+  }
+#endif
+  for (; n < cap && text.size() - at >= 8; at += 8) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + at, 8);
     std::uint64_t continuation = w & ~(w << 1) & kHighs;  // 10xxxxxx

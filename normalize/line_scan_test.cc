@@ -209,6 +209,16 @@ TEST_CASE("visible_length's byte-level bound settles long texts exactly",
       CHECK(line_scan::visible_length(text, cap) == visible_length(text, cap));
     }
     CHECK(is_body(text) == reference_is_body(text));
+    // The bound settles a cap exactly when the byte test on the whole 8-byte words does.
+    std::size_t bytes_counted = 0;
+    for (std::size_t at = 0; at < text.size() / 8 * 8; ++at) {
+      unsigned char b = static_cast<unsigned char>(text[at]);
+      bytes_counted +=
+          (b & 0xC0) != 0x80 && b != ' ' && b != '\t' && b != '\n' && b != 0xE3 && b != 0xC2;
+    }
+    for (std::size_t cap : {1, 9, 31, 40, 100}) {
+      CHECK((line_scan::visible_lower_bound(text, cap) >= cap) == (bytes_counted >= cap));
+    }
   }
   std::string han;
   for (int i = 0; i < 60; ++i) han += "中";
