@@ -532,9 +532,11 @@ class Repairer {
     if (ends_terminal(la)) return false;
     if (open() > 0 || continues_after(a_last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
-    if (furniture || inside_word(la, fb, a_last, first)) return true;
-    return ends_in_word(la) && is_han(first) &&
-           !is_label_like(b, [&] { return b_body.of(b.text); });
+    if (furniture) return true;
+    // The dangling-word test first: when it holds, ICU need not be asked (either says go on).
+    return (ends_in_word(la) && is_han(first) &&
+            !is_label_like(b, [&] { return b_body.of(b.text); })) ||
+           inside_word(la, fb, a_last, first);
   }
 
   // Whether a paragraph ending in `dangling` and one starting with `text` meet inside a word.

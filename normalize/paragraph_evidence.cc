@@ -142,6 +142,14 @@ bool is_enumerated_heading(std::string_view line) {
 // "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence
 // of the line before (a sentence is not two characters long).
 bool ends_sentence_soon(std::string_view line) {
+  // Most lines start with five ideographs, which the loop below would count before it stops.
+  if (line.size() >= 15) {
+    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+    if (is_unified_ideograph(p) & is_unified_ideograph(p + 3) & is_unified_ideograph(p + 6) &
+        is_unified_ideograph(p + 9) & is_unified_ideograph(p + 12)) {
+      return false;
+    }
+  }
   std::size_t n = 0;
   for (std::size_t at = 0; at < line.size() && n < 5;) {
     if (ideograph_at(line, at)) {  // is_han, not blank, not 。！？

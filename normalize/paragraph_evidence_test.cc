@@ -119,6 +119,19 @@ bool reference_ends_in_word(std::string_view s) {
   return false;
 }
 
+// ends_sentence_soon as it read before its shortcut for five ideographs.
+bool reference_ends_sentence_soon(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < line.size() && n < 5;) {
+    char32_t c = next_code_point(line, at);
+    if (is_blank_char(c)) continue;
+    if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
+    if (!is_han(c)) return false;
+    ++n;
+  }
+  return false;
+}
+
 void check_line_ends(std::string_view s) {
   INFO(s);
   char32_t terminal = reference_last(s, true);
@@ -126,6 +139,7 @@ void check_line_ends(std::string_view s) {
   CHECK(last_visible(s) == reference_last(s, false));
   CHECK(first_visible(s) == reference_first_visible(s));
   CHECK(ends_in_word(s) == reference_ends_in_word(s));
+  CHECK(ends_sentence_soon(s) == reference_ends_sentence_soon(s));
 }
 
 TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer",
@@ -154,6 +168,13 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
     std::string s;
     int n = static_cast<int>(rng() % 12);
     for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    check_line_ends(s);
+  }
+  // Mostly ideographs (the first three of the alphabet), so that lines often start with five.
+  for (int k = 0; k < 4000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 9);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % (rng() % 4 == 0 ? alphabet.size() : 3)];
     check_line_ends(s);
   }
 }
