@@ -170,22 +170,34 @@ bool ends_sentence_soon(std::string_view line) {
 // punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
 // one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
-  std::size_t n = line_scan::visible_length(line, 31);
-  if (n > 30 || ends_terminal(line)) return false;
-  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
-  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
-  bool spaced = inner.find(' ') != std::string_view::npos ||
-                inner.find("\xE3\x80\x80") != std::string_view::npos;
-  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
+  // More than 30 visible characters: text. A long line settles that from its bytes.
+  if (line.size() >= 93 && line_scan::visible_lower_bound(line, 31) >= 31) return false;
+  // One pass for the rest: the visible characters (to 31), sentence punctuation, and whether a
+  // ' ' or U+3000 stands inside the line once its ' ' and '\t' at both ends are left out.
+  std::size_t n = 0;
+  bool spaced = false;
+  bool content = false;              // a code point other than ' ' and '\t' so far
+  bool space_after_content = false;  // and a ' ' after it
   for (std::size_t at = 0; at < line.size();) {
-    if (ideograph_at(line, at)) {  // none of the marks looked for
+    if (ideograph_at(line, at)) {  // visible, and none of the marks looked for
       at += 3;
+      if (++n > 30) return false;
+      content = true;
+      spaced |= space_after_content;
       continue;
     }
     char32_t c = next_code_point(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+    if (c == ' ' || c == '\t') {
+      space_after_content |= c == ' ' && content;
+      continue;
+    }
+    spaced |= space_after_content || c == 0x3000;
+    content = true;
+    if (c != '\n' && c != 0x3000 && c != 0xA0 && ++n > 30) return false;
   }
-  return true;
+  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
+  return !ends_terminal(line);
 }
 
 // Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.

@@ -1,5 +1,6 @@
 #include "normalize/paragraph_evidence.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -132,6 +133,22 @@ bool reference_ends_sentence_soon(std::string_view line) {
   return false;
 }
 
+// is_label_line as it read before its one-pass form.
+bool reference_is_label_line(std::string_view line) {
+  std::size_t n = visible_length(line, 31);
+  if (n > 30 || ends_terminal(line)) return false;
+  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
+  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
+  bool spaced = inner.find(' ') != std::string_view::npos ||
+                inner.find("\xE3\x80\x80") != std::string_view::npos;
+  if (!spaced && n > 16) return false;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+  }
+  return true;
+}
+
 void check_line_ends(std::string_view s) {
   INFO(s);
   char32_t terminal = reference_last(s, true);
@@ -176,6 +193,38 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
     int n = static_cast<int>(rng() % 9);
     for (int i = 0; i < n; ++i) s += alphabet[rng() % (rng() % 4 == 0 ? alphabet.size() : 3)];
     check_line_ends(s);
+  }
+}
+
+TEST_CASE("is_label_line's one pass gives the answer of its definition", "[linebreak][evidence]") {
+  // Lengths around 16 and 30 visible characters, spaces and tabs at the ends and inside, U+3000,
+  // NBSP, the punctuation it looks for, sentence ends, and bytes that are not well-formed.
+  const std::vector<std::string> alphabet = {
+      "中", "文", "国", "a",  "1",  " ", " ",  "\t",       "\n",   "　",   "\xC2\xA0", "，",
+      ",",  "；", ";",  "。", "！", "”", "、", "\xE3\x80", "\x80", "\xF0", "😀"};
+  std::mt19937 rng(17);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 50);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(is_label_line(s) == reference_is_label_line(s));
+  }
+  // Punctuation-free lines of Han and ASCII with one kind of blank, now and then, inside or at
+  // the ends: which blank counts as ROLE NAME spacing, and where, decides them.
+  const std::vector<std::string> blanks = {" ", "\t", "\n", "　", "\xC2\xA0"};
+  for (int k = 0; k < 20000; ++k) {
+    const std::string& blank = blanks[rng() % blanks.size()];
+    std::string s;
+    int n = static_cast<int>(rng() % 36);
+    for (int i = 0; i < n; ++i) {
+      int r = static_cast<int>(rng() % 16);
+      s += r == 0 ? blank : r < 12 ? alphabet[rng() % 3] : alphabet[3 + rng() % 2];
+    }
+    if (rng() % 3 == 0) s = blank + s;
+    if (rng() % 3 == 0) s += blank;
+    INFO(s);
+    REQUIRE(is_label_line(s) == reference_is_label_line(s));
   }
 }
 
