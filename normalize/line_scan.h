@@ -106,33 +106,44 @@ inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
   k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
 }
 
-// count_round for the common case: 16 positions holding only ASCII, continuation bytes and
-// leads of CJK Unified Ideographs (U+4E00–U+9FFF) followed by two continuation bytes. Adds what
-// count_round would add (there, each such ideograph is `wide` and `known`, nothing is `unsure`
-// or `hidden` but ASCII blanks and '\n') with fewer operations and returns true; returns false,
-// adding nothing, when some position is anything else.
-inline bool count_round_ideographs(Counters& k, __m128i b0, __m128i b1, __m128i b2,
-                                   __m128i in_line) {
-  __m128i ascii = top_bits(b0, 0x80, 0x00);
-  __m128i continuation = top_bits(b0, 0xC0, 0x80);
+// count_round for the common case: 16 positions holding only ASCII, continuation bytes and the
+// leads of well-formed 3-byte characters among CJK Unified Ideographs (U+4E00–U+9FFF), CJK
+// punctuation U+3001–U+303E and full-width forms U+FF01–U+FF60 (two columns each) and general
+// punctuation U+2000–U+203F (“”—…, one column). Adds what count_round would add (there, such a
+// lead is `known` and `followed`, nothing is `unsure` and nothing `hidden` but ASCII blanks and
+// '\n') with fewer operations and returns true; returns false, adding nothing, when some
+// position is anything else. Rounds of ideographs alone are told first, by the fewest tests.
+inline bool count_round_common(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
+  __m128i plain = _mm_or_si128(top_bits(b0, 0x80, 0x00), top_bits(b0, 0xC0, 0x80));
+  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
   __m128i han =
       _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
-  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
-  __m128i ideograph = _mm_and_si128(han, followed);
-  if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, continuation), ideograph)) != 0xFFFF) {
-    return false;
+  __m128i wide = _mm_and_si128(han, followed);  // two columns
+  __m128i narrow = _mm_setzero_si128();         // one column
+  if (_mm_movemask_epi8(_mm_or_si128(plain, wide)) != 0xFFFF) {
+    __m128i cjk_punct = _mm_and_si128(_mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80)),
+                                      between(b2, 0x81, 0xBE));  // U+3001–U+303E
+    __m128i full_width = _mm_and_si128(
+        equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
+                                      _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
+    wide = _mm_and_si128(_mm_or_si128(_mm_or_si128(han, cjk_punct), full_width), followed);
+    narrow = _mm_and_si128(_mm_and_si128(equal(b0, 0xE2), equal(b1, 0x80)), followed);
+    if (_mm_movemask_epi8(_mm_or_si128(plain, _mm_or_si128(wide, narrow))) != 0xFFFF) {
+      return false;
+    }
   }
+  __m128i ascii = top_bits(b0, 0x80, 0x00);
   __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
-  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, ideograph), in_line);
+  __m128i lead_in_line = _mm_and_si128(_mm_or_si128(wide, narrow), in_line);
+  __m128i starts = _mm_or_si128(_mm_and_si128(ascii, in_line), lead_in_line);
   __m128i hidden = _mm_or_si128(ascii_blank, equal(b0, '\n'));
-  __m128i ideograph_in_line = _mm_and_si128(ideograph, in_line);
-  // Masks are -1 where true: subtracting adds one (an ideograph is two columns).
+  // Masks are -1 where true: subtracting adds one (a wide character adds two columns).
   k.all = _mm_sub_epi8(k.all, starts);
   k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
   k.width = _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii), in_line));
-  k.width = _mm_sub_epi8(k.width, _mm_add_epi8(ideograph_in_line, ideograph_in_line));
-  k.leads = _mm_sub_epi8(k.leads, ideograph_in_line);
-  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
+  k.width = _mm_sub_epi8(k.width, _mm_add_epi8(lead_in_line, _mm_and_si128(wide, in_line)));
+  k.leads = _mm_sub_epi8(k.leads, lead_in_line);
+  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(top_bits(b0, 0xC0, 0x80), in_line));
   return true;
 }
 
@@ -181,7 +192,7 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
           in_line = _mm_load_si128(reinterpret_cast<const __m128i*>(mask));
         }
       }
-      if (!simd::count_round_ideographs(k, b0, b1, b2, in_line)) {
+      if (!simd::count_round_common(k, b0, b1, b2, in_line)) {
         simd::count_round(k, b0, b1, b2, in_line);
       }
     }

@@ -138,7 +138,7 @@ TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak]
 
 TEST_CASE("measure_line's ideograph-only rounds give way to the full round exactly",
           "[linebreak][line_scan]") {
-  // Mostly ideographs and ASCII (the rounds count_round_ideographs takes), with now and then a
+  // Mostly ideographs and ASCII (the rounds count_round_common takes first), with now and then a
   // byte or character it must leave to count_round or the decoder: a stray continuation byte,
   // a cut-short ideograph, U+4DC0 (lead E4 below B8), CJK punctuation, Latin-1.
   const std::vector<std::string> alphabet = {"中",   "文",       "一", "鿿", "a",  " ",
@@ -155,6 +155,28 @@ TEST_CASE("measure_line's ideograph-only rounds give way to the full round exact
     check_measures(line);
     if (!line.empty()) check_measures(line.substr(1));
     if (!line.empty()) check_measures(line.substr(0, line.size() - 1));
+  }
+}
+
+TEST_CASE("measure_line's common rounds stop exactly at the edges of the ranges they take",
+          "[linebreak][line_scan]") {
+  // The first and last code points of each range count_round_common answers for, and their
+  // neighbours outside it (which count_round or the decoder must answer for), between ideographs
+  // and ASCII, at every offset of a 16-byte window.
+  const std::string edges[] = {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3\x80\xBE", "\xE3\x80\xBF",
+                               "\xE3\x81\x80", "\xEF\xBC\x80", "\xEF\xBC\x81", "\xEF\xBD\xA0",
+                               "\xEF\xBD\xA1", "\xEF\xBE\x80", "\xE2\x80\x80", "\xE2\x80\xBF",
+                               "\xE2\x81\x80", "\xE2\x81\xAF", "\xE2\x81\xB0", "\xE4\xB7\xBF",
+                               "\xE4\xB8\x80", "\xE9\xBF\xBF", "\xEA\x80\x80", "\xE3\x80",
+                               "\xEF\xBC",     "\xE2\x80"};
+  std::string run;
+  for (int i = 0; i < 8; ++i) run += "中a，“";
+  for (const std::string& edge : edges) {
+    for (std::size_t k = 0; k <= run.size(); ++k) {
+      std::string line = run.substr(0, k) + edge + run.substr(k);
+      check_measures(line);
+      check_measures(edge + line);
+    }
   }
 }
 
