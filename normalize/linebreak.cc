@@ -546,9 +546,9 @@ class Repairer {
   }
 
   static bool dangles(const Block& a, BodyCache& body) {
-    // The cheap tests on the text's end first: most paragraphs end a sentence.
-    return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
-           body.of(a.text);
+    // The cheap test on the text's end first: most paragraphs end a sentence, not in a word (a
+    // text that ends in a word does not end a sentence: paragraph_evidence_test).
+    return a.kind == BlockKind::kParagraph && ends_in_word(a.text) && body.of(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
