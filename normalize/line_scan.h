@@ -60,60 +60,17 @@ struct Counters {
   __m128i width = _mm_setzero_si128();  // columns
   __m128i leads = _mm_setzero_si128();
   __m128i continuations = _mm_setzero_si128();
-  __m128i unsure = _mm_setzero_si128();  // bytes this path cannot answer for
 };
 
-// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two); `in_line`
-// masks the positions that belong to the line.
-inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
-  __m128i ascii = top_bits(b0, 0x80, 0x00);
-  __m128i continuation = top_bits(b0, 0xC0, 0x80);
-  __m128i lead3 = top_bits(b0, 0xF0, 0xE0);
-  __m128i other_lead = _mm_andnot_si128(lead3, at_least(b0, 0xC0));
-  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
-  // The 3-byte characters answered here: U+4E00–U+9FFF, U+3000–U+303E, U+FF01–U+FF60 and
-  // U+2000–U+206F, whose display_width is known (line_scan_test checks it).
-  __m128i han =
-      _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
-  __m128i cjk_punct = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // U+3000–U+303F
-  __m128i ideographic_space = _mm_and_si128(cjk_punct, equal(b2, 0x80));
-  __m128i full_width = _mm_and_si128(
-      equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
-                                    _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
-  __m128i wide = _mm_or_si128(_mm_or_si128(han, full_width),
-                              _mm_and_si128(cjk_punct, between(b2, 0x81, 0xBE)));
-  __m128i narrow = _mm_and_si128(
-      equal(b0, 0xE2),
-      _mm_or_si128(equal(b1, 0x80), _mm_and_si128(equal(b1, 0x81), at_most(b2, 0xAF))));
-  __m128i known = _mm_or_si128(_mm_or_si128(wide, narrow), ideographic_space);
-  __m128i unsure =
-      _mm_or_si128(other_lead, _mm_andnot_si128(_mm_and_si128(followed, known), lead3));
-  k.unsure = _mm_or_si128(k.unsure, _mm_and_si128(unsure, in_line));
-
-  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, lead3), in_line);
-  __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
-  __m128i hidden = _mm_or_si128(_mm_or_si128(ascii_blank, equal(b0, '\n')),
-                                _mm_and_si128(lead3, ideographic_space));
-  __m128i one_column = _mm_or_si128(_mm_andnot_si128(ascii_blank, ascii),
-                                    _mm_and_si128(lead3, _mm_or_si128(narrow, wide)));
-  __m128i second_column = _mm_and_si128(lead3, wide);
-  // Masks are -1 where true: subtracting adds one.
-  k.all = _mm_sub_epi8(k.all, starts);
-  k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(one_column, in_line));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(second_column, in_line));
-  k.leads = _mm_sub_epi8(k.leads, _mm_and_si128(lead3, in_line));
-  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
-}
-
-// count_round for the common case: 16 positions holding only ASCII, continuation bytes and the
-// leads of well-formed 3-byte characters among CJK Unified Ideographs (U+4E00–U+9FFF), CJK
-// punctuation U+3001–U+303E and full-width forms U+FF01–U+FF60 (two columns each) and general
-// punctuation U+2000–U+203F (“”—…, one column). Adds what count_round would add (there, such a
-// lead is `known` and `followed`, nothing is `unsure` and nothing `hidden` but ASCII blanks and
-// '\n') with fewer operations and returns true; returns false, adding nothing, when some
-// position is anything else. Rounds of ideographs alone are told first, by the fewest tests.
-inline bool count_round_common(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
+// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two), of which
+// `in_line` masks those that belong to the line, when they hold only ASCII, continuation bytes
+// and the leads of well-formed 3-byte characters among CJK Unified Ideographs (U+4E00–U+9FFF),
+// CJK punctuation U+3001–U+303E and full-width forms U+FF01–U+FF60 (two columns each) and
+// general punctuation U+2000–U+203F (“”—…, one column): adds their counts and returns true.
+// Returns false, adding nothing, when some position holds anything else (U+3000, Latin-1, ─,
+// a stray byte...): the line is left to the decoder. (Taking U+3000 here too cost more on
+// every round than it saved.) Rounds of ideographs alone are told first, by the fewest tests.
+inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
   __m128i plain = _mm_or_si128(top_bits(b0, 0x80, 0x00), top_bits(b0, 0xC0, 0x80));
   __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
   __m128i han =
@@ -150,8 +107,9 @@ inline bool count_round_common(Counters& k, __m128i b0, __m128i b1, __m128i b2, 
 }  // namespace simd
 
 /// measure_line's answer from 16 bytes at a time, for a line made only of ASCII and well-formed
-/// 3-byte characters in the ranges whose display_width the byte test knows (most lines); false
-/// otherwise.
+/// 3-byte characters in the ranges count_round knows the display_width of (most lines); false
+/// otherwise. (A general round for the other characters, kept in the loop, cost more in
+/// register spills on every line than it saved on the few lines that need it.)
 /// Well-formed: every 3-byte lead (E2 E3 E4–E9 EF only, so no overlong form or surrogate) is
 /// followed by two continuation bytes and there are no other continuation bytes (their count is
 /// twice the leads'), so the decoder reads exactly one code point per ASCII byte and per lead.
@@ -159,7 +117,6 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
   unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0, continuations = 0;
-  __m128i unsure = _mm_setzero_si128();
   std::size_t at = 0;
   while (at < size) {
     simd::Counters k;
@@ -192,18 +149,15 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
           in_line = _mm_load_si128(reinterpret_cast<const __m128i*>(mask));
         }
       }
-      if (!simd::count_round_common(k, b0, b1, b2, in_line)) {
-        simd::count_round(k, b0, b1, b2, in_line);
-      }
+      if (!simd::count_round(k, b0, b1, b2, in_line)) return false;
     }
     total_all += simd::sum_bytes(k.all);
     total_count += simd::sum_bytes(k.count);
     total_width += simd::sum_bytes(k.width);
     leads += simd::sum_bytes(k.leads);
     continuations += simd::sum_bytes(k.continuations);
-    unsure = _mm_or_si128(unsure, k.unsure);
   }
-  if (_mm_movemask_epi8(unsure) != 0 || continuations != 2 * leads) return false;
+  if (continuations != 2 * leads) return false;
   all = static_cast<int>(total_all);
   count = static_cast<int>(total_count);
   width = static_cast<int>(total_width);

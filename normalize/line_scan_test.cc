@@ -138,8 +138,8 @@ TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak]
 
 TEST_CASE("measure_line's ideograph-only rounds give way to the full round exactly",
           "[linebreak][line_scan]") {
-  // Mostly ideographs and ASCII (the rounds count_round_common takes first), with now and then a
-  // byte or character it must leave to count_round or the decoder: a stray continuation byte,
+  // Mostly ideographs and ASCII (the rounds count_round tells first), with now and then a
+  // byte or character it must leave to the decoder: a stray continuation byte,
   // a cut-short ideograph, U+4DC0 (lead E4 below B8), CJK punctuation, Latin-1.
   const std::vector<std::string> alphabet = {"中",   "文",       "一", "鿿", "a",  " ",
                                              "\t",   "\n",       "1",  "中",  "文", "䷀",
@@ -160,8 +160,8 @@ TEST_CASE("measure_line's ideograph-only rounds give way to the full round exact
 
 TEST_CASE("measure_line's common rounds stop exactly at the edges of the ranges they take",
           "[linebreak][line_scan]") {
-  // The first and last code points of each range count_round_common answers for, and their
-  // neighbours outside it (which count_round or the decoder must answer for), between ideographs
+  // The first and last code points of each range count_round answers for, and their
+  // neighbours outside it (which the decoder must answer for), between ideographs
   // and ASCII, at every offset of a 16-byte window.
   const std::string edges[] = {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3\x80\xBE", "\xE3\x80\xBF",
                                "\xE3\x81\x80", "\xEF\xBC\x80", "\xEF\xBC\x81", "\xEF\xBD\xA0",
@@ -199,9 +199,9 @@ TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][lin
 
 TEST_CASE("measure_line's last round reads the line's last 16 bytes exactly",
           "[linebreak][line_scan]") {
-  // Every length around one and two rounds, with a character only count_round or the decoder
-  // answers for at every position: inside the bytes the last round re-reads (counted already)
-  // as well as inside the part it counts.
+  // Every length around one and two rounds, with another character (one count_round takes, or
+  // one it leaves to the decoder) at every position: inside the bytes the last round re-reads
+  // (counted already) as well as inside the part it counts.
   const std::string others[] = {"，", "\x80", "é", "\xE4\xB8", "䷀", "　"};
   for (std::size_t length = 0; length <= 40; ++length) {
     std::string base;
