@@ -122,11 +122,14 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
     simd::Counters k;
     for (int round = 0; round < 127 && at < size; ++round, at += 16) {
       __m128i b0, b1, b2, in_line = _mm_set1_epi8(-1);
-      if (size - at >= 18) {
+      if (size - at >= 18) {  // inside the line: a round of its own, with no mask to apply
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
         b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
         b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 2));
-      } else if (size - at < 16 && size >= 16) {
+        if (!simd::count_round(k, b0, b1, b2, _mm_set1_epi8(-1))) return false;
+        continue;
+      }
+      if (size - at < 16 && size >= 16) {
         // The line's end, read as its last 16 bytes shifted so that bytes past the end read as
         // zero (as in the copy below), with the positions counted already masked out.
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16));
