@@ -359,7 +359,7 @@ class Repairer {
     if (is_no_line_start(fb)) return true;
     if (indented(b)) return false;
     bool latin = la < 0x80 && fb < 0x80 && std::islower(static_cast<int>(fb));
-    bool term = ends_terminal(a);
+    bool term = ends_terminal(a, la);
     if (!layout_.wrapped) {
       // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
       if (term) return false;
@@ -530,7 +530,7 @@ class Repairer {
       if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
       return continues(la, fb, open, la.size() == a.text.size(), a_last_length, a_last, first);
     }
-    if (ends_terminal(la)) return false;
+    if (ends_terminal(la, a_last)) return false;
     if (open() > 0 || continues_after(a_last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
     if (furniture) return true;

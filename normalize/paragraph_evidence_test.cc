@@ -154,6 +154,7 @@ void check_line_ends(std::string_view s) {
   char32_t terminal = reference_last(s, true);
   CHECK(ends_terminal(s) == (terminal != 0 && is_terminal(terminal)));
   CHECK(last_visible(s) == reference_last(s, false));
+  CHECK(ends_terminal(s, last_visible(s)) == ends_terminal(s));
   CHECK(first_visible(s) == reference_first_visible(s));
   CHECK(ends_in_word(s) == reference_ends_in_word(s));
   if (ends_in_word(s)) CHECK_FALSE(ends_terminal(s));  // linebreak's dangles() relies on it
