@@ -300,10 +300,14 @@ class Repairer {
   // What "a few columns short of full" is under the layout's measure: two CJK characters.
   int few_columns() const { return layout_.measure == Measure::kWidth ? 4 : 2; }
 
+  // Whether a break after `la` and before `fb` lies between two Han characters: inside_word is
+  // false otherwise, which callers may use to skip costlier evidence first.
+  static bool between_han(char32_t la, char32_t fb) { return is_han(la) && is_han(fb); }
+
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   // `la` and `fb`: last_visible(a) and first_visible(b), which the callers have at hand.
   bool inside_word(std::string_view a, std::string_view b, char32_t la, char32_t fb) {
-    if (!is_han(la) || !is_han(fb)) return false;
+    if (!between_han(la, fb)) return false;
     // ICU sees only the (up to) four Han characters on each side of the break, so its answer is
     // a function of those code points: asked once per thread for each distinct pair, remembered.
     WordPair key;
@@ -364,7 +368,11 @@ class Repairer {
       // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
       if (term) return false;
       if (continues_after(la) || latin) return true;
-      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b, la, fb));
+      // Neither a soon-ending sentence nor a break inside_word could find: no need to ask
+      // is_body, which reads the whole line.
+      bool soon = ends_sentence_soon(b);
+      if (!soon && !between_han(la, fb)) return false;
+      return is_body(a) && (soon || inside_word(a, b, la, fb));
     }
     int width = a_length;
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
