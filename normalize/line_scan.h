@@ -59,7 +59,6 @@ struct Counters {
   __m128i count = _mm_setzero_si128();  // code points that visible_length counts
   __m128i width = _mm_setzero_si128();  // columns
   __m128i leads = _mm_setzero_si128();
-  __m128i continuations = _mm_setzero_si128();
 };
 
 // The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two), of which
@@ -100,7 +99,6 @@ inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
   k.width = _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii), in_line));
   k.width = _mm_sub_epi8(k.width, _mm_add_epi8(lead_in_line, _mm_and_si128(wide, in_line)));
   k.leads = _mm_sub_epi8(k.leads, lead_in_line);
-  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(top_bits(b0, 0xC0, 0x80), in_line));
   return true;
 }
 
@@ -116,7 +114,7 @@ inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
 inline bool measure_line_simd(std::string_view line, int& width, int& count, int& all) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
-  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0, continuations = 0;
+  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0;
   std::size_t at = 0;
   while (at < size) {
     simd::Counters k;
@@ -158,9 +156,10 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
     total_count += simd::sum_bytes(k.count);
     total_width += simd::sum_bytes(k.width);
     leads += simd::sum_bytes(k.leads);
-    continuations += simd::sum_bytes(k.continuations);
   }
-  if (continuations != 2 * leads) return false;
+  // Every byte was ASCII, a lead or a continuation byte (count_round says so), and the first two
+  // are the code points: the rest are the continuation bytes.
+  if (size - total_all != 2 * leads) return false;
   all = static_cast<int>(total_all);
   count = static_cast<int>(total_count);
   width = static_cast<int>(total_width);
