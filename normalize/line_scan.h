@@ -45,9 +45,9 @@ inline __m128i at_least(__m128i v, unsigned char c) {
 inline __m128i between(__m128i v, unsigned char lo, unsigned char hi) {
   return at_most(_mm_sub_epi8(v, splat(lo)), static_cast<unsigned char>(hi - lo));
 }
-inline __m128i top_bits(__m128i v, unsigned char bits, unsigned char value) {
-  return equal(_mm_and_si128(v, splat(bits)), value);
-}
+// ASCII bytes (00–7F) and continuation bytes (80–BF), by one signed comparison each.
+inline __m128i ascii(__m128i v) { return _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)); }
+inline __m128i continuation(__m128i v) { return _mm_cmplt_epi8(v, _mm_set1_epi8(-64)); }
 inline unsigned sum_bytes(__m128i v) {
   __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
   return static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
@@ -70,8 +70,8 @@ struct Counters {
 // a stray byte...): the line is left to the decoder. (Taking U+3000 here too cost more on
 // every round than it saved.) Rounds of ideographs alone are told first, by the fewest tests.
 inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
-  __m128i plain = _mm_or_si128(top_bits(b0, 0x80, 0x00), top_bits(b0, 0xC0, 0x80));
-  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
+  __m128i plain = at_most(b0, 0xBF);  // ASCII or a continuation byte
+  __m128i followed = _mm_and_si128(continuation(b1), continuation(b2));
   __m128i han =
       _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
   __m128i wide = _mm_and_si128(han, followed);  // two columns
@@ -88,15 +88,16 @@ inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i
       return false;
     }
   }
-  __m128i ascii = top_bits(b0, 0x80, 0x00);
+  __m128i ascii_byte = ascii(b0);
   __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
   __m128i lead_in_line = _mm_and_si128(_mm_or_si128(wide, narrow), in_line);
-  __m128i starts = _mm_or_si128(_mm_and_si128(ascii, in_line), lead_in_line);
+  __m128i starts = _mm_or_si128(_mm_and_si128(ascii_byte, in_line), lead_in_line);
   __m128i hidden = _mm_or_si128(ascii_blank, equal(b0, '\n'));
   // Masks are -1 where true: subtracting adds one (a wide character adds two columns).
   k.all = _mm_sub_epi8(k.all, starts);
   k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii), in_line));
+  k.width =
+      _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii_byte), in_line));
   k.width = _mm_sub_epi8(k.width, _mm_add_epi8(lead_in_line, _mm_and_si128(wide, in_line)));
   k.leads = _mm_sub_epi8(k.leads, lead_in_line);
   return true;
@@ -228,7 +229,7 @@ inline std::size_t visible_lower_bound(std::string_view text, std::size_t cap) {
   for (; n < cap && text.size() - at >= 16; at += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
     __m128i excluded =
-        _mm_or_si128(_mm_or_si128(simd::top_bits(v, 0xC0, 0x80), simd::equal(v, ' ')),
+        _mm_or_si128(_mm_or_si128(simd::continuation(v), simd::equal(v, ' ')),
                      _mm_or_si128(_mm_or_si128(simd::equal(v, '\t'), simd::equal(v, '\n')),
                                   _mm_or_si128(simd::equal(v, 0xE3), simd::equal(v, 0xC2))));
     n += simd::sum_bytes(_mm_andnot_si128(excluded, simd::splat(1)));

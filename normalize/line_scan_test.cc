@@ -88,6 +88,18 @@ TEST_CASE("the widths measure_line's 16-byte path takes for granted are display_
   CHECK(is_han(0x20000));
 }
 
+#if defined(__SSE2__)
+TEST_CASE("the byte classes of the 16-byte rounds hold for every byte", "[linebreak][line_scan]") {
+  for (int b = 0; b < 256; ++b) {
+    __m128i v = _mm_set1_epi8(static_cast<char>(b));
+    INFO(b);
+    CHECK(_mm_movemask_epi8(line_scan::simd::ascii(v)) == (b < 0x80 ? 0xFFFF : 0));
+    CHECK(_mm_movemask_epi8(line_scan::simd::continuation(v)) == ((b & 0xC0) == 0x80 ? 0xFFFF : 0));
+    CHECK(_mm_movemask_epi8(line_scan::simd::at_most(v, 0xBF)) == (b <= 0xBF ? 0xFFFF : 0));
+  }
+}
+#endif
+
 TEST_CASE("measure_line gives line_width, visible_length and the spaced count in one pass",
           "[linebreak][line_scan]") {
   check_measures("");
