@@ -276,18 +276,21 @@ bool is_body(std::string_view s) {
   // One pass: 40 visible characters settle it (a long text, from its bytes); a shorter text is
   // read to its end for the punctuation, enumeration commas and spaces that decide the rest.
   if (s.size() >= 128 && line_scan::visible_lower_bound(s, 40) >= 40) return true;
+  // Sentence punctuation and 12 visible characters settle it too, wherever they are met.
   std::size_t n = 0;
   bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
     if (ideograph_at(s, at)) {  // visible, and none of the marks looked for
       at += 3;
-      if (++n >= 40) return true;
+      ++n;
+      if (n >= 40 || (punctuated && n >= 12)) return true;
       continue;
     }
     char32_t c = next_code_point(s, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
     punctuated |=
         c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？';
+    if (punctuated && n >= 12) return true;
     enumeration |= c == U'、';
     spaced |= c == ' ' || c == 0x3000;
   }

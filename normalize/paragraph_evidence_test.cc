@@ -33,6 +33,14 @@ TEST_CASE("the evidence functions read ideographs from their bytes exactly", "[e
   CHECK(is_body(han39 + "。"));
   CHECK(is_body("国家电网、南方电网、五大发电集团、地方政府或下属"));
   CHECK_FALSE(is_body("国家电网、南方电网、五大发电集团、地方政府或下属 姜旭"));
+  // Sentence punctuation anywhere and 12 visible characters settle it, whichever comes first.
+  std::string han9;
+  for (int k = 0; k < 9; ++k) han9 += "国";
+  CHECK_FALSE(is_body("国。" + han9));
+  CHECK(is_body("国。" + han9 + "家"));
+  CHECK_FALSE(is_body(han9 + "国家"));
+  CHECK(is_body(han9 + "国家。"));
+  CHECK_FALSE(is_body(han9 + "国。"));
   // ends_sentence_soon stops at five ideographs, at a non-Han character, or at a full stop.
   CHECK(ends_sentence_soon("工作。当前"));
   CHECK(ends_sentence_soon("　工作！当前"));
