@@ -381,8 +381,13 @@ class Repairer {
       return (open() > 0 && open_brackets(last_line(a)) > 0) ||
              (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
+    // A full line goes on unless it is a numbered heading; tested before ends_sentence_soon(b),
+    // which would only say go on too, because most lines are full.
+    bool heading = paragraph_start && is_enumerated_heading(a);
+    bool full = width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width;
+    if (full && !heading) return true;
     if (ends_sentence_soon(b)) return true;
-    if (paragraph_start && is_enumerated_heading(a)) {
+    if (heading) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
       int tail = measure_line(b);  // current text: spaces removed, a lower bound
       // A comma, or a full line cut inside a word, says the heading runs on (a run-in heading
@@ -392,7 +397,6 @@ class Repairer {
               ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) ||
                inside_word(a, b, la, fb) || (has_comma(a) && !starts_like_opener(b))));
     }
-    if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
     return open() > 0 || continues_after(la) || latin || inside_word(a, b, la, fb);
   }
 
