@@ -37,11 +37,10 @@ std::vector<bool> cut_blocks(Document& doc,
     reversed.clear();
     for (std::size_t k = pieces.size() - 1; k > 0; --k) {
       scratch.split_block(0, pieces[k - 1].end, pieces[k].begin);
-      Block piece = std::move(scratch.blocks[1]);
+      Block& piece = reversed.emplace_back(std::move(scratch.blocks[1]));
       scratch.blocks.pop_back();
       piece.kind = pieces[k].kind;
       if (piece.kind != BlockKind::kHeading) piece.level = 0;
-      reversed.push_back(std::move(piece));
     }
     Block first = std::move(scratch.blocks[0]);
     first.text.shrink_to_fit();  // cutting kept the whole block's capacity

@@ -45,9 +45,9 @@ inline __m128i at_least(__m128i v, unsigned char c) {
 inline __m128i between(__m128i v, unsigned char lo, unsigned char hi) {
   return at_most(_mm_sub_epi8(v, splat(lo)), static_cast<unsigned char>(hi - lo));
 }
-inline __m128i top_bits(__m128i v, unsigned char bits, unsigned char value) {
-  return equal(_mm_and_si128(v, splat(bits)), value);
-}
+// ASCII bytes (00–7F) and continuation bytes (80–BF), by one signed comparison each.
+inline __m128i ascii(__m128i v) { return _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)); }
+inline __m128i continuation(__m128i v) { return _mm_cmplt_epi8(v, _mm_set1_epi8(-64)); }
 inline unsigned sum_bytes(__m128i v) {
   __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
   return static_cast<unsigned>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
@@ -59,106 +59,87 @@ struct Counters {
   __m128i count = _mm_setzero_si128();  // code points that visible_length counts
   __m128i width = _mm_setzero_si128();  // columns
   __m128i leads = _mm_setzero_si128();
-  __m128i continuations = _mm_setzero_si128();
-  __m128i unsure = _mm_setzero_si128();  // bytes this path cannot answer for
 };
 
-// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two); `in_line`
-// masks the positions that belong to the line.
-inline void count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
-  __m128i ascii = top_bits(b0, 0x80, 0x00);
-  __m128i continuation = top_bits(b0, 0xC0, 0x80);
-  __m128i lead3 = top_bits(b0, 0xF0, 0xE0);
-  __m128i other_lead = _mm_andnot_si128(lead3, at_least(b0, 0xC0));
-  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
-  // The 3-byte characters answered here: U+4E00–U+9FFF, U+3000–U+303E, U+FF01–U+FF60 and
-  // U+2000–U+206F, whose display_width is known (line_scan_test checks it).
+// The 16 positions starting at b0 (b1, b2: the same bytes shifted by one and two), of which
+// `in_line` masks those that belong to the line, when they hold only ASCII, continuation bytes
+// and the leads of well-formed 3-byte characters among CJK Unified Ideographs (U+4E00–U+9FFF),
+// CJK punctuation U+3001–U+303E and full-width forms U+FF01–U+FF60 (two columns each) and
+// general punctuation U+2000–U+203F (“”—…, one column): adds their counts and returns true.
+// Returns false, adding nothing, when some position holds anything else (U+3000, Latin-1, ─,
+// a stray byte...): the line is left to the decoder. (Taking U+3000 here too cost more on
+// every round than it saved.) Rounds of ideographs alone are told first, by the fewest tests.
+inline bool count_round(Counters& k, __m128i b0, __m128i b1, __m128i b2, __m128i in_line) {
+  __m128i plain = at_most(b0, 0xBF);  // ASCII or a continuation byte
+  __m128i followed = _mm_and_si128(continuation(b1), continuation(b2));
   __m128i han =
       _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
-  __m128i cjk_punct = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // U+3000–U+303F
-  __m128i ideographic_space = _mm_and_si128(cjk_punct, equal(b2, 0x80));
-  __m128i full_width = _mm_and_si128(
-      equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
-                                    _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
-  __m128i wide = _mm_or_si128(_mm_or_si128(han, full_width),
-                              _mm_and_si128(cjk_punct, between(b2, 0x81, 0xBE)));
-  __m128i narrow = _mm_and_si128(
-      equal(b0, 0xE2),
-      _mm_or_si128(equal(b1, 0x80), _mm_and_si128(equal(b1, 0x81), at_most(b2, 0xAF))));
-  __m128i known = _mm_or_si128(_mm_or_si128(wide, narrow), ideographic_space);
-  __m128i unsure =
-      _mm_or_si128(other_lead, _mm_andnot_si128(_mm_and_si128(followed, known), lead3));
-  k.unsure = _mm_or_si128(k.unsure, _mm_and_si128(unsure, in_line));
-
-  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, lead3), in_line);
-  __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
-  __m128i hidden = _mm_or_si128(_mm_or_si128(ascii_blank, equal(b0, '\n')),
-                                _mm_and_si128(lead3, ideographic_space));
-  __m128i one_column = _mm_or_si128(_mm_andnot_si128(ascii_blank, ascii),
-                                    _mm_and_si128(lead3, _mm_or_si128(narrow, wide)));
-  __m128i second_column = _mm_and_si128(lead3, wide);
-  // Masks are -1 where true: subtracting adds one.
-  k.all = _mm_sub_epi8(k.all, starts);
-  k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(one_column, in_line));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(second_column, in_line));
-  k.leads = _mm_sub_epi8(k.leads, _mm_and_si128(lead3, in_line));
-  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
-}
-
-// count_round for the common case: 16 positions holding only ASCII, continuation bytes and
-// leads of CJK Unified Ideographs (U+4E00–U+9FFF) followed by two continuation bytes. Adds what
-// count_round would add (there, each such ideograph is `wide` and `known`, nothing is `unsure`
-// or `hidden` but ASCII blanks and '\n') with fewer operations and returns true; returns false,
-// adding nothing, when some position is anything else.
-inline bool count_round_ideographs(Counters& k, __m128i b0, __m128i b1, __m128i b2,
-                                   __m128i in_line) {
-  __m128i ascii = top_bits(b0, 0x80, 0x00);
-  __m128i continuation = top_bits(b0, 0xC0, 0x80);
-  __m128i han =
-      _mm_or_si128(between(b0, 0xE5, 0xE9), _mm_and_si128(equal(b0, 0xE4), at_least(b1, 0xB8)));
-  __m128i followed = _mm_and_si128(top_bits(b1, 0xC0, 0x80), top_bits(b2, 0xC0, 0x80));
-  __m128i ideograph = _mm_and_si128(han, followed);
-  if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, continuation), ideograph)) != 0xFFFF) {
-    return false;
+  __m128i wide = _mm_and_si128(han, followed);  // two columns
+  __m128i narrow = _mm_setzero_si128();         // one column
+  if (_mm_movemask_epi8(_mm_or_si128(plain, wide)) != 0xFFFF) {
+    __m128i cjk_punct = _mm_and_si128(_mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80)),
+                                      between(b2, 0x81, 0xBE));  // U+3001–U+303E
+    __m128i full_width = _mm_and_si128(
+        equal(b0, 0xEF), _mm_or_si128(_mm_and_si128(equal(b1, 0xBC), at_least(b2, 0x81)),
+                                      _mm_and_si128(equal(b1, 0xBD), at_most(b2, 0xA0))));
+    wide = _mm_and_si128(_mm_or_si128(_mm_or_si128(han, cjk_punct), full_width), followed);
+    narrow = _mm_and_si128(_mm_and_si128(equal(b0, 0xE2), equal(b1, 0x80)), followed);
+    if (_mm_movemask_epi8(_mm_or_si128(plain, _mm_or_si128(wide, narrow))) != 0xFFFF) {
+      return false;
+    }
   }
+  __m128i ascii_byte = ascii(b0);
   __m128i ascii_blank = _mm_or_si128(equal(b0, ' '), equal(b0, '\t'));
-  __m128i starts = _mm_and_si128(_mm_or_si128(ascii, ideograph), in_line);
+  __m128i lead_in_line = _mm_and_si128(_mm_or_si128(wide, narrow), in_line);
+  __m128i starts = _mm_or_si128(_mm_and_si128(ascii_byte, in_line), lead_in_line);
   __m128i hidden = _mm_or_si128(ascii_blank, equal(b0, '\n'));
-  __m128i ideograph_in_line = _mm_and_si128(ideograph, in_line);
-  // Masks are -1 where true: subtracting adds one (an ideograph is two columns).
+  // Masks are -1 where true: subtracting adds one (a wide character adds two columns).
   k.all = _mm_sub_epi8(k.all, starts);
   k.count = _mm_sub_epi8(k.count, _mm_andnot_si128(hidden, starts));
-  k.width = _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii), in_line));
-  k.width = _mm_sub_epi8(k.width, _mm_add_epi8(ideograph_in_line, ideograph_in_line));
-  k.leads = _mm_sub_epi8(k.leads, ideograph_in_line);
-  k.continuations = _mm_sub_epi8(k.continuations, _mm_and_si128(continuation, in_line));
+  k.width =
+      _mm_sub_epi8(k.width, _mm_and_si128(_mm_andnot_si128(ascii_blank, ascii_byte), in_line));
+  k.width = _mm_sub_epi8(k.width, _mm_add_epi8(lead_in_line, _mm_and_si128(wide, in_line)));
+  k.leads = _mm_sub_epi8(k.leads, lead_in_line);
   return true;
 }
 
 }  // namespace simd
 
 /// measure_line's answer from 16 bytes at a time, for a line made only of ASCII and well-formed
-/// 3-byte characters in the ranges whose display_width the byte test knows (most lines); false
-/// otherwise.
+/// 3-byte characters in the ranges count_round knows the display_width of (most lines); false
+/// otherwise. (A general round for the other characters, kept in the loop, cost more in
+/// register spills on every line than it saved on the few lines that need it.)
 /// Well-formed: every 3-byte lead (E2 E3 E4–E9 EF only, so no overlong form or surrogate) is
 /// followed by two continuation bytes and there are no other continuation bytes (their count is
 /// twice the leads'), so the decoder reads exactly one code point per ASCII byte and per lead.
 inline bool measure_line_simd(std::string_view line, int& width, int& count, int& all) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
-  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0, continuations = 0;
-  __m128i unsure = _mm_setzero_si128();
+  unsigned total_all = 0, total_count = 0, total_width = 0, leads = 0;
   std::size_t at = 0;
   while (at < size) {
     simd::Counters k;
     for (int round = 0; round < 127 && at < size; ++round, at += 16) {
       __m128i b0, b1, b2, in_line = _mm_set1_epi8(-1);
-      if (size - at >= 18) {
+      if (size - at >= 18) {  // inside the line: a round of its own, with no mask to apply
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
         b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
         b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 2));
-      } else {  // the line's end: a zero-padded copy, positions past the end masked out
+        if (!simd::count_round(k, b0, b1, b2, _mm_set1_epi8(-1))) return false;
+        continue;
+      }
+      if (size - at < 16 && size >= 16) {
+        // The line's end, read as its last 16 bytes shifted so that bytes past the end read as
+        // zero (as in the copy below), with the positions counted already masked out.
+        b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + size - 16));
+        b1 = _mm_srli_si128(b0, 1);
+        b2 = _mm_srli_si128(b0, 2);
+        static constexpr unsigned char kLast[32] = {0,    0,    0,    0,    0,    0,    0,    0,
+                                                    0,    0,    0,    0,    0,    0,    0,    0,
+                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+        in_line = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLast + (size - at)));
+      } else {  // a short line's end: a zero-padded copy, positions past the end masked out
         alignas(16) unsigned char tail[34] = {};
         std::memcpy(tail, bytes + at, size - at);
         b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
@@ -170,18 +151,16 @@ inline bool measure_line_simd(std::string_view line, int& width, int& count, int
           in_line = _mm_load_si128(reinterpret_cast<const __m128i*>(mask));
         }
       }
-      if (!simd::count_round_ideographs(k, b0, b1, b2, in_line)) {
-        simd::count_round(k, b0, b1, b2, in_line);
-      }
+      if (!simd::count_round(k, b0, b1, b2, in_line)) return false;
     }
     total_all += simd::sum_bytes(k.all);
     total_count += simd::sum_bytes(k.count);
     total_width += simd::sum_bytes(k.width);
     leads += simd::sum_bytes(k.leads);
-    continuations += simd::sum_bytes(k.continuations);
-    unsure = _mm_or_si128(unsure, k.unsure);
   }
-  if (_mm_movemask_epi8(unsure) != 0 || continuations != 2 * leads) return false;
+  // Every byte was ASCII, a lead or a continuation byte (count_round says so), and the first two
+  // are the code points: the rest are the continuation bytes.
+  if (size - total_all != 2 * leads) return false;
   all = static_cast<int>(total_all);
   count = static_cast<int>(total_count);
   width = static_cast<int>(total_width);
@@ -232,7 +211,8 @@ inline LineLengths measure_line(std::string_view line) {
 }
 
 /// A lower bound on the code points of `text` other than ' ', '\t', '\n', U+3000 and NBSP,
-/// counted no further than `cap` (may stop a little past it). Reads eight bytes at a time:
+/// counted no further than `cap` (may stop a little past it). Reads 16 (SSE2) or 8 bytes at a
+/// time, up to the last whole 8 bytes:
 /// every byte that is not a continuation byte starts at least one decoded code point (the
 /// decoder steps onto each), and one that is not ' ', '\t', '\n' or a lead byte of U+3000 (E3)
 /// or NBSP (C2) starts a visible one.
@@ -243,7 +223,19 @@ inline std::size_t visible_lower_bound(std::string_view text, std::size_t cap) {
   // The high bit of each byte of `v` that is zero, exactly.
   auto zero_bytes = [](std::uint64_t v) { return ~(((v & kLows) + kLows) | v) & kHighs; };
   std::size_t n = 0;
-  for (std::size_t at = 0; n < cap && text.size() - at >= 8; at += 8) {
+  std::size_t at = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time first, by the same test; the eight-byte loop takes the rest.
+  for (; n < cap && text.size() - at >= 16; at += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    __m128i excluded =
+        _mm_or_si128(_mm_or_si128(simd::continuation(v), simd::equal(v, ' ')),
+                     _mm_or_si128(_mm_or_si128(simd::equal(v, '\t'), simd::equal(v, '\n')),
+                                  _mm_or_si128(simd::equal(v, 0xE3), simd::equal(v, 0xC2))));
+    n += simd::sum_bytes(_mm_andnot_si128(excluded, simd::splat(1)));
+  }
+#endif
+  for (; n < cap && text.size() - at >= 8; at += 8) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + at, 8);
     std::uint64_t continuation = w & ~(w << 1) & kHighs;  // 10xxxxxx

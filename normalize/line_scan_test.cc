@@ -88,6 +88,18 @@ TEST_CASE("the widths measure_line's 16-byte path takes for granted are display_
   CHECK(is_han(0x20000));
 }
 
+#if defined(__SSE2__)
+TEST_CASE("the byte classes of the 16-byte rounds hold for every byte", "[linebreak][line_scan]") {
+  for (int b = 0; b < 256; ++b) {
+    __m128i v = _mm_set1_epi8(static_cast<char>(b));
+    INFO(b);
+    CHECK(_mm_movemask_epi8(line_scan::simd::ascii(v)) == (b < 0x80 ? 0xFFFF : 0));
+    CHECK(_mm_movemask_epi8(line_scan::simd::continuation(v)) == ((b & 0xC0) == 0x80 ? 0xFFFF : 0));
+    CHECK(_mm_movemask_epi8(line_scan::simd::at_most(v, 0xBF)) == (b <= 0xBF ? 0xFFFF : 0));
+  }
+}
+#endif
+
 TEST_CASE("measure_line gives line_width, visible_length and the spaced count in one pass",
           "[linebreak][line_scan]") {
   check_measures("");
@@ -138,8 +150,8 @@ TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak]
 
 TEST_CASE("measure_line's ideograph-only rounds give way to the full round exactly",
           "[linebreak][line_scan]") {
-  // Mostly ideographs and ASCII (the rounds count_round_ideographs takes), with now and then a
-  // byte or character it must leave to count_round or the decoder: a stray continuation byte,
+  // Mostly ideographs and ASCII (the rounds count_round tells first), with now and then a
+  // byte or character it must leave to the decoder: a stray continuation byte,
   // a cut-short ideograph, U+4DC0 (lead E4 below B8), CJK punctuation, Latin-1.
   const std::vector<std::string> alphabet = {"中",   "文",       "一", "鿿", "a",  " ",
                                              "\t",   "\n",       "1",  "中",  "文", "䷀",
@@ -155,6 +167,28 @@ TEST_CASE("measure_line's ideograph-only rounds give way to the full round exact
     check_measures(line);
     if (!line.empty()) check_measures(line.substr(1));
     if (!line.empty()) check_measures(line.substr(0, line.size() - 1));
+  }
+}
+
+TEST_CASE("measure_line's common rounds stop exactly at the edges of the ranges they take",
+          "[linebreak][line_scan]") {
+  // The first and last code points of each range count_round answers for, and their
+  // neighbours outside it (which the decoder must answer for), between ideographs
+  // and ASCII, at every offset of a 16-byte window.
+  const std::string edges[] = {"\xE3\x80\x80", "\xE3\x80\x81", "\xE3\x80\xBE", "\xE3\x80\xBF",
+                               "\xE3\x81\x80", "\xEF\xBC\x80", "\xEF\xBC\x81", "\xEF\xBD\xA0",
+                               "\xEF\xBD\xA1", "\xEF\xBE\x80", "\xE2\x80\x80", "\xE2\x80\xBF",
+                               "\xE2\x81\x80", "\xE2\x81\xAF", "\xE2\x81\xB0", "\xE4\xB7\xBF",
+                               "\xE4\xB8\x80", "\xE9\xBF\xBF", "\xEA\x80\x80", "\xE3\x80",
+                               "\xEF\xBC",     "\xE2\x80"};
+  std::string run;
+  for (int i = 0; i < 8; ++i) run += "中a，“";
+  for (const std::string& edge : edges) {
+    for (std::size_t k = 0; k <= run.size(); ++k) {
+      std::string line = run.substr(0, k) + edge + run.substr(k);
+      check_measures(line);
+      check_measures(edge + line);
+    }
   }
 }
 
@@ -175,6 +209,24 @@ TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][lin
   }
 }
 
+TEST_CASE("measure_line's last round reads the line's last 16 bytes exactly",
+          "[linebreak][line_scan]") {
+  // Every length around one and two rounds, with another character (one count_round takes, or
+  // one it leaves to the decoder) at every position: inside the bytes the last round re-reads
+  // (counted already) as well as inside the part it counts.
+  const std::string others[] = {"，", "\x80", "é", "\xE4\xB8", "䷀", "　"};
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string base;
+    for (std::size_t i = 0; i < length; ++i) base += i % 3 == 2 ? " " : "a";
+    check_measures(base);
+    for (const std::string& other : others) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        check_measures(base.substr(0, at) + other + base.substr(at));
+      }
+    }
+  }
+}
+
 TEST_CASE("visible_length's byte-level bound settles long texts exactly",
           "[linebreak][line_scan]") {
   // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at
@@ -191,6 +243,16 @@ TEST_CASE("visible_length's byte-level bound settles long texts exactly",
       CHECK(line_scan::visible_length(text, cap) == visible_length(text, cap));
     }
     CHECK(is_body(text) == reference_is_body(text));
+    // The bound settles a cap exactly when the byte test on the whole 8-byte words does.
+    std::size_t bytes_counted = 0;
+    for (std::size_t at = 0; at < text.size() / 8 * 8; ++at) {
+      unsigned char b = static_cast<unsigned char>(text[at]);
+      bytes_counted +=
+          (b & 0xC0) != 0x80 && b != ' ' && b != '\t' && b != '\n' && b != 0xE3 && b != 0xC2;
+    }
+    for (std::size_t cap : {1, 9, 31, 40, 100}) {
+      CHECK((line_scan::visible_lower_bound(text, cap) >= cap) == (bytes_counted >= cap));
+    }
   }
   std::string han;
   for (int i = 0; i < 60; ++i) han += "中";

@@ -150,7 +150,8 @@ class Repairer {
                   static_cast<int>(Measure::kCount) == 1 &&
                   static_cast<int>(Measure::kCountWithSpaces) == 2);
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
-    std::vector<bool> ends;    // per measured line: it ends a sentence
+    // Per measured line: it ends a sentence (a byte each: vector<bool>'s push_back costs more).
+    std::vector<char> ends;
     first_line_.assign(doc_.blocks.size() + 1, 0);
     line_lengths_.clear();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
@@ -299,10 +300,14 @@ class Repairer {
   // What "a few columns short of full" is under the layout's measure: two CJK characters.
   int few_columns() const { return layout_.measure == Measure::kWidth ? 4 : 2; }
 
+  // Whether a break after `la` and before `fb` lies between two Han characters: inside_word is
+  // false otherwise, which callers may use to skip costlier evidence first.
+  static bool between_han(char32_t la, char32_t fb) { return is_han(la) && is_han(fb); }
+
   // Whether the break between `a` and `b` is inside a word by ICU's dictionary segmentation.
   // `la` and `fb`: last_visible(a) and first_visible(b), which the callers have at hand.
   bool inside_word(std::string_view a, std::string_view b, char32_t la, char32_t fb) {
-    if (!is_han(la) || !is_han(fb)) return false;
+    if (!between_han(la, fb)) return false;
     // ICU sees only the (up to) four Han characters on each side of the break, so its answer is
     // a function of those code points: asked once per thread for each distinct pair, remembered.
     WordPair key;
@@ -358,12 +363,16 @@ class Repairer {
     if (is_no_line_start(fb)) return true;
     if (indented(b)) return false;
     bool latin = la < 0x80 && fb < 0x80 && std::islower(static_cast<int>(fb));
-    bool term = ends_terminal(a);
+    bool term = ends_terminal(a, la);
     if (!layout_.wrapped) {
       // Lines are paragraphs here unless a body line visibly breaks off mid-word or mid-clause.
       if (term) return false;
       if (continues_after(la) || latin) return true;
-      return is_body(a) && (ends_sentence_soon(b) || inside_word(a, b, la, fb));
+      // Neither a soon-ending sentence nor a break inside_word could find: no need to ask
+      // is_body, which reads the whole line.
+      bool soon = ends_sentence_soon(b);
+      if (!soon && !between_han(la, fb)) return false;
+      return is_body(a) && (soon || inside_word(a, b, la, fb));
     }
     int width = a_length;
     // A line that ends a sentence ends the paragraph unless it is full: text wrapped at a fixed
@@ -372,8 +381,13 @@ class Repairer {
       return (open() > 0 && open_brackets(last_line(a)) > 0) ||
              (!layout_.small && width >= layout_.width && !starts_like_opener(b));
     }
+    // A full line goes on unless it is a numbered heading; tested before ends_sentence_soon(b),
+    // which would only say go on too, because most lines are full.
+    bool heading = paragraph_start && is_enumerated_heading(a);
+    bool full = width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width;
+    if (full && !heading) return true;
     if (ends_sentence_soon(b)) return true;
-    if (paragraph_start && is_enumerated_heading(a)) {
+    if (heading) {
       // A numbered heading ends here unless its last word wrapped onto a short line of its own.
       int tail = measure_line(b);  // current text: spaces removed, a lower bound
       // A comma, or a full line cut inside a word, says the heading runs on (a run-in heading
@@ -383,7 +397,6 @@ class Repairer {
               ((tail * 100 < layout_.width * 30 && !ends_terminal(b)) ||
                inside_word(a, b, la, fb) || (has_comma(a) && !starts_like_opener(b))));
     }
-    if (width * 100 >= layout_.width * 80 || width + few_columns() >= layout_.width) return true;
     return open() > 0 || continues_after(la) || latin || inside_word(a, b, la, fb);
   }
 
@@ -529,12 +542,14 @@ class Repairer {
       if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
       return continues(la, fb, open, la.size() == a.text.size(), a_last_length, a_last, first);
     }
-    if (ends_terminal(la)) return false;
+    if (ends_terminal(la, a_last)) return false;
     if (open() > 0 || continues_after(a_last)) return true;
     if (starts_like_opener(fb) || indented(fb)) return false;
-    if (furniture || inside_word(la, fb, a_last, first)) return true;
-    return ends_in_word(la) && is_han(first) &&
-           !is_label_like(b, [&] { return b_body.of(b.text); });
+    if (furniture) return true;
+    // The dangling-word test first: when it holds, ICU need not be asked (either says go on).
+    return (ends_in_word(la) && is_han(first) &&
+            !is_label_like(b, [&] { return b_body.of(b.text); })) ||
+           inside_word(la, fb, a_last, first);
   }
 
   // Whether a paragraph ending in `dangling` and one starting with `text` meet inside a word.
@@ -544,9 +559,9 @@ class Repairer {
   }
 
   static bool dangles(const Block& a, BodyCache& body) {
-    // The cheap tests on the text's end first: most paragraphs end a sentence.
-    return a.kind == BlockKind::kParagraph && !ends_terminal(a.text) && ends_in_word(a.text) &&
-           body.of(a.text);
+    // The cheap test on the text's end first: most paragraphs end a sentence, not in a word (a
+    // text that ends in a word does not end a sentence: paragraph_evidence_test).
+    return a.kind == BlockKind::kParagraph && ends_in_word(a.text) && body.of(a.text);
   }
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {

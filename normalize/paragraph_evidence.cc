@@ -39,11 +39,30 @@ bool ideograph_at(std::string_view s, std::size_t at) {
          is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + at);
 }
 
+// The ideograph U+4E00–U+9FFF that ends `s`, or 0. Most lines end in one, and then it is the
+// code point previous_code_point reads there (its bytes are well-formed alone); it is no blank,
+// no closing bracket and no sentence end (paragraph_evidence_test checks the whole range), so
+// it settles the line-end tests without their loops.
+char32_t ideograph_at_end(std::string_view s) {
+  if (s.size() < 3 || !ideograph_at(s, s.size() - 3)) return 0;
+  std::size_t at = s.size() - 3;
+  return next_code_point(s, at);
+}
+
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
 char32_t first_visible(std::string_view s) {
+  // A line's first byte is mostly a visible ASCII character or starts an ideograph.
+  if (!s.empty()) {
+    unsigned char b = static_cast<unsigned char>(s[0]);
+    if (b < 0x80 && b != ' ' && b != '\t' && b != '\n') return b;
+    if (ideograph_at(s, 0)) {
+      std::size_t at = 0;
+      return next_code_point(s, at);
+    }
+  }
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = next_code_point(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -52,6 +71,7 @@ char32_t first_visible(std::string_view s) {
 }
 
 char32_t last_visible(std::string_view s) {
+  if (char32_t c = ideograph_at_end(s)) return c;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -61,12 +81,18 @@ char32_t last_visible(std::string_view s) {
 
 // Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
 bool ends_terminal(std::string_view s) {
+  if (ideograph_at_end(s) != 0) return false;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || is_closing(c)) continue;
     return is_terminal(c);
   }
   return false;
+}
+
+bool ends_terminal(std::string_view s, char32_t last) {
+  if (last == 0) return false;  // nothing visible
+  return is_closing(last) ? ends_terminal(s) : is_terminal(last);
 }
 
 // Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
@@ -121,6 +147,14 @@ bool is_enumerated_heading(std::string_view line) {
 // "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence
 // of the line before (a sentence is not two characters long).
 bool ends_sentence_soon(std::string_view line) {
+  // Most lines start with five ideographs, which the loop below would count before it stops.
+  if (line.size() >= 15) {
+    const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+    if (is_unified_ideograph(p) & is_unified_ideograph(p + 3) & is_unified_ideograph(p + 6) &
+        is_unified_ideograph(p + 9) & is_unified_ideograph(p + 12)) {
+      return false;
+    }
+  }
   std::size_t n = 0;
   for (std::size_t at = 0; at < line.size() && n < 5;) {
     if (ideograph_at(line, at)) {  // is_han, not blank, not 。！？
@@ -141,26 +175,39 @@ bool ends_sentence_soon(std::string_view line) {
 // punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
 // one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
-  std::size_t n = line_scan::visible_length(line, 31);
-  if (n > 30 || ends_terminal(line)) return false;
-  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
-  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
-  bool spaced = inner.find(' ') != std::string_view::npos ||
-                inner.find("\xE3\x80\x80") != std::string_view::npos;
-  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
+  // More than 30 visible characters: text. A long line settles that from its bytes.
+  if (line.size() >= 93 && line_scan::visible_lower_bound(line, 31) >= 31) return false;
+  // One pass for the rest: the visible characters (to 31), sentence punctuation, and whether a
+  // ' ' or U+3000 stands inside the line once its ' ' and '\t' at both ends are left out.
+  std::size_t n = 0;
+  bool spaced = false;
+  bool content = false;              // a code point other than ' ' and '\t' so far
+  bool space_after_content = false;  // and a ' ' after it
   for (std::size_t at = 0; at < line.size();) {
-    if (ideograph_at(line, at)) {  // none of the marks looked for
+    if (ideograph_at(line, at)) {  // visible, and none of the marks looked for
       at += 3;
+      if (++n > 30) return false;
+      content = true;
+      spaced |= space_after_content;
       continue;
     }
     char32_t c = next_code_point(line, at);
     if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+    if (c == ' ' || c == '\t') {
+      space_after_content |= c == ' ' && content;
+      continue;
+    }
+    spaced |= space_after_content || c == 0x3000;
+    content = true;
+    if (c != '\n' && c != 0x3000 && c != 0xA0 && ++n > 30) return false;
   }
-  return true;
+  if (!spaced && n > 16) return false;  // a long line without ROLE NAME spacing is text
+  return !ends_terminal(line);
 }
 
 // Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
 bool ends_in_word(std::string_view s) {
+  if (ideograph_at_end(s) != 0) return true;
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
@@ -229,18 +276,21 @@ bool is_body(std::string_view s) {
   // One pass: 40 visible characters settle it (a long text, from its bytes); a shorter text is
   // read to its end for the punctuation, enumeration commas and spaces that decide the rest.
   if (s.size() >= 128 && line_scan::visible_lower_bound(s, 40) >= 40) return true;
+  // Sentence punctuation and 12 visible characters settle it too, wherever they are met.
   std::size_t n = 0;
   bool punctuated = false, enumeration = false, spaced = false;
   for (std::size_t at = 0; at < s.size();) {
     if (ideograph_at(s, at)) {  // visible, and none of the marks looked for
       at += 3;
-      if (++n >= 40) return true;
+      ++n;
+      if (n >= 40 || (punctuated && n >= 12)) return true;
       continue;
     }
     char32_t c = next_code_point(s, at);
     if (c != ' ' && c != '\t' && c != '\n' && c != 0x3000 && c != 0xA0 && ++n >= 40) return true;
     punctuated |=
         c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';' || c == U'！' || c == U'？';
+    if (punctuated && n >= 12) return true;
     enumeration |= c == U'、';
     spaced |= c == ' ' || c == 0x3000;
   }

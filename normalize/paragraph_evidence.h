@@ -21,6 +21,9 @@ char32_t last_visible(std::string_view s);
 /// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
 /// ends here.
 bool ends_terminal(std::string_view s);
+/// ends_terminal(s) for a caller that has `last` = last_visible(s) at hand: that character
+/// decides unless it is a closing quote or bracket, and then s is read back past it.
+bool ends_terminal(std::string_view s, char32_t last);
 /// Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
 bool continues_after(char32_t c);
 /// Starts with U+3000, two spaces or a tab: a paragraph's first line.

@@ -1,7 +1,10 @@
 #include "normalize/paragraph_evidence.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "normalize/cjk_text.h"
 
@@ -30,6 +33,14 @@ TEST_CASE("the evidence functions read ideographs from their bytes exactly", "[e
   CHECK(is_body(han39 + "。"));
   CHECK(is_body("国家电网、南方电网、五大发电集团、地方政府或下属"));
   CHECK_FALSE(is_body("国家电网、南方电网、五大发电集团、地方政府或下属 姜旭"));
+  // Sentence punctuation anywhere and 12 visible characters settle it, whichever comes first.
+  std::string han9;
+  for (int k = 0; k < 9; ++k) han9 += "国";
+  CHECK_FALSE(is_body("国。" + han9));
+  CHECK(is_body("国。" + han9 + "家"));
+  CHECK_FALSE(is_body(han9 + "国家"));
+  CHECK(is_body(han9 + "国家。"));
+  CHECK_FALSE(is_body(han9 + "国。"));
   // ends_sentence_soon stops at five ideographs, at a non-Han character, or at a full stop.
   CHECK(ends_sentence_soon("工作。当前"));
   CHECK(ends_sentence_soon("　工作！当前"));
@@ -85,6 +96,147 @@ TEST_CASE("line-end evidence: open brackets, soon-ending sentences, dangling wor
   CHECK_FALSE(continues_after(U'。'));
   CHECK(indented("　　新的一年"));
   CHECK_FALSE(indented(" 四个方面的意见。"));
+}
+
+// The line-end tests as they read before their shortcut for a line ending in an ideograph:
+// decoding backwards (forwards for first_visible) past blanks.
+char32_t reference_last(std::string_view s, bool skip_closing) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || (skip_closing && is_closing(c))) continue;
+    return c;
+  }
+  return 0;
+}
+
+char32_t reference_first_visible(std::string_view s) {
+  for (std::size_t at = 0; at < s.size();) {
+    char32_t c = next_code_point(s, at);
+    if (!is_blank_char(c) && c != '\n') return c;
+  }
+  return 0;
+}
+
+bool reference_ends_in_word(std::string_view s) {
+  for (std::size_t end = s.size(); end > 0;) {
+    char32_t c = previous_code_point(s, end);
+    if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
+      continue;
+    }
+    return is_han(c);
+  }
+  return false;
+}
+
+// ends_sentence_soon as it read before its shortcut for five ideographs.
+bool reference_ends_sentence_soon(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < line.size() && n < 5;) {
+    char32_t c = next_code_point(line, at);
+    if (is_blank_char(c)) continue;
+    if (c == U'。' || c == U'！' || c == U'？') return n > 0 && at < line.size();
+    if (!is_han(c)) return false;
+    ++n;
+  }
+  return false;
+}
+
+// is_label_line as it read before its one-pass form.
+bool reference_is_label_line(std::string_view line) {
+  std::size_t n = visible_length(line, 31);
+  if (n > 30 || ends_terminal(line)) return false;
+  std::string_view inner = line.substr(0, line.find_last_not_of(" \t") + 1);
+  inner.remove_prefix(std::min(inner.size(), inner.find_first_not_of(" \t")));
+  bool spaced = inner.find(' ') != std::string_view::npos ||
+                inner.find("\xE3\x80\x80") != std::string_view::npos;
+  if (!spaced && n > 16) return false;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == U'，' || c == ',' || c == U'。' || c == U'；' || c == ';') return false;
+  }
+  return true;
+}
+
+void check_line_ends(std::string_view s) {
+  INFO(s);
+  char32_t terminal = reference_last(s, true);
+  CHECK(ends_terminal(s) == (terminal != 0 && is_terminal(terminal)));
+  CHECK(last_visible(s) == reference_last(s, false));
+  CHECK(ends_terminal(s, last_visible(s)) == ends_terminal(s));
+  CHECK(first_visible(s) == reference_first_visible(s));
+  CHECK(ends_in_word(s) == reference_ends_in_word(s));
+  if (ends_in_word(s)) CHECK_FALSE(ends_terminal(s));  // linebreak's dangles() relies on it
+  CHECK(ends_sentence_soon(s) == reference_ends_sentence_soon(s));
+}
+
+TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer",
+          "[linebreak][evidence]") {
+  // The shortcut takes an ideograph at a line's end for no blank, closing bracket or sentence
+  // end, and for Han.
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+    REQUIRE_FALSE(is_blank_char(c));
+    REQUIRE_FALSE(is_closing(c));
+    REQUIRE_FALSE(is_terminal(c));
+  }
+  // Every line end and start: ideographs (the first and last of the range), their neighbours
+  // that share lead bytes, malformed and cut-short sequences, blanks, closers and sentence ends.
+  const std::vector<std::string> alphabet = {
+      "一", "鿿", "中", "䷀", "㐀",       "\xEA\xB0\x80", "\x80", "\xE4\xB8", "\xE9",
+      " ",  "\t",  "\n", "　", "\xC2\xA0", "。",           "”",    "）",       "》",
+      "」", "’",   "』", "a",  ".",        "，",           "😀"};
+  for (const std::string& a : alphabet) {
+    check_line_ends(a);
+    for (const std::string& b : alphabet) {
+      check_line_ends(a + b);
+      for (const std::string& c : alphabet) check_line_ends(a + b + c);
+    }
+  }
+  std::mt19937 rng(3);
+  for (int k = 0; k < 2000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    check_line_ends(s);
+  }
+  // Mostly ideographs (the first three of the alphabet), so that lines often start with five.
+  for (int k = 0; k < 4000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 9);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % (rng() % 4 == 0 ? alphabet.size() : 3)];
+    check_line_ends(s);
+  }
+}
+
+TEST_CASE("is_label_line's one pass gives the answer of its definition", "[linebreak][evidence]") {
+  // Lengths around 16 and 30 visible characters, spaces and tabs at the ends and inside, U+3000,
+  // NBSP, the punctuation it looks for, sentence ends, and bytes that are not well-formed.
+  const std::vector<std::string> alphabet = {
+      "中", "文", "国", "a",  "1",  " ", " ",  "\t",       "\n",   "　",   "\xC2\xA0", "，",
+      ",",  "；", ";",  "。", "！", "”", "、", "\xE3\x80", "\x80", "\xF0", "😀"};
+  std::mt19937 rng(17);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 50);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(is_label_line(s) == reference_is_label_line(s));
+  }
+  // Punctuation-free lines of Han and ASCII with one kind of blank, now and then, inside or at
+  // the ends: which blank counts as ROLE NAME spacing, and where, decides them.
+  const std::vector<std::string> blanks = {" ", "\t", "\n", "　", "\xC2\xA0"};
+  for (int k = 0; k < 20000; ++k) {
+    const std::string& blank = blanks[rng() % blanks.size()];
+    std::string s;
+    int n = static_cast<int>(rng() % 36);
+    for (int i = 0; i < n; ++i) {
+      int r = static_cast<int>(rng() % 16);
+      s += r == 0 ? blank : r < 12 ? alphabet[rng() % 3] : alphabet[3 + rng() % 2];
+    }
+    if (rng() % 3 == 0) s = blank + s;
+    if (rng() % 3 == 0) s += blank;
+    INFO(s);
+    REQUIRE(is_label_line(s) == reference_is_label_line(s));
+  }
 }
 
 TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evidence]") {
