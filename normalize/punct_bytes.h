@@ -54,7 +54,7 @@ inline std::size_t skip_unified_ideographs(std::string_view text, std::size_t fr
   while (from + 16 <= text.size() && from + 15 <= limit) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from));
     __m128i second = _mm_srli_si128(v, 1);  // lane k: the byte after lane k's
-    // Lanes whose byte is at most `hi` after subtracting `lo` (unsigned): lo <= byte <= hi.
+    // Lanes whose byte lies in [lo, lo + span] (unsigned).
     auto in = [](__m128i x, char lo, char span) {
       __m128i off = _mm_sub_epi8(x, _mm_set1_epi8(lo));
       return _mm_cmpeq_epi8(_mm_subs_epu8(off, _mm_set1_epi8(span)), _mm_setzero_si128());
