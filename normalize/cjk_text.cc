@@ -22,9 +22,10 @@ bool compute_is_han(char32_t c) {
          u_isalpha(static_cast<UChar32>(c));
 }
 
-bool compute_is_cjk_letter(char32_t c) {
+// `han` is compute_is_han(c), which compute_bits has already asked ICU for.
+bool compute_is_cjk_letter(char32_t c, bool han) {
   if (c < 0x1100) return false;
-  if (compute_is_han(c)) return true;
+  if (han) return true;
   UErrorCode status = U_ZERO_ERROR;
   UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &status);
   return s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_HANGUL;
@@ -60,7 +61,8 @@ bool compute_is_wide(char32_t c) {
 
 std::uint8_t compute_bits(char32_t c) {
   using namespace cjk_text_detail;
-  return (compute_is_han(c) ? kHan : 0) | (compute_is_cjk_letter(c) ? kCjkLetter : 0) |
+  bool han = compute_is_han(c);
+  return (han ? kHan : 0) | (compute_is_cjk_letter(c, han) ? kCjkLetter : 0) |
          (compute_is_cjk_punct(c) ? kCjkPunct : 0) | (compute_is_wide(c) ? kTwoColumns : 0);
 }
 

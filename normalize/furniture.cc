@@ -10,6 +10,7 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/punct_bytes.h"
 #include "normalize/utf8.h"
 
 namespace hantidy {
@@ -141,10 +142,11 @@ void measure_key(std::string_view content, Line& line) {
       ++at;
       continue;
     }
-    if (content.size() - at >= 3 && is_unified_ideograph(bytes + at)) {
-      if (++n > kMaxHeaderLength) return;
-      size += 3;
-      at += 3;
+    if (std::size_t end = skip_unified_ideographs(content, at, content.size()); end > at) {
+      n += (end - at) / 3;
+      if (n > kMaxHeaderLength) return;
+      size += end - at;
+      at = end;
       continue;
     }
     std::size_t begin = at;
@@ -166,7 +168,11 @@ std::string_view spaced_key(std::string_view content, std::deque<std::string>& s
   std::string& key = store.emplace_back();
   key.reserve(content.size());
   std::size_t run = 0;  // start of the current run of non-blank characters
-  for (std::size_t at = 0; at < content.size();) {
+  // Only where white space may start is anything decoded: ' ', '\t', U+3000 (E3 80 80) and NBSP
+  // (C2 A0) start with bytes no decoder takes for a continuation, so each found is where a forward
+  // decode starts a code point, and it decodes as a decoder walking the whole line would.
+  for (std::size_t at = 0;
+       (at = find_any_of_bytes(content, at, ' ', '\t', 0xE3, 0xC2)) < content.size();) {
     std::size_t begin = at;
     char32_t c = next_code_point(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {

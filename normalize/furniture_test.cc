@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "core/pipeline.h"
 #include "tests/support.h"
@@ -206,6 +207,42 @@ TEST_CASE("furniture counts a header's spaced and unspaced forms as one key", "[
         "paragraph:正文。 | page-number:第 1 页 | running-header:正 文 | paragraph:正文甲， | "
         "page-number:第 2 页 | running-header:正 文 | paragraph:正文乙。 | page-number:第 3 页 | "
         "running-header:正文");
+}
+
+// Keys skip runs of ideographs by their bytes and look for white space only where its bytes may
+// start (' ', '\t', E3 for U+3000, C2 for NBSP): every kind of blank, marks that share those lead
+// bytes (「」 E3, © C2) and headers of 40 visible characters (the most a key holds) and 41.
+TEST_CASE("furniture's byte scans of header keys find every blank and count to the limit",
+          "[furniture]") {
+  auto pages = [](const std::vector<std::string>& headers) {
+    std::string text = "正文。\n\n";
+    for (std::size_t k = 0; k < headers.size(); ++k) {
+      text += headers[k] + "\n\n正文" + std::to_string(k) + "，\n\n— " + std::to_string(k + 1) +
+              " —\n\n";
+    }
+    return run_chain("furniture", text + "正文。");
+  };
+  auto headers = [](const Document& doc) {
+    std::vector<std::string> found;
+    for (const Block& b : doc.blocks) {
+      if (b.kind == BlockKind::kRunningHeader) found.push_back(b.text);
+    }
+    return found;
+  };
+  std::vector<std::string> forms = {"©年度報告「摘要」第一部分總覽與說明",
+                                    "©年度報告「摘要」 第一部分總覽與說明",
+                                    "©年度報告「摘要」\t第一部分總覽與說明",
+                                    "©年度報告「摘要」　第一部分總覽與說明",
+                                    "©年度報告「摘要」\u00A0第一部分總覽與說明",
+                                    "© 年度報告 「摘要」\u00A0\u00A0第一部分總覽與說明 "};
+  CHECK(headers(pages(forms)) == forms);
+  std::string forty;
+  for (int k = 0; k < 38; ++k) forty += "國";
+  forty += "　甲乙";  // 40 visible characters
+  std::vector<std::string> at_limit = {forty, forty, forty};
+  CHECK(headers(pages(at_limit)) == at_limit);
+  std::vector<std::string> over(3, forty + "丙");
+  CHECK(headers(pages(over)).empty());
 }
 
 }  // namespace

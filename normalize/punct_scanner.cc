@@ -282,6 +282,20 @@ void Scanner::run() {
         continue;
       }
       auto u = static_cast<unsigned char>(c);
+      // The commonest marks, a full-width stop (，；：？！ EF BC xx, 。 E3 80 82) right after an
+      // ideograph, told by their bytes: what the switch below does with them. A 。 before
+      // another may start an ellipsis, which the switch decides.
+      if ((u == 0xEF || u == 0xE3) && i + 3 <= n_ && i >= 3 && ideograph_at(i - 3)) {
+        auto b1 = static_cast<unsigned char>(t_[i + 1]), b2 = static_cast<unsigned char>(t_[i + 2]);
+        bool stop = u == 0xEF ? b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A ||
+                                               b2 == 0x9F || b2 == 0x81)
+                              : b1 == 0x80 && b2 == 0x82 && t_.substr(i + 3, 3) != "。";
+        if (stop) {
+          chinese_stop(i, 3);
+          i += 3;
+          continue;
+        }
+      }
       if (u < 0x80 && ascii_roles[u] != AsciiRole::kLook) {
         std::size_t end = i;
         for (; end < limit; ++end) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <random>
 #include <regex>
 
 #include "core/pipeline.h"
@@ -234,6 +235,39 @@ TEST_CASE("stops after ideographs and quotes already curly decide as before", "[
   CHECK(run("名字 ，\nNext line") == "名字，\nNext line");
   CHECK(run("中“a”b") == "中“a”b");
   CHECK(run("中\"好\"。") == "中“好”。");
+}
+
+// Without ASCII letters and digits, spacing=add (which always takes the general path, decoding
+// every character) decides exactly as spacing=keep (which takes the byte-level fast paths): the
+// two must agree on any mix of ideographs, marks, blanks and line breaks.
+TEST_CASE("the fast paths agree with the general path on random text", "[punct]") {
+  const std::vector<std::string> pieces = {
+      "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：",      "？",
+      "！", " ",  "  ",   "\n", "\t", "“",    "”",      "‘",  "’",  "（",      "）",
+      "(",  ")",  "\"",   "'",  ",",  ".",    "...",    ";",  ":",  "!",       "?",
+      "~",  "--", "—",    "——", "…",  "⼀",   "の",     "《", "》", "\xE4\xB8"};
+  auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
+    PunctOptions options;
+    options.spacing = spacing;
+    std::string out;
+    for (const Replacement& r : PunctFilter::scan(text, options, nullptr)) {
+      out += std::to_string(r.begin) + "-" + std::to_string(r.end) + ":" + r.text + ":" +
+             std::string(r.rule.view()) + "|";
+    }
+    return out;
+  };
+  std::mt19937 rng(17);
+  std::size_t differ = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    std::size_t n = 1 + rng() % 40;
+    for (std::size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    if (run(text, PunctOptions::Spacing::kKeep) != run(text, PunctOptions::Spacing::kAdd)) {
+      ++differ;
+      UNSCOPED_INFO("input: " << text);
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {
