@@ -40,8 +40,12 @@ struct Job {
 
 class Batch : public Task {
  public:
+  // Room for a full batch and the line that closes it, so that lines are copied in once (a
+  // string that grows by doubling copies its bytes again on every step).
   Batch(const Job& job, std::string file, std::size_t first_line)
-      : job_(job), file_(std::move(file)), first_line_(first_line) {}
+      : job_(job), file_(std::move(file)), first_line_(first_line) {
+    data_.reserve(2 * kBatchBytes);
+  }
 
   // Lines are stored back to back in one string (one allocation per batch, not per record).
   std::string& data() { return data_; }
@@ -50,13 +54,18 @@ class Batch : public Task {
   std::size_t bytes() const { return data_.size() + ends_.size(); }
 
   void run(std::size_t worker) override {
+    // Padding after the last line lets every line be parsed where it is (the lines after a line
+    // are its padding); the output is about as long as the input.
+    data_.reserve(data_.size() + kRecordPadding);
+    output_.reserve(data_.size() + data_.size() / 8);
     std::size_t begin = 0;
     for (std::size_t i = 0; i < ends_.size(); ++i) {
       std::string_view line(data_.data() + begin, ends_[i] - begin);
+      std::size_t readable = data_.capacity() - begin;
       begin = ends_[i];
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       try {
-        process(line, first_line_ + i, worker);
+        process(line, readable, first_line_ + i, worker);
         ++records_;
       } catch (const Error& e) {
         if (e.kind() != ErrorKind::kInput || job_.read.on_invalid != "skip") {
@@ -77,9 +86,10 @@ class Batch : public Task {
   const std::optional<Error>& error() const { return error_; }
 
  private:
-  void process(std::string_view line, std::size_t line_no, std::size_t worker) {
-    Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_);
-    Document doc = record_document(record, job_.fields, diag_);
+  void process(std::string_view line, std::size_t readable, std::size_t line_no,
+               std::size_t worker) {
+    Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_, readable);
+    Document doc = record_document(record, diag_);
     job_.pipelines[worker].run(doc, diag_);
     if (job_.stats) stats_.add(doc);
     if (job_.jsonl) {
