@@ -113,32 +113,73 @@ void append_integer(Integer n, std::string& out) {
   out.append(digits, end);
 }
 
-// A member's value as records were always written back: as append_json_value writes
-// to_json(element). Strings and integers (nearly every member) are written here without building
-// the JSON tree; doubles, arrays and objects go through it, for nlohmann's number format and its
-// handling of repeated keys.
-std::string value_text(simdjson::dom::element element) {
+// Whether an object names a key twice (the tree keeps one member for it, in the first place).
+bool repeats_key(simdjson::dom::object object) {
+  for (auto a = object.begin(); a != object.end(); ++a) {
+    for (auto b = a; ++b != object.end();) {
+      if (a.key() == b.key()) return true;
+    }
+  }
+  return false;
+}
+
+// Appends a value as records were always written back: as append_json_value writes
+// to_json(element), which is nlohmann's compact dump. Everything but doubles (nlohmann's own
+// shortest round-trip format) and objects that repeat a key or are large (the check is
+// quadratic) is written here, without building the tree.
+void append_value(simdjson::dom::element element, std::string& out) {
   using simdjson::dom::element_type;
-  std::string out;
   switch (element.type()) {
     case element_type::STRING:
       append_json_text(std::string_view(element), out);
-      break;
+      return;
     case element_type::INT64:
       append_integer(int64_t(element), out);
-      break;
+      return;
     case element_type::UINT64:
       append_integer(uint64_t(element), out);
-      break;
+      return;
     case element_type::BOOL:
-      out = bool(element) ? "true" : "false";
-      break;
+      out += bool(element) ? "true" : "false";
+      return;
     case element_type::NULL_VALUE:
-      out = "null";
+      out += "null";
+      return;
+    case element_type::ARRAY: {
+      out += '[';
+      bool first = true;
+      for (simdjson::dom::element item : simdjson::dom::array(element)) {
+        if (!first) out += ',';
+        first = false;
+        append_value(item, out);
+      }
+      out += ']';
+      return;
+    }
+    case element_type::OBJECT: {
+      simdjson::dom::object object(element);
+      if (object.size() > 16 || repeats_key(object)) break;
+      out += '{';
+      bool first = true;
+      for (simdjson::dom::key_value_pair field : object) {
+        if (!first) out += ',';
+        first = false;
+        append_json_text(field.key, out);
+        out += ':';
+        append_value(field.value, out);
+      }
+      out += '}';
+      return;
+    }
+    case element_type::DOUBLE:
       break;
-    default:
-      append_json_value(to_json(element), out);
   }
+  append_json_value(to_json(element), out);
+}
+
+std::string value_text(simdjson::dom::element element) {
+  std::string out;
+  append_value(element, out);
   return out;
 }
 

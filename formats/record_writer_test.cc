@@ -52,6 +52,8 @@ TEST_CASE("write_record writes what the record's JSON tree gave", "[record_write
       R"({"":"e","text":"","b":true,"c":false,"n":null,"arr":[],"obj":{}})",
       R"( { "text" : "x" , "id" : 3 , "s" : [ 1 , { } ] } )",
       R"({"id":{"a":[1]},"text":"- 3 -\n\n正文"})",
+      R"({"text":"","m":{"\u00e9\"k":"\u0001v","d":[[[{"a":{"b":[true,false,null,-1,2.50]}}]]],"e":{},"f":[]}})",
+      R"({"text":"","m":{"a":{"x":1,"y":{"z":[]},"x":3}},"big":{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19}})",
   };
   for (const RecordFields& fields : {RecordFields{}, RecordFields{"hantidy", "id"}}) {
     for (const char* line : lines) {
