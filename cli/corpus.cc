@@ -25,6 +25,7 @@ namespace {
 // 2 × jobs + 1 batches in flight stay far under the memory target.
 constexpr std::size_t kBatchBytes = 128 * 1024;
 constexpr std::size_t kBatchRecords = 512;
+static_assert(LineReader::kPadding >= kRecordPadding);
 
 // What every batch shares: the settings, and one pipeline and writer per worker (filters are
 // immutable and thread-safe by contract, but one each costs little and rules out surprises).
@@ -40,32 +41,27 @@ struct Job {
 
 class Batch : public Task {
  public:
-  // Room for a full batch and the line that closes it, so that lines are copied in once (a
-  // string that grows by doubling copies its bytes again on every step).
   Batch(const Job& job, std::string file, std::size_t first_line)
-      : job_(job), file_(std::move(file)), first_line_(first_line) {
-    data_.reserve(2 * kBatchBytes);
-  }
+      : job_(job), file_(std::move(file)), first_line_(first_line) {}
 
-  // Lines are stored back to back in one string (one allocation per batch, not per record).
-  std::string& data() { return data_; }
-  void end_line() { ends_.push_back(data_.size()); }
-  std::size_t size() const { return ends_.size(); }
-  std::size_t bytes() const { return data_.size() + ends_.size(); }
+  // Lines stay in the reader's buffers (read once, never copied): the batch holds those buffers.
+  void add_line(std::string_view line, const std::shared_ptr<const char[]>& buffer) {
+    if (buffers_.empty() || buffers_.back() != buffer) buffers_.push_back(buffer);
+    lines_.push_back(line);
+    bytes_ += line.size() + 1;
+  }
+  std::size_t size() const { return lines_.size(); }
+  std::size_t bytes() const { return bytes_; }
 
   void run(std::size_t worker) override {
-    // Padding after the last line lets every line be parsed where it is (the lines after a line
-    // are its padding); the output is about as long as the input.
-    data_.reserve(data_.size() + kRecordPadding);
-    output_.reserve(data_.size() + data_.size() / 8);
-    std::size_t begin = 0;
-    for (std::size_t i = 0; i < ends_.size(); ++i) {
-      std::string_view line(data_.data() + begin, ends_[i] - begin);
-      std::size_t readable = data_.capacity() - begin;
-      begin = ends_[i];
+    // The output is about as long as the input.
+    output_.reserve(bytes_ + bytes_ / 8);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      std::string_view line = lines_[i];
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       try {
-        process(line, readable, first_line_ + i, worker);
+        // The bytes after a line in the reader's buffer may be read: it is parsed in place.
+        process(line, line.size() + LineReader::kPadding, first_line_ + i, worker);
         ++records_;
       } catch (const Error& e) {
         if (e.kind() != ErrorKind::kInput || job_.read.on_invalid != "skip") {
@@ -75,7 +71,9 @@ class Batch : public Task {
         skip(e, first_line_ + i);
       }
     }
-    std::string().swap(data_);  // the input is done with: free it before the batch waits
+    // The input is done with: let go of it before the batch waits.
+    std::vector<std::string_view>().swap(lines_);
+    std::vector<std::shared_ptr<const char[]>>().swap(buffers_);
   }
 
   const std::string& output() const { return output_; }
@@ -112,8 +110,9 @@ class Batch : public Task {
   const Job& job_;
   std::string file_;
   std::size_t first_line_;
-  std::string data_;
-  std::vector<std::size_t> ends_;
+  std::vector<std::shared_ptr<const char[]>> buffers_;
+  std::vector<std::string_view> lines_;
+  std::size_t bytes_ = 0;
   std::string output_;
   Diagnostics diag_;
   ChangeStats stats_;
@@ -198,9 +197,10 @@ int run_corpus(const Options& options, std::istream& in, std::ostream& out, std:
     std::size_t counted = 0;
     while (true) {
       auto batch = std::make_unique<Batch>(job, name, line);
+      std::string_view text;
       while (batch->size() < kBatchRecords && batch->bytes() < kBatchBytes &&
-             reader->append_line(batch->data())) {
-        batch->end_line();
+             reader->next_line(text)) {
+        batch->add_line(text, reader->buffer());
       }
       if (batch->size() == 0) break;
       line += batch->size();
