@@ -25,6 +25,7 @@ namespace {
 // 2 × jobs + 1 batches in flight stay far under the memory target.
 constexpr std::size_t kBatchBytes = 128 * 1024;
 constexpr std::size_t kBatchRecords = 512;
+static_assert(LineReader::kPadding >= kRecordPadding);
 
 // What every batch shares: the settings, and one pipeline and writer per worker (filters are
 // immutable and thread-safe by contract, but one each costs little and rules out surprises).
@@ -43,20 +44,24 @@ class Batch : public Task {
   Batch(const Job& job, std::string file, std::size_t first_line)
       : job_(job), file_(std::move(file)), first_line_(first_line) {}
 
-  // Lines are stored back to back in one string (one allocation per batch, not per record).
-  std::string& data() { return data_; }
-  void end_line() { ends_.push_back(data_.size()); }
-  std::size_t size() const { return ends_.size(); }
-  std::size_t bytes() const { return data_.size() + ends_.size(); }
+  // Lines stay in the reader's buffers (read once, never copied): the batch holds those buffers.
+  void add_line(std::string_view line, const std::shared_ptr<const char[]>& buffer) {
+    if (buffers_.empty() || buffers_.back() != buffer) buffers_.push_back(buffer);
+    lines_.push_back(line);
+    bytes_ += line.size() + 1;
+  }
+  std::size_t size() const { return lines_.size(); }
+  std::size_t bytes() const { return bytes_; }
 
   void run(std::size_t worker) override {
-    std::size_t begin = 0;
-    for (std::size_t i = 0; i < ends_.size(); ++i) {
-      std::string_view line(data_.data() + begin, ends_[i] - begin);
-      begin = ends_[i];
+    // The output is about as long as the input.
+    output_.reserve(bytes_ + bytes_ / 8);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      std::string_view line = lines_[i];
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       try {
-        process(line, first_line_ + i, worker);
+        // The bytes after a line in the reader's buffer may be read: it is parsed in place.
+        process(line, line.size() + LineReader::kPadding, first_line_ + i, worker);
         ++records_;
       } catch (const Error& e) {
         if (e.kind() != ErrorKind::kInput || job_.read.on_invalid != "skip") {
@@ -66,7 +71,9 @@ class Batch : public Task {
         skip(e, first_line_ + i);
       }
     }
-    std::string().swap(data_);  // the input is done with: free it before the batch waits
+    // The input is done with: let go of it before the batch waits.
+    std::vector<std::string_view>().swap(lines_);
+    std::vector<std::shared_ptr<const char[]>>().swap(buffers_);
   }
 
   const std::string& output() const { return output_; }
@@ -77,9 +84,10 @@ class Batch : public Task {
   const std::optional<Error>& error() const { return error_; }
 
  private:
-  void process(std::string_view line, std::size_t line_no, std::size_t worker) {
-    Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_);
-    Document doc = record_document(record, job_.fields, diag_);
+  void process(std::string_view line, std::size_t readable, std::size_t line_no,
+               std::size_t worker) {
+    Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_, readable);
+    Document doc = record_document(record, diag_);
     job_.pipelines[worker].run(doc, diag_);
     if (job_.stats) stats_.add(doc);
     if (job_.jsonl) {
@@ -102,8 +110,9 @@ class Batch : public Task {
   const Job& job_;
   std::string file_;
   std::size_t first_line_;
-  std::string data_;
-  std::vector<std::size_t> ends_;
+  std::vector<std::shared_ptr<const char[]>> buffers_;
+  std::vector<std::string_view> lines_;
+  std::size_t bytes_ = 0;
   std::string output_;
   Diagnostics diag_;
   ChangeStats stats_;
@@ -188,9 +197,10 @@ int run_corpus(const Options& options, std::istream& in, std::ostream& out, std:
     std::size_t counted = 0;
     while (true) {
       auto batch = std::make_unique<Batch>(job, name, line);
+      std::string_view text;
       while (batch->size() < kBatchRecords && batch->bytes() < kBatchBytes &&
-             reader->append_line(batch->data())) {
-        batch->end_line();
+             reader->next_line(text)) {
+        batch->add_line(text, reader->buffer());
       }
       if (batch->size() == 0) break;
       line += batch->size();

@@ -5,9 +5,10 @@
 
 #include <cstddef>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/document.h"
@@ -21,27 +22,40 @@ struct RecordFields {
   std::string id = "id";
 };
 
-/// One record as read: the whole object (ordered_json keeps the input's key order, so records
-/// are written back with their keys where they were), its id, and where it came from.
+/// One record as read: its text, every other member as the JSON that is written back for it, its
+/// id, and where it came from. Keeping members as text (not as a JSON tree) means a record's text
+/// is copied once on the way in and escaped once on the way out, nothing more.
 struct Record {
-  nlohmann::ordered_json json;
+  /// The record's members in input order (a key given twice keeps its first place and its last
+  /// value, as nlohmann::ordered_json keeps it), each value as JSON text written as
+  /// nlohmann::ordered_json's dump writes it. The text field's value is `""`: its text is in
+  /// `text`.
+  std::vector<std::pair<std::string, std::string>> members;
+  std::string text;  ///< the text field's value (record_document moves it out)
   std::string id;    ///< the id field as text (a number is printed); "FILE:LINE" when absent
   std::string file;  ///< input name
   std::size_t line = 0;
 };
 
+/// Bytes past the end of a line that parse_record may read when the caller says they are there
+/// (`readable`): then the JSON parser reads the line where it is instead of copying it.
+inline constexpr std::size_t kRecordPadding = 64;
+
 /// Parses one JSONL line. Throws Error{kInput} naming FILE:LINE when the line is not a JSON
 /// object, or when its text field is missing or not a string. With on_invalid "replace",
 /// invalid UTF-8 bytes in the line become U+FFFD (one warning) before parsing; otherwise they
-/// make the record invalid. The line must not contain the '\n' that ended it.
+/// make the record invalid. The line must not contain the '\n' that ended it. `readable` is how
+/// many bytes may be read from line.data() on; when it is at least line.size() + kRecordPadding
+/// (the bytes after the line may hold anything), the line is parsed in place.
 Record parse_record(std::string_view line, const std::string& file, std::size_t line_no,
-                    const RecordFields& fields, const ReadOptions& options, Diagnostics& diag);
+                    const RecordFields& fields, const ReadOptions& options, Diagnostics& diag,
+                    std::size_t readable = 0);
 
 /// Reads a record's text into a Document with the text reader (blank-line paragraphs,
 /// `## ` headings, CRLF/CR read as LF): doc.sources[0] is named "FILE:LINE" so diagnostics
 /// point at the record, and doc.meta["id"] holds the record id. The text is moved out of
-/// record.json (one copy of a large text, not two); writers put the cleaned text back.
-Document record_document(Record& record, const RecordFields& fields, Diagnostics& diag);
+/// record.text (one copy of a large text, not two); writers put the cleaned text back.
+Document record_document(Record& record, Diagnostics& diag);
 
 /// The reader-table face of JSONL input, for whole-document use through the Reader interface:
 /// each record's text becomes a Source of its own and its blocks carry attrs["record"] = id.

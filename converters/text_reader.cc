@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <vector>
 
 namespace hantidy {
 namespace {
@@ -45,15 +46,21 @@ std::size_t find_line_end(std::string_view text, std::size_t at, std::size_t& fo
 
 void TextReader::read(std::size_t source, Document& doc, Diagnostics&) const {
   const std::string& text = doc.sources.at(source).text;
+  // The blocks are found first and made after, so that doc.blocks is sized once: growing it
+  // block by block moved every block made so far at each step.
+  struct Piece {
+    BlockKind kind;
+    int level;
+    std::size_t begin, end;  // the block's text; a heading's markup ends at `begin`
+    std::size_t line;        // a heading's line start
+  };
+  std::vector<Piece> pieces;
   std::size_t block_begin = std::string::npos;  // start of the open paragraph
   std::size_t block_end = 0;                    // end of its last line
 
   auto close_block = [&] {
     if (block_begin == std::string::npos) return;
-    Block block;
-    block.text = text.substr(block_begin, block_end - block_begin);
-    block.span = {source, block_begin, block_end};
-    doc.blocks.push_back(std::move(block));
+    pieces.push_back({BlockKind::kParagraph, 0, block_begin, block_end, 0});
     block_begin = std::string::npos;
   };
 
@@ -68,27 +75,31 @@ void TextReader::read(std::size_t source, Document& doc, Diagnostics&) const {
       close_block();
     } else if (int level = heading_level(line, heading_text); level > 0) {
       close_block();
-      Block block;
-      block.kind = BlockKind::kHeading;
-      block.level = level;
-      block.text = std::string(line.substr(heading_text));
-      block.span = {source, at + heading_text, line_end};
-      block.attrs["markup"] = std::string(line.substr(0, heading_text));
-      doc.blocks.push_back(std::move(block));
+      pieces.push_back({BlockKind::kHeading, level, at + heading_text, line_end, at});
     } else {
       if (block_begin == std::string::npos) block_begin = at;
       block_end = line_end;
     }
     if (line_end < text.size() && text[line_end] == '\f') {
       close_block();
-      Block page_break;
-      page_break.kind = BlockKind::kPageBreak;
-      page_break.span = {source, line_end, line_end + 1};
-      doc.blocks.push_back(std::move(page_break));
+      pieces.push_back({BlockKind::kPageBreak, 0, line_end, line_end + 1, 0});
     }
     at = line_end + 1;
   }
   close_block();
+
+  doc.blocks.reserve(doc.blocks.size() + pieces.size());
+  for (const Piece& piece : pieces) {
+    Block& block = doc.blocks.emplace_back();
+    block.kind = piece.kind;
+    block.span = {source, piece.begin, piece.end};
+    if (piece.kind == BlockKind::kPageBreak) continue;
+    block.text = text.substr(piece.begin, piece.end - piece.begin);
+    if (piece.kind == BlockKind::kHeading) {
+      block.level = piece.level;
+      block.attrs["markup"] = text.substr(piece.line, piece.begin - piece.line);
+    }
+  }
 }
 
 std::unique_ptr<Reader> make_text_reader() { return std::make_unique<TextReader>(); }

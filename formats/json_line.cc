@@ -79,6 +79,18 @@ bool append_json_string(std::string_view text, std::string& out) {
   return true;
 }
 
+void append_json_text(std::string_view text, std::string& out) {
+  if (!append_json_string(text, out)) append_dump(Json(std::string(text)), out);
+}
+
+void append_json_value(const Json& value, std::string& out) {
+  if (value.is_string()) {
+    append_json_text(value.get_ref<const std::string&>(), out);
+  } else {
+    append_dump(value, out);
+  }
+}
+
 void append_json_line(const Json& j, std::string& out) {
   if (!j.is_object()) {
     append_dump(j, out);
@@ -90,11 +102,9 @@ void append_json_line(const Json& j, std::string& out) {
   for (const auto& [key, value] : j.items()) {
     if (!first) out += ',';
     first = false;
-    if (!append_json_string(key, out)) append_dump(Json(key), out);
+    append_json_text(key, out);
     out += ':';
-    if (!value.is_string() || !append_json_string(value.get_ref<const std::string&>(), out)) {
-      append_dump(value, out);
-    }
+    append_json_value(value, out);
   }
   out += "}\n";
 }

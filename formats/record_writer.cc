@@ -46,8 +46,6 @@ std::optional<std::string_view> gap_before(std::string_view source, std::size_t 
   return std::nullopt;
 }
 
-void append_line(const Json& j, std::string& out) { append_json_line(j, out); }
-
 void write_blocks(const Record& record, const Document& doc, std::string& out) {
   std::vector<LineIndex> lines;
   for (const Source& s : doc.sources) lines.emplace_back(s.text);
@@ -57,7 +55,7 @@ void write_blocks(const Record& record, const Document& doc, std::string& out) {
     // Corpus block sub-records keep the schema they were documented with: no marks.
     Json j = block_json(doc, block, seq, lines, record.id + "/b" + std::to_string(seq), record.id,
                         false);
-    append_line(j, out);
+    append_json_line(j, out);
   }
 }
 
@@ -78,7 +76,7 @@ void write_turns(const Record& record, const Document& doc, std::string& out) {
     const Block& first = doc.blocks[turn.blocks.front()];
     const Block& last = doc.blocks[turn.blocks.back()];
     j["source"] = {{"begin", first.span.begin}, {"end", last.span.end}};
-    append_line(j, out);
+    append_json_line(j, out);
   }
 }
 
@@ -102,7 +100,8 @@ std::string document_text(const Document& doc) {
   std::string out;
   if (doc.sources.empty()) return out;
   std::string_view source = doc.sources.front().text;
-  std::size_t from = 0;  // end of the last written block in the source
+  out.reserve(source.size());  // cleaning seldom adds much: one allocation, no regrowth copies
+  std::size_t from = 0;        // end of the last written block in the source
   bool first = true;
   bool in_step = true;  // every block so far came from sources[0] in order
   for (const Block& block : doc.blocks) {
@@ -136,9 +135,41 @@ void write_record(Record& record, const Document& doc, const RecordWriteOptions&
   } else if (options.unit == "turn") {
     write_turns(record, doc, out);
   } else {
-    record.json[options.fields.text] = document_text(doc);
-    if (options.annotate) record.json["hantidy"] = annotation(doc);
-    append_line(record.json, out);
+    // The members as read, the text replaced and (with annotate) "hantidy" set in its place or
+    // added at the end, as setting them in an ordered_json would place them.
+    const std::string& text_key = options.fields.text;
+    std::string text = document_text(doc);
+    bool text_written = false;
+    bool annotated = false;
+    bool first = true;
+    out += '{';
+    auto member = [&](std::string_view key) {
+      if (!first) out += ',';
+      first = false;
+      append_json_text(key, out);
+      out += ':';
+    };
+    for (const auto& [key, value] : record.members) {
+      member(key);
+      if (options.annotate && key == "hantidy") {
+        append_json_value(annotation(doc), out);
+        annotated = true;
+      } else if (key == text_key) {
+        append_json_text(text, out);
+        text_written = true;
+      } else {
+        out += value;
+      }
+    }
+    if (!text_written && !(options.annotate && text_key == "hantidy")) {
+      member(text_key);
+      append_json_text(text, out);
+    }
+    if (options.annotate && !annotated) {
+      member("hantidy");
+      append_json_value(annotation(doc), out);
+    }
+    out += "}\n";
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/error.h"
+#include "formats/json_line.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -29,6 +31,59 @@ TEST_CASE("document_text after joins keeps the joined text", "[record_writer]") 
   Document doc = test::read_text("上半\n\n下半\n\n另段");
   doc.join_blocks(0, 1, "", "\n\n", "test", "join");
   CHECK(document_text(doc) == "上半下半\n\n另段");
+}
+
+// Records were written by setting the text (and "hantidy") in an nlohmann::ordered_json of the
+// whole record and writing that with append_json_line; records are now written from their
+// members as text. Both ways must give the same bytes.
+TEST_CASE("write_record writes what the record's JSON tree gave", "[record_writer]") {
+  using Json = nlohmann::ordered_json;
+  const char* lines[] = {
+      R"({"z":1,"text":"甲\r\n乙","id":"x","a":{"b":[1,"2",null]}})",
+      R"({"a":1,"text":"t","a":"two","text":"u\n\n## 題\n正文"})",
+      R"({"text":"","f":1.5,"g":1e300,"h":-0.0,"i":1E2,"j":0.1,"k":[2.5e-8,-3.0]})",
+      R"({"text":"","i":-9223372036854775808,"u":18446744073709551615,"z":0,"m":-1})",
+      R"({"text":"x","n":123456789012345678901234567890})",
+      R"({"te\"xt":"\u00e9\/\b\u0001\u001f","text":"a\"b\\c\td\u0000"})",
+      R"({"text":"\ud83d\ude00 字\u3000"})",
+      R"({"text":"","m":{"k":1,"k":2,"j":[{"x":1,"x":[]}]}})",
+      R"({"hantidy":{"old":1},"text":"x"})",
+      R"({"id":1,"hantidy":"文","text":"x"})",
+      R"({"":"e","text":"","b":true,"c":false,"n":null,"arr":[],"obj":{}})",
+      R"( { "text" : "x" , "id" : 3 , "s" : [ 1 , { } ] } )",
+      R"({"id":{"a":[1]},"text":"- 3 -\n\n正文"})",
+      R"({"text":"","m":{"\u00e9\"k":"\u0001v","d":[[[{"a":{"b":[true,false,null,-1,2.50]}}]]],"e":{},"f":[]}})",
+      R"({"text":"","m":{"a":{"x":1,"y":{"z":[]},"x":3}},"big":{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19}})",
+  };
+  for (const RecordFields& fields : {RecordFields{}, RecordFields{"hantidy", "id"}}) {
+    for (const char* line : lines) {
+      for (bool annotate : {false, true}) {
+        INFO(line << " annotate " << annotate << " text field " << fields.text);
+        Diagnostics diag;
+        Record record;
+        try {
+          record = parse_record(line, "c.jsonl", 1, fields, ReadOptions{}, diag);
+        } catch (const Error&) {
+          Json j = Json::parse(line);
+          CHECK(!(j.contains(fields.text) && j[fields.text].is_string()));
+          continue;
+        }
+        Document doc = record_document(record, diag);
+        RecordWriteOptions options;
+        options.fields = fields;
+        options.annotate = annotate;
+        std::string out = "before\n";
+        write_record(record, doc, options, out);
+
+        Json j = Json::parse(line);
+        j[fields.text] = document_text(doc);
+        if (annotate) j["hantidy"] = {{"changes", Json::object()}, {"blocks", doc.blocks.size()}};
+        std::string expected = "before\n";
+        append_json_line(j, expected);
+        CHECK(out == expected);
+      }
+    }
+  }
 }
 
 }  // namespace
