@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 
 namespace hantidy {
 namespace {
@@ -475,11 +476,10 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   // block cut into many pieces from its end costs time linear in its size.
   auto edit_tail = std::lower_bound(a.edits.begin(), a.edits.end(), begin_second,
                                     [](const Edit& e, std::size_t p) { return e.begin < p; });
-  for (auto it = edit_tail; it != a.edits.end(); ++it) {
-    Edit e = std::move(*it);
+  b.edits.assign(std::make_move_iterator(edit_tail), std::make_move_iterator(a.edits.end()));
+  for (Edit& e : b.edits) {
     e.begin -= begin_second;
     e.end -= begin_second;
-    b.edits.push_back(std::move(e));
   }
   a.edits.erase(edit_tail, a.edits.end());
   while (!a.edits.empty() && a.edits.back().begin >= end_first &&
@@ -489,11 +489,10 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   if (!a.edits.empty()) a.edits.back().end = std::min(a.edits.back().end, end_first);
   auto mark_tail = std::lower_bound(a.marks.begin(), a.marks.end(), begin_second,
                                     [](const Mark& m, std::size_t p) { return m.begin < p; });
-  for (auto it = mark_tail; it != a.marks.end(); ++it) {
-    Mark m = std::move(*it);
+  b.marks.assign(std::make_move_iterator(mark_tail), std::make_move_iterator(a.marks.end()));
+  for (Mark& m : b.marks) {
     m.begin -= begin_second;
     m.end -= begin_second;
-    b.marks.push_back(std::move(m));
   }
   a.marks.erase(mark_tail, a.marks.end());
   while (!a.marks.empty() && a.marks.back().begin >= end_first) a.marks.pop_back();
