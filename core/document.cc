@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 
 namespace hantidy {
 namespace {
@@ -171,141 +172,248 @@ std::string Block::original_text() const {
   return out;
 }
 
-std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
-                              std::string_view filter) {
-  Block& block = blocks.at(index);
+namespace {
+
+// (begin, end) order of the general path's merge, old edits first among equals.
+template <class A, class B>
+bool by_position(const A& a, const B& b) {
+  return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+}
+
+// The usual rewrite: no replacement touches an earlier edit (they are one-item groups of the
+// general path below), and the new order needs no re-sort. Then each old edit only moves
+// within the block's own vector and the new edits fill the gaps, from the back, so nothing is
+// allocated unless the vector must grow. Returns false, having changed nothing, when the
+// general path is needed. `sources[k]` is the source offset of reps[k].begin.
+constexpr std::size_t kMinEdits = 8;
+
+bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
+                     const std::vector<std::size_t>& sources, PositionMap& map_position,
+                     Name filter) {
+  std::vector<Edit>& edits = block.edits;
+  const std::size_t n = edits.size(), m = reps.size();
+  // The merge order with each item's new range; `from_old` says which list it came from.
+  struct Placed {
+    std::size_t begin, end;
+    bool from_old;
+  };
+  thread_local std::vector<Placed> placed;
+  placed.clear();
+  placed.reserve(n + m);
+  std::size_t prev_begin = 0, prev_end = 0;
+  for (std::size_t e = 0, r = 0; e < n || r < m;) {
+    bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
+    std::size_t begin, end, new_begin, new_end;
+    if (from_old) {
+      begin = edits[e].begin;
+      end = edits[e].end;
+      new_begin = map_position(begin, true);
+      new_end = std::max(new_begin, map_position(end, false));
+      ++e;
+    } else {
+      begin = reps[r].begin;
+      end = reps[r].end;
+      bool insertion = begin == end;
+      new_begin = map_position(begin, !insertion);
+      new_end = std::max(new_begin, map_position(end, insertion));
+      ++r;
+    }
+    if (!placed.empty()) {
+      bool out_of_order = begin < prev_begin || (begin == prev_begin && end < prev_end);
+      if (out_of_order || overlaps(prev_begin, prev_end, begin, end) ||
+          new_begin < placed.back().begin) {
+        return false;
+      }
+    }
+    placed.push_back({new_begin, new_end, from_old});
+    prev_begin = begin;
+    prev_end = end;
+  }
+  // Most blocks take a few edits from each of several filters: room for a few more saves a
+  // reallocation on the next rewrite.
+  if (n + m > edits.capacity()) edits.reserve(std::max({n + m, 2 * edits.capacity(), kMinEdits}));
+  edits.resize(n + m);
+  std::size_t out = n + m, e = n, r = m;
+  while (r > 0) {  // once every replacement has its place, the old edits left are at theirs
+    --out;
+    Edit& slot = edits[out];
+    if (placed[out].from_old) {
+      --e;
+      if (e != out) slot = std::move(edits[e]);
+    } else {
+      const Replacement& rep = reps[--r];
+      slot.orig.assign(block.text, rep.begin, rep.end - rep.begin);
+      slot.source = sources[r];
+      slot.filter = filter;
+      slot.rule = rep.rule;
+    }
+    slot.begin = placed[out].begin;
+    slot.end = placed[out].end;
+  }
+  for (std::size_t k = 0; k < out; ++k) {
+    edits[k].begin = placed[k].begin;
+    edits[k].end = placed[k].end;
+  }
+  return true;
+}
+
+std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacement>& reps,
+                          std::string_view filter, bool allow_fast) {
+  Block& block = doc.blocks.at(index);
   std::erase_if(reps, [&](const Replacement& r) {
     return r.end < r.begin || r.end > block.text.size() ||
            block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
   });
   if (reps.empty()) return 0;
   // Scratch kept per thread: a rewrite per block per filter is the hot path of the whole chain,
-  // and these would otherwise be two allocations each time.
+  // and these would otherwise be allocations each time.
   thread_local std::vector<std::ptrdiff_t> shift;
+  thread_local std::vector<std::size_t> sources;
   PositionMap map_position(reps, shift);
 
-  const Name filter_name(filter);  // interned once per call, not once per change
+  // Interned once per call, not once per change; a filter rewrites block after block, so the
+  // name of the last call is usually the one asked for.
+  thread_local Name filter_name;
+  if (filter_name.view() != filter) filter_name = Name(filter);
 
-  // Log each change against the source before the text moves.
+  // Log each change against the source before the text moves; the record is filled in place.
   SourceCursor source_of(block);
+  sources.clear();
   for (const Replacement& r : reps) {
     std::size_t source_begin = source_of(r.begin);
-    changes.push_back({filter_name, r.rule,
-                       SourceSpan{block.span.source, source_begin, source_of(r.end)},
-                       block.text.substr(r.begin, r.end - r.begin), r.text});
+    sources.push_back(source_begin);
+    ChangeRecord& c = doc.changes.emplace_back();
+    c.filter = filter_name;
+    c.rule = r.rule;
+    c.span = SourceSpan{block.span.source, source_begin, source_of(r.end)};
+    c.orig.assign(block.text, r.begin, r.end - r.begin);
+    c.reg = r.text;
   }
 
-  // Group old edits and new replacements that overlap; each group becomes one edit. Both lists
-  // are sorted, so one merge orders them (old edits first among equals, as before).
-  struct Item {
-    std::size_t begin, end;
-    Edit* old;               // null for a replacement
-    const Replacement* rep;  // null for an old edit
-  };
-  auto by_position = [](const Item& a, const Item& b) {
-    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
-  };
-  thread_local std::vector<Item> items;
-  items.clear();
-  items.reserve(block.edits.size() + reps.size());
-  {
-    std::size_t e = 0, r = 0;
-    while (e < block.edits.size() || r < reps.size()) {
-      Item next_old{0, 0, nullptr, nullptr}, next_rep{0, 0, nullptr, nullptr};
-      if (e < block.edits.size()) {
-        next_old = {block.edits[e].begin, block.edits[e].end, &block.edits[e], nullptr};
+  if (!allow_fast || !merge_untouched(block, reps, sources, map_position, filter_name)) {
+    // Group old edits and new replacements that overlap; each group becomes one edit. Both
+    // lists are sorted, so one merge orders them (old edits first among equals, as before).
+    struct Item {
+      std::size_t begin, end;
+      Edit* old;               // null for a replacement
+      const Replacement* rep;  // null for an old edit
+    };
+    auto item_order = [](const Item& a, const Item& b) { return by_position(a, b); };
+    thread_local std::vector<Item> items;
+    items.clear();
+    items.reserve(block.edits.size() + reps.size());
+    {
+      std::size_t e = 0, r = 0;
+      while (e < block.edits.size() || r < reps.size()) {
+        if (r == reps.size() || (e < block.edits.size() && !by_position(reps[r], block.edits[e]))) {
+          items.push_back({block.edits[e].begin, block.edits[e].end, &block.edits[e], nullptr});
+          ++e;
+        } else {
+          items.push_back({reps[r].begin, reps[r].end, nullptr, &reps[r]});
+          ++r;
+        }
       }
-      if (r < reps.size()) next_rep = {reps[r].begin, reps[r].end, nullptr, &reps[r]};
-      if (r == reps.size() || (e < block.edits.size() && !by_position(next_rep, next_old))) {
-        items.push_back(next_old);
-        ++e;
+    }
+    if (!std::is_sorted(items.begin(), items.end(), item_order)) {  // a list was out of order
+      std::stable_sort(items.begin(), items.end(), item_order);
+    }
+
+    // Two passes over the groups: the first finds them and the source offset of each new group
+    // (which reads the old edits), so that the second may move the old edits instead of
+    // copying.
+    struct Group {
+      std::size_t first, last;  // items[first, last)
+      std::size_t end;          // the furthest end in the group
+      std::size_t source;       // source offset of a new group's begin
+    };
+    thread_local std::vector<Group> groups;
+    groups.clear();
+    SourceCursor group_source(block);
+    for (std::size_t i = 0; i < items.size();) {
+      std::size_t j = i + 1;
+      std::size_t group_end = items[i].end;
+      while (j < items.size() &&
+             overlaps(items[i].begin, group_end, items[j].begin, items[j].end)) {
+        group_end = std::max(group_end, items[j].end);
+        ++j;
+      }
+      bool untouched = j == i + 1 && items[i].old;
+      std::size_t source = untouched || items[i].old ? 0 : group_source(items[i].begin);
+      groups.push_back({i, j, group_end, source});
+      i = j;
+    }
+
+    std::vector<Edit> edits;
+    edits.reserve(items.size());
+    for (const Group& group : groups) {
+      std::size_t i = group.first, j = group.last, group_end = group.end;
+      const Item& first = items[i];
+      if (j == i + 1 && first.old) {
+        Edit e = std::move(*first.old);  // an edit no replacement touched: only its range moves
+        e.begin = map_position(e.begin, true);
+        e.end = std::max(e.begin, map_position(e.end, false));
+        edits.push_back(std::move(e));
       } else {
-        items.push_back(next_rep);
-        ++r;
+        std::size_t gb = first.begin, ge = group_end;
+        // The original of the group: old text with old edits undone.
+        std::string orig;
+        std::size_t at = gb;
+        const Replacement* last_rep = nullptr;
+        for (std::size_t k = i; k < j; ++k) {
+          if (items[k].rep) last_rep = items[k].rep;
+          if (!items[k].old) continue;
+          orig.append(block.text, at, items[k].begin - at);
+          orig += items[k].old->orig;
+          at = items[k].end;
+        }
+        orig.append(block.text, at, ge - at);
+        Edit e;
+        // A pure insertion is a group of its own (it overlaps nothing): its edit must cover the
+        // text it inserts. Any other group must not reach over a neighbouring insertion.
+        bool insertion = gb == ge;
+        e.begin = map_position(gb, !insertion);
+        e.end = std::max(e.begin, map_position(ge, insertion));
+        e.source = first.old ? first.old->source : group.source;
+        e.orig = std::move(orig);
+        e.filter = filter_name;
+        e.rule = last_rep ? last_rep->rule : Name();
+        edits.push_back(std::move(e));
       }
     }
-  }
-  if (!std::is_sorted(items.begin(), items.end(), by_position)) {  // a list was out of order
-    std::stable_sort(items.begin(), items.end(), by_position);
-  }
 
-  // Two passes over the groups: the first finds them and the source offset of each new group
-  // (which reads the old edits), so that the second may move the old edits instead of copying.
-  struct Group {
-    std::size_t first, last;  // items[first, last)
-    std::size_t end;          // the furthest end in the group
-    std::size_t source;       // source offset of a new group's begin
-  };
-  thread_local std::vector<Group> groups;
-  groups.clear();
-  SourceCursor group_source(block);
-  for (std::size_t i = 0; i < items.size();) {
-    std::size_t j = i + 1;
-    std::size_t group_end = items[i].end;
-    while (j < items.size() && overlaps(items[i].begin, group_end, items[j].begin, items[j].end)) {
-      group_end = std::max(group_end, items[j].end);
-      ++j;
+    // An old edit that removed text at a point where a replacement now inserts maps after the
+    // inserted text (insertions count as before it) but came first in `items`: put it back in
+    // order, or original_text() and source offsets would read the edits backwards.
+    auto by_begin = [](const Edit& a, const Edit& b) { return a.begin < b.begin; };
+    if (!std::is_sorted(edits.begin(), edits.end(), by_begin)) {
+      std::stable_sort(edits.begin(), edits.end(), by_begin);
     }
-    bool untouched = j == i + 1 && items[i].old;
-    std::size_t source = untouched || items[i].old ? 0 : group_source(items[i].begin);
-    groups.push_back({i, j, group_end, source});
-    i = j;
-  }
-
-  std::vector<Edit> edits;
-  edits.reserve(items.size());
-  for (const Group& group : groups) {
-    std::size_t i = group.first, j = group.last, group_end = group.end;
-    const Item& first = items[i];
-    if (j == i + 1 && first.old) {
-      Edit e = std::move(*first.old);  // an edit no replacement touched: only its range moves
-      e.begin = map_position(e.begin, true);
-      e.end = std::max(e.begin, map_position(e.end, false));
-      edits.push_back(std::move(e));
-    } else {
-      std::size_t gb = first.begin, ge = group_end;
-      // The original of the group: old text with old edits undone.
-      std::string orig;
-      std::size_t at = gb;
-      const Replacement* last_rep = nullptr;
-      for (std::size_t k = i; k < j; ++k) {
-        if (items[k].rep) last_rep = items[k].rep;
-        if (!items[k].old) continue;
-        orig.append(block.text, at, items[k].begin - at);
-        orig += items[k].old->orig;
-        at = items[k].end;
-      }
-      orig.append(block.text, at, ge - at);
-      Edit e;
-      // A pure insertion is a group of its own (it overlaps nothing): its edit must cover the
-      // text it inserts. Any other group must not reach over a neighbouring insertion.
-      bool insertion = gb == ge;
-      e.begin = map_position(gb, !insertion);
-      e.end = std::max(e.begin, map_position(ge, insertion));
-      e.source = first.old ? first.old->source : group.source;
-      e.orig = std::move(orig);
-      e.filter = filter_name;
-      e.rule = last_rep ? last_rep->rule : Name();
-      edits.push_back(std::move(e));
-    }
+    block.edits = std::move(edits);
   }
 
   for (Mark& m : block.marks) {
     m.begin = map_position(m.begin, true);
     m.end = std::max(m.begin, map_position(m.end, false));
   }
-
-  // An old edit that removed text at a point where a replacement now inserts maps after the
-  // inserted text (insertions count as before it) but came first in `items`: put it back in
-  // order, or original_text() and source offsets would read the edits backwards.
-  auto by_begin = [](const Edit& a, const Edit& b) { return a.begin < b.begin; };
-  if (!std::is_sorted(edits.begin(), edits.end(), by_begin)) {
-    std::stable_sort(edits.begin(), edits.end(), by_begin);
-  }
-  block.edits = std::move(edits);
   apply_replacements(block.text, reps);
   return reps.size();
 }
+
+}  // namespace
+
+std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
+                              std::string_view filter) {
+  return rewrite_block(*this, index, reps, filter, true);
+}
+
+namespace document_internal {
+
+std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replacement> reps,
+                            std::string_view filter) {
+  return rewrite_block(doc, index, reps, filter, false);
+}
+
+}  // namespace document_internal
 
 void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
                    std::string orig, std::string reg) {
@@ -368,11 +476,10 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   // block cut into many pieces from its end costs time linear in its size.
   auto edit_tail = std::lower_bound(a.edits.begin(), a.edits.end(), begin_second,
                                     [](const Edit& e, std::size_t p) { return e.begin < p; });
-  for (auto it = edit_tail; it != a.edits.end(); ++it) {
-    Edit e = std::move(*it);
+  b.edits.assign(std::make_move_iterator(edit_tail), std::make_move_iterator(a.edits.end()));
+  for (Edit& e : b.edits) {
     e.begin -= begin_second;
     e.end -= begin_second;
-    b.edits.push_back(std::move(e));
   }
   a.edits.erase(edit_tail, a.edits.end());
   while (!a.edits.empty() && a.edits.back().begin >= end_first &&
@@ -382,11 +489,10 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   if (!a.edits.empty()) a.edits.back().end = std::min(a.edits.back().end, end_first);
   auto mark_tail = std::lower_bound(a.marks.begin(), a.marks.end(), begin_second,
                                     [](const Mark& m, std::size_t p) { return m.begin < p; });
-  for (auto it = mark_tail; it != a.marks.end(); ++it) {
-    Mark m = std::move(*it);
+  b.marks.assign(std::make_move_iterator(mark_tail), std::make_move_iterator(a.marks.end()));
+  for (Mark& m : b.marks) {
     m.begin -= begin_second;
     m.end -= begin_second;
-    b.marks.push_back(std::move(m));
   }
   a.marks.erase(mark_tail, a.marks.end());
   while (!a.marks.empty() && a.marks.back().begin >= end_first) a.marks.pop_back();

@@ -186,6 +186,13 @@ struct Document {
   friend bool operator==(const Document&, const Document&) = default;
 };
 
+namespace document_internal {
+/// Document::rewrite without its fast path for replacements that touch no earlier edit: the
+/// reference its tests compare that path with.
+std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replacement> reps,
+                            std::string_view filter);
+}  // namespace document_internal
+
 /// Line starts of one text, built once, so that many offsets can be turned into positions in
 /// O(log n) each (diagnostics, --check).
 class LineIndex {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <random>
 
 namespace hantidy {
 namespace {
@@ -78,6 +79,57 @@ TEST_CASE("an insertion where an earlier edit removed text keeps the edits in or
   CHECK(b.original_text() == " ab  ");
   CHECK(b.source_offset(b.text.find('a')) == 101);
   CHECK(b.source_offset(b.text.size()) == 105);
+}
+
+// Sorted replacements that do not overlap, over a text of `size` bytes: insertions, deletions,
+// growing and shrinking ones, some that change nothing (to be dropped), some far apart (touching
+// no earlier edit) and some close together, next to or over earlier edits.
+std::vector<Replacement> random_replacements(std::mt19937& rng, const std::string& text) {
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  static const char* const kTexts[] = {"", "x", "yy", "一", " ", "zzzz"};
+  std::vector<Replacement> reps;
+  std::size_t step = 1 + pick(6);  // how sparse this list is
+  for (std::size_t at = pick(step + 1); at <= text.size(); at += pick(step + 1)) {
+    std::size_t len = std::min(pick(4), text.size() - at);
+    std::string with = pick(8) == 0 ? text.substr(at, len) : kTexts[pick(6)];
+    reps.push_back({at, at + len, with, pick(2) ? "r1" : "r2"});
+    at += len;
+    // Two insertions at one point are not a valid list (both edits would cover both texts).
+    if (len == 0 || pick(3) == 0) ++at;
+  }
+  return reps;
+}
+
+TEST_CASE("rewrite's in-place path gives what the general path gives", "[document]") {
+  std::mt19937 rng(20261123);
+  int compared = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t n = 1 + rng() % 24; n > 0; --n) text += "ab c\n"[rng() % 5];
+    Document fast = one_block(text, 50);
+    fast.blocks[0].marks.push_back({1, 3, "redaction"});
+    Document general = fast;
+    for (int pass = 0; pass < 4; ++pass) {
+      std::vector<Replacement> reps = random_replacements(rng, fast.blocks[0].text);
+      std::string filter = pass % 2 ? "odd" : "even";
+      std::size_t n_fast = fast.rewrite(0, reps, filter);
+      std::size_t n_general = document_internal::rewrite_general(general, 0, reps, filter);
+      CHECK(n_fast == n_general);
+      const Block& f = fast.blocks[0];
+      const Block& g = general.blocks[0];
+      INFO("round " << round << " pass " << pass << ": " << f.text);
+      REQUIRE(f.text == g.text);
+      REQUIRE(f.edits == g.edits);
+      REQUIRE(f.marks == g.marks);
+      REQUIRE(fast.changes == general.changes);
+      CHECK(f.original_text() == text);
+      for (std::size_t pos = 0; pos <= f.text.size(); ++pos) {
+        REQUIRE(f.source_offset(pos) == g.source_offset(pos));
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared == 12000);
 }
 
 TEST_CASE("rewrite drops replacements that change nothing", "[document]") {
