@@ -18,9 +18,11 @@
 
 #include "core/error.h"
 #include "normalize/block_pieces.h"
+#include "normalize/block_types.h"
 #include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
+#include "normalize/speakers.h"
 
 namespace hantidy {
 namespace {
@@ -498,11 +500,24 @@ class Repairer {
         fb < 0x80 && std::islower(static_cast<unsigned char>(fb))) {
       return {nl - 1, nl + 1 + lead, "", kHyphen};
     }
+    if (latin_join(la, fb)) return {nl, nl + 1 + lead, " ", kLatinWrap};
+    return {nl, nl + 1 + lead, "", kWrap};
+  }
+
+  // Whether a join between `la` (the last visible character before it) and `fb` (the first
+  // after) is between Latin words, which keep a space ("proposal, which"); CJK joins have none.
+  static bool latin_join(char32_t la, char32_t fb) {
     bool latin_left = la < 0x80 && (is_ascii_alnum(la) || la == ',' || la == ';' || la == '.' ||
                                     la == ':' || la == ')');
     bool latin_right = fb < 0x80 && (is_ascii_alnum(fb) || fb == '(');
-    if (latin_left && latin_right) return {nl, nl + 1 + lead, " ", kLatinWrap};
-    return {nl, nl + 1 + lead, "", kWrap};
+    return latin_left && latin_right;
+  }
+
+  // "主席：", "葉劉淑儀議員：主席，…": a speaker label by the built-in office titles (this runs
+  // before structure, which may know more from --speaker-lexicon).
+  static bool is_colon_label(std::string_view line) {
+    static const OfficeLexicon offices = OfficeLexicon::built_in();
+    return parse_colon_label(line, offices).has_value();
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
@@ -522,6 +537,12 @@ class Repairer {
     if (!comma && !a_body.of(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
+    // A block that begins a unit of its own never continues the one before, whatever that one
+    // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
+    // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
+    // "北京市卫生健康委主任 于鲁明"). Gluing them on would lose the label and its speaker.
+    if (indented(fb) || starts_with_item_marker(fb) || is_colon_label(fb)) return false;
+    if (is_label_like(b, [&] { return b_body.of(b.text); }) && open() == 0) return false;
     if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !b_body.of(b.text)) {
       return false;  // a name-only caption
     }
@@ -551,8 +572,7 @@ class Repairer {
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
     char32_t la = last_visible(a.text), fb = first_visible(b.text);
-    std::string_view sep =
-        la < 0x80 && fb < 0x80 && is_ascii_alnum(la) && is_ascii_alnum(fb) ? " " : "";
+    std::string_view sep = latin_join(la, fb) ? " " : "";
     Document scratch;
     scratch.blocks.push_back(std::move(a));
     scratch.blocks.push_back(std::move(b));

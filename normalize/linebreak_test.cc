@@ -153,6 +153,19 @@ TEST_CASE("linebreak joins Latin wraps with a space and rejoins hyphenated words
   CHECK(out[0] == "The committee asked for a comprehensive review of the scheme.");
 }
 
+TEST_CASE("linebreak keeps the space of a Latin join across a blank line after a comma",
+          "[linebreak]") {
+  // The same rule as a join inside a block: the comma's space is not lost.
+  std::vector<std::string> out = content(
+      run_chain(kChain,
+                "我们引用了原文如下：The committee noted that the proposal,\n\nwhich was submitted "
+                "last year, was still under review."));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "我们引用了原文如下：The committee noted that the proposal, which was submitted last year, "
+        "was still under review.");
+}
+
 TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[linebreak]") {
   std::vector<std::string> out = content(
       run_chain(kChain, "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。"));
@@ -239,6 +252,35 @@ TEST_CASE("linebreak joins across a blank line only on evidence", "[linebreak]")
        "全面推进健康新疆建设，筑牢健康基石\n\n## 守正创新 推动健康中国建设", 2},
       {"a label is not continued", "河北省卫生健康委党组书记 梁占凯\n\n河北省卫生健康委主任 杨猛",
        2},
+      // A trailing comma says the sentence goes on, but not into a block that starts a unit of
+      // its own: gluing would lose the label and its speaker, or the list item.
+      {"a colon label after a trailing comma",
+       "我们坚持以人民健康为中心，持续深化医药卫生体制改革，\n\n主席：\n\n新的一年。", 3},
+      {"a colon label with its statement after a trailing comma",
+       "我们坚持以人民健康为中心，持续深化医药卫生体制改革，\n\n葉劉淑儀議員：主席，香港存有一種意"
+       "見。",
+       2},
+      {"a numbered item after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n1. 关于预算的报告；\n\n2. "
+       "关于决算的报告。",
+       3},
+      {"a Chinese-numbered item after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n（一）关于本市二〇二二年预算执行情况和二"
+       "〇二三年预算草案的报告；",
+       2},
+      {"a bullet after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n- "
+       "关于本市二〇二二年预算执行情况和二〇二三年预算草案的报告；",
+       2},
+      {"an indented paragraph after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n\u3000\u3000关于本市二〇二二年预算执行情"
+       "况和二〇二三年预算草案的报告。",
+       2},
+      {"a role-name label across a page break",
+       "我们坚持以人民健康为中心，持续深化医药卫生\n体制改革，推进公立医院高质量发展，加强区域\n"
+       "医疗中心建设，推动优质医疗资源扩容下沉和区\n域均衡布局，全面提升基层医疗卫生服务能力和\n\n"
+       "- 3 -\n\n北京市卫生健康委主任 于鲁明\n\n新的一年，北京市卫生健康系统将继续努力。",
+       3},
   };
   for (const Case& c : cases) {
     INFO(c.prose);
