@@ -635,8 +635,10 @@ class Repairer {
       }
       // An orphan continuation: right after a heading (a column's end displaced past it), or
       // after a label when the join lands inside a word.
+      // The fragment is the rest of a paragraph, so it ends a sentence: without that, a run of
+      // sections whose paragraphs all lack a final 。 would cascade into the first of them.
       if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && b_body.of(b.text) &&
-          !starts_like_opener(b.text) && !indented(b.text)) {
+          !starts_like_opener(b.text) && !indented(b.text) && ends_terminal(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
         if ((is_han(first) || is_no_line_start(first)) &&

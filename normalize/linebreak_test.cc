@@ -304,6 +304,21 @@ TEST_CASE("linebreak rejoins displaced fragments after headings, in order", "[li
   CHECK(out[1].ends_with("三是以资源布局为切入点，争创国家高原病医学中心和区域医疗中心。"));
 }
 
+TEST_CASE("linebreak does not cascade sections without a final stop into one paragraph",
+          "[linebreak]") {
+  // Every paragraph here dangles (no 。 at its end): none is the rest of another, so each stays
+  // under its own heading.
+  std::string text =
+      "# 报告\n\n我们要坚持以人民为中心，推动高质量发展取得新成效\n\n## 一、标题一\n\n"
+      "各级政府要加强组织领导，压实工作责任\n\n## 二、标题二\n\n全体干部要牢记使命，奋勇前进\n\n"
+      "## 三、标题三\n\n最后一段。\n";
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 8);
+  CHECK(out[1] == "我们要坚持以人民为中心，推动高质量发展取得新成效");
+  CHECK(out[3] == "各级政府要加强组织领导，压实工作责任");
+  CHECK(out[5] == "全体干部要牢记使命，奋勇前进");
+}
+
 // The seeds-gold spec: "a+b" entries are paragraphs split by a layout break.
 struct SeedDoc {
   std::string name;
