@@ -32,6 +32,7 @@ constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation m
 constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
 constexpr int kUnmeasured = -1;             // a line length not measured yet
 constexpr int kMaxCountedLength = 1 << 16;  // longest line length percentiles count per length
+constexpr int kMaxLineLength = 1 << 24;     // lengths are capped here: 110 * 2^24 < 2^31
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -104,8 +105,17 @@ class Repairer {
   // The length of a line under the layout's measure.
   int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
 
-  static int line_length(std::string_view line, Measure m) {
-    return pick(line_scan::measure_line(line), m);
+  static int line_length(std::string_view line, Measure m) { return pick(measured(line), m); }
+
+  // line_scan::measure_line with every length capped at kMaxLineLength: the layout compares
+  // lengths times 100, which must not overflow an int on a line tens of megabytes long (no
+  // decision depends on how long such a line is).
+  static line_scan::LineLengths measured(std::string_view line) {
+    line_scan::LineLengths l = line_scan::measure_line(line);
+    l.width = std::min(l.width, kMaxLineLength);
+    l.count = std::min(l.count, kMaxLineLength);
+    l.count_with_spaces = std::min(l.count_with_spaces, kMaxLineLength);
+    return l;
   }
 
   static int pick(const line_scan::LineLengths& lengths, Measure m) {
@@ -161,7 +171,7 @@ class Repairer {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
       for_each_original_line(b, [&](std::string_view line, bool last) {
-        line_scan::LineLengths l = line_scan::measure_line(line);
+        line_scan::LineLengths l = measured(line);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.
         if (last || l.count == 0) return;
