@@ -100,6 +100,22 @@ int numbered_heading_level(std::string_view block) {
   return han >= 2 ? level : 0;
 }
 
+bool starts_with_item_marker(std::string_view text) {
+  // A numbering is at most "（十一）" or "12. " long: the first 8 code points decide.
+  std::array<CodePoint, 8> buffer;
+  std::size_t size = std::min(decode_utf8_short(text.substr(0, 32), buffer), buffer.size());
+  std::span<const CodePoint> cps(buffer.data(), size);
+  std::size_t i = 0;
+  while (i < cps.size() && is_label_space(cps[i].c)) ++i;
+  cps = cps.subspan(i);
+  if (cps.size() >= 2 && (cps[0].c == U'-' || cps[0].c == U'*' || cps[0].c == U'•') &&
+      is_label_space(cps[1].c)) {
+    return true;
+  }
+  int level = 0;
+  return numbering(cps, level) > 0;
+}
+
 bool is_salutation(std::string_view block) {
   // Too long or several lines: decode nothing.
   std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 24);

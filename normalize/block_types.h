@@ -17,6 +17,10 @@ inline constexpr std::size_t kMaxShapeLineBytes = 240;
 /// headings ("（一）坚持…工作。当前…") and list sentences ("一是…。") stay paragraphs.
 int numbered_heading_level(std::string_view block);
 
+/// Starts with a list item's marker: a numbering ("一、", "（一）", "1. ", "（1）") or a bullet
+/// ("- ", "* ", "• "), after indentation. Such a block starts a unit of its own.
+bool starts_with_item_marker(std::string_view text);
+
 /// "同志们：", "各位代表：": one short line of address ending in a colon.
 bool is_salutation(std::string_view block);
 

@@ -18,9 +18,11 @@
 
 #include "core/error.h"
 #include "normalize/block_pieces.h"
+#include "normalize/block_types.h"
 #include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
+#include "normalize/speakers.h"
 
 namespace hantidy {
 namespace {
@@ -30,6 +32,7 @@ constexpr std::size_t kFragmentReach = 30;  // blocks a displaced continuation m
 constexpr std::size_t kSmallLines = 8;      // fewer wrapped lines than this: a small document
 constexpr int kUnmeasured = -1;             // a line length not measured yet
 constexpr int kMaxCountedLength = 1 << 16;  // longest line length percentiles count per length
+constexpr int kMaxLineLength = 1 << 24;     // lengths are capped here: 110 * 2^24 < 2^31
 
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
@@ -102,8 +105,17 @@ class Repairer {
   // The length of a line under the layout's measure.
   int measure_line(std::string_view line) const { return line_length(line, layout_.measure); }
 
-  static int line_length(std::string_view line, Measure m) {
-    return pick(line_scan::measure_line(line), m);
+  static int line_length(std::string_view line, Measure m) { return pick(measured(line), m); }
+
+  // line_scan::measure_line with every length capped at kMaxLineLength: the layout compares
+  // lengths times 100, which must not overflow an int on a line tens of megabytes long (no
+  // decision depends on how long such a line is).
+  static line_scan::LineLengths measured(std::string_view line) {
+    line_scan::LineLengths l = line_scan::measure_line(line);
+    l.width = std::min(l.width, kMaxLineLength);
+    l.count = std::min(l.count, kMaxLineLength);
+    l.count_with_spaces = std::min(l.count_with_spaces, kMaxLineLength);
+    return l;
   }
 
   static int pick(const line_scan::LineLengths& lengths, Measure m) {
@@ -160,7 +172,7 @@ class Repairer {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
       for_each_original_line(b, [&](std::string_view line, bool last) {
-        line_scan::LineLengths l = line_scan::measure_line(line);
+        line_scan::LineLengths l = measured(line);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.
         if (last || l.count == 0) return;
@@ -511,11 +523,24 @@ class Repairer {
         fb < 0x80 && std::islower(static_cast<unsigned char>(fb))) {
       return {nl - 1, nl + 1 + lead, "", kHyphen};
     }
+    if (latin_join(la, fb)) return {nl, nl + 1 + lead, " ", kLatinWrap};
+    return {nl, nl + 1 + lead, "", kWrap};
+  }
+
+  // Whether a join between `la` (the last visible character before it) and `fb` (the first
+  // after) is between Latin words, which keep a space ("proposal, which"); CJK joins have none.
+  static bool latin_join(char32_t la, char32_t fb) {
     bool latin_left = la < 0x80 && (is_ascii_alnum(la) || la == ',' || la == ';' || la == '.' ||
                                     la == ':' || la == ')');
     bool latin_right = fb < 0x80 && (is_ascii_alnum(fb) || fb == '(');
-    if (latin_left && latin_right) return {nl, nl + 1 + lead, " ", kLatinWrap};
-    return {nl, nl + 1 + lead, "", kWrap};
+    return latin_left && latin_right;
+  }
+
+  // "主席：", "葉劉淑儀議員：主席，…": a speaker label by the built-in office titles (this runs
+  // before structure, which may know more from --speaker-lexicon).
+  static bool is_colon_label(std::string_view line) {
+    static const OfficeLexicon offices = OfficeLexicon::built_in();
+    return parse_colon_label(line, offices).has_value();
   }
 
   // Whether block `b` continues block `a`; `furniture` when only furniture lies between.
@@ -535,6 +560,12 @@ class Repairer {
     if (!comma && !a_body.of(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
+    // A block that begins a unit of its own never continues the one before, whatever that one
+    // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
+    // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
+    // "北京市卫生健康委主任 于鲁明"). Gluing them on would lose the label and its speaker.
+    if (indented(fb) || starts_with_item_marker(fb) || is_colon_label(fb)) return false;
+    if (is_label_like(b, [&] { return b_body.of(b.text); }) && open() == 0) return false;
     if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !b_body.of(b.text)) {
       return false;  // a name-only caption
     }
@@ -566,8 +597,7 @@ class Repairer {
 
   void join_into(Block& a, Block&& b, std::string_view removed, std::string_view rule) {
     char32_t la = last_visible(a.text), fb = first_visible(b.text);
-    std::string_view sep =
-        la < 0x80 && fb < 0x80 && is_ascii_alnum(la) && is_ascii_alnum(fb) ? " " : "";
+    std::string_view sep = latin_join(la, fb) ? " " : "";
     Document scratch;
     scratch.blocks.push_back(std::move(a));
     scratch.blocks.push_back(std::move(b));
@@ -630,8 +660,10 @@ class Repairer {
       }
       // An orphan continuation: right after a heading (a column's end displaced past it), or
       // after a label when the join lands inside a word.
+      // The fragment is the rest of a paragraph, so it ends a sentence: without that, a run of
+      // sections whose paragraphs all lack a final 。 would cascade into the first of them.
       if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && b_body.of(b.text) &&
-          !starts_like_opener(b.text) && !indented(b.text)) {
+          !starts_like_opener(b.text) && !indented(b.text) && ends_terminal(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
         if ((is_han(first) || is_no_line_start(first)) &&

@@ -153,6 +153,19 @@ TEST_CASE("linebreak joins Latin wraps with a space and rejoins hyphenated words
   CHECK(out[0] == "The committee asked for a comprehensive review of the scheme.");
 }
 
+TEST_CASE("linebreak keeps the space of a Latin join across a blank line after a comma",
+          "[linebreak]") {
+  // The same rule as a join inside a block: the comma's space is not lost.
+  std::vector<std::string> out = content(
+      run_chain(kChain,
+                "我们引用了原文如下：The committee noted that the proposal,\n\nwhich was submitted "
+                "last year, was still under review."));
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] ==
+        "我们引用了原文如下：The committee noted that the proposal, which was submitted last year, "
+        "was still under review.");
+}
+
 TEST_CASE("linebreak joins a soft wrap inside a word in a short document", "[linebreak]") {
   std::vector<std::string> out = content(
       run_chain(kChain, "继续深化医药卫生体制改革，加快紧密型医联体建设，推进创\n新发展。"));
@@ -239,6 +252,35 @@ TEST_CASE("linebreak joins across a blank line only on evidence", "[linebreak]")
        "全面推进健康新疆建设，筑牢健康基石\n\n## 守正创新 推动健康中国建设", 2},
       {"a label is not continued", "河北省卫生健康委党组书记 梁占凯\n\n河北省卫生健康委主任 杨猛",
        2},
+      // A trailing comma says the sentence goes on, but not into a block that starts a unit of
+      // its own: gluing would lose the label and its speaker, or the list item.
+      {"a colon label after a trailing comma",
+       "我们坚持以人民健康为中心，持续深化医药卫生体制改革，\n\n主席：\n\n新的一年。", 3},
+      {"a colon label with its statement after a trailing comma",
+       "我们坚持以人民健康为中心，持续深化医药卫生体制改革，\n\n葉劉淑儀議員：主席，香港存有一種意"
+       "見。",
+       2},
+      {"a numbered item after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n1. 关于预算的报告；\n\n2. "
+       "关于决算的报告。",
+       3},
+      {"a Chinese-numbered item after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n（一）关于本市二〇二二年预算执行情况和二"
+       "〇二三年预算草案的报告；",
+       2},
+      {"a bullet after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n- "
+       "关于本市二〇二二年预算执行情况和二〇二三年预算草案的报告；",
+       2},
+      {"an indented paragraph after a trailing comma",
+       "本次会议审议了以下事项，主要包括以下几个方面，\n\n\u3000\u3000关于本市二〇二二年预算执行情"
+       "况和二〇二三年预算草案的报告。",
+       2},
+      {"a role-name label across a page break",
+       "我们坚持以人民健康为中心，持续深化医药卫生\n体制改革，推进公立医院高质量发展，加强区域\n"
+       "医疗中心建设，推动优质医疗资源扩容下沉和区\n域均衡布局，全面提升基层医疗卫生服务能力和\n\n"
+       "- 3 -\n\n北京市卫生健康委主任 于鲁明\n\n新的一年，北京市卫生健康系统将继续努力。",
+       3},
   };
   for (const Case& c : cases) {
     INFO(c.prose);
@@ -260,6 +302,21 @@ TEST_CASE("linebreak rejoins displaced fragments after headings, in order", "[li
   CHECK(out[0].ends_with(
       "推进医疗服务模式创新，实现从规模效益型向质量内涵型转变，实现三医高质量联动。"));
   CHECK(out[1].ends_with("三是以资源布局为切入点，争创国家高原病医学中心和区域医疗中心。"));
+}
+
+TEST_CASE("linebreak does not cascade sections without a final stop into one paragraph",
+          "[linebreak]") {
+  // Every paragraph here dangles (no 。 at its end): none is the rest of another, so each stays
+  // under its own heading.
+  std::string text =
+      "# 报告\n\n我们要坚持以人民为中心，推动高质量发展取得新成效\n\n## 一、标题一\n\n"
+      "各级政府要加强组织领导，压实工作责任\n\n## 二、标题二\n\n全体干部要牢记使命，奋勇前进\n\n"
+      "## 三、标题三\n\n最后一段。\n";
+  std::vector<std::string> out = content(run_chain(kChain, text));
+  REQUIRE(out.size() == 8);
+  CHECK(out[1] == "我们要坚持以人民为中心，推动高质量发展取得新成效");
+  CHECK(out[3] == "各级政府要加强组织领导，压实工作责任");
+  CHECK(out[5] == "全体干部要牢记使命，奋勇前进");
 }
 
 // The seeds-gold spec: "a+b" entries are paragraphs split by a layout break.
@@ -448,6 +505,20 @@ TEST_CASE("linebreak measures a layout with a huge line", "[linebreak]") {
   Document doc = run_chain("trim; linebreak", text);
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == expected);
+}
+
+TEST_CASE("linebreak measures a line of more than 21 million columns", "[linebreak]") {
+  // 11 million ideographs are 22 million columns: times 100 that overflows an int, which the
+  // sanitizer build (scripts/sanitize) reports. Lengths are capped, so the layout is still read.
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "推进医疗服务模式创新加快建设推进医疗服务模式创新\n";
+  std::string huge;
+  huge.reserve(33'000'000);
+  while (huge.size() < 33'000'000) huge += "推进医疗服务模式创新加快建设";
+  text += huge + "\n推进医疗服务模式创新。";
+  Document doc = run_chain("linebreak", text);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text.size() == text.size() - 21);  // the 21 line breaks joined
 }
 
 }  // namespace

@@ -169,8 +169,10 @@ void OfficeLexicon::load(const std::string& path) {
   if (!in) throw Error(ErrorKind::kIo, "cannot read speaker lexicon '" + path + "'");
   std::string line;
   std::size_t added = 0;
-  while (std::getline(in, line)) {
+  for (bool first = true; std::getline(in, line); first = false) {
     std::string_view text = line;
+    // Editors on Windows save UTF-8 with a byte order mark: it is not part of the first title.
+    if (first && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (std::size_t hash = text.find('#'); hash != std::string_view::npos) {
       text = text.substr(0, hash);
     }

@@ -66,6 +66,17 @@ TEST_CASE("a lexicon file adds offices, skipping comments and blank lines",
   std::remove(path.c_str());
 }
 
+TEST_CASE("a lexicon file saved with a byte order mark keeps its first title",
+          "[structure][lexicon]") {
+  OfficeLexicon lex;
+  std::string path = temp_file("hantidy_lexicon_bom.txt", "\xEF\xBB\xBF教授\n研究员\n");
+  lex.load(path);
+  CHECK(lex.is_office("教授"));
+  CHECK(lex.is_office("研究员"));
+  CHECK(lex.suffix("王小明教授") == std::string("教授").size());
+  std::remove(path.c_str());
+}
+
 TEST_CASE("a lexicon file that cannot be read or holds nothing is an error",
           "[structure][lexicon]") {
   OfficeLexicon lex;

@@ -45,9 +45,27 @@ bool unified_ideograph_bits() {
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
   auto ends = [&](std::size_t at) { return at >= n_ || !is_ascii_alnum(t_[at]); };
-  if (i + 1 < n_ && face(t_[i + 1]) && ends(i + 2)) return 2;
-  if (i + 2 < n_ && t_[i + 1] == '-' && face(t_[i + 2]) && ends(i + 3)) return 3;
-  return 0;
+  std::size_t k = 0;
+  if (i + 1 < n_ && face(t_[i + 1]) && ends(i + 2)) {
+    k = 2;
+  } else if (i + 2 < n_ && t_[i + 1] == '-' && face(t_[i + 2]) && ends(i + 3)) {
+    k = 3;
+  }
+  // ":(一)", ";(2)": a colon and an opening bracket that is closed on the same line, not a face.
+  if (k > 0 && t_[i + k - 1] == '(' && closed_soon(i + k)) return 0;
+  return k;
+}
+
+// Whether a bracket opened before `pos` closes (")" or "）") before the line ends and before
+// another one opens. Looks at most 64 bytes ahead: a bracketed list number is short, and a
+// bounded look keeps a line full of ":(" linear.
+bool Scanner::closed_soon(std::size_t pos) const {
+  for (std::size_t at = pos; at < n_ && at < pos + 64; ++at) {
+    std::string_view rest = t_.substr(at);
+    if (rest[0] == ')' || rest.starts_with("\xEF\xBC\x89")) return true;  // ）
+    if (rest[0] == '(' || rest[0] == '\n' || rest.starts_with("\xEF\xBC\x88")) return false;
+  }
+  return false;
 }
 
 // The ASCII mark c at i, with any run of the same mark after it ("好吗??"): the run is
@@ -417,6 +435,9 @@ void Scanner::run() {
       case U'\u3002':  // 。
         if (std::size_t k = run_of(i, "。"); k >= 3 && k <= 6) {
           i = ellipsis_run(i, "。", 3, 6, 0, true);
+          continue;
+        } else if (k > 6) {
+          i += k * len;  // a longer run is leaders (目录。。。。。。。5): it stays, as one
           continue;
         }
         if (i >= 3 && ideograph_at(i - 3)) {

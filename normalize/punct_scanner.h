@@ -230,6 +230,7 @@ class Scanner {
 
   std::size_t ascii_stop(std::size_t i, char c);
   std::size_t emoticon(std::size_t i) const;
+  bool closed_soon(std::size_t pos) const;
   void period(std::size_t i);
   std::size_t dots(std::size_t i);
   void wide_stop(std::size_t i, std::size_t len, const StopMark& mark);

@@ -34,6 +34,12 @@ constexpr std::u32string_view kCompoundSurnames[] = {
 // Characters an organisation name ends with before an office ("…局局長", "…委主任").
 constexpr std::u32string_view kOrgEnds =
     U"局司部處处署會会院委府廳厅辦办組组室所庭科團团社行校館馆台臺中心省市縣县區区";
+// Those of kOrgEnds that no given name ends with: before an office they make an organisation even
+// when the prefix starts with a surname ("房屋局局長", "林業局局長", "文化局局長"). 行, 心, 中 and
+// the like are left out: "陳志行議員" is a person.
+constexpr std::u32string_view kStrongOrgEnds = U"局司部處处署會会委府廳厅辦办省市縣县區区";
+// Words before an office that make it a group, not a person ("全體委員：", "各位議員：").
+constexpr std::array<std::u32string_view, 4> kGroupWords = {U"全體", U"全体", U"各位", U"諸位"};
 
 // A colon label lies in the first 120 bytes of its block.
 constexpr std::size_t kColonLabelBytes = 120;
@@ -411,6 +417,14 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
   if (std::size_t office = offices.suffix(head8); office > 0 && office < head8.size()) {
     std::string prefix = head8.substr(0, head8.size() - office);
     std::u32string prefix32 = to_u32(prefix);
+    bool organisation =
+        prefix32.size() >= 2 && kStrongOrgEnds.find(prefix32.back()) != std::u32string::npos;
+    bool group = std::find(kGroupWords.begin(), kGroupWords.end(), prefix32) != kGroupWords.end();
+    if (organisation || group) {
+      label.shape = LabelShape::kOffice;
+      label.people.push_back({head8, head8});
+      return label;
+    }
     if (name_u32(prefix32)) {
       label.shape = LabelShape::kNameTitle;
       label.people.push_back({prefix, head8.substr(prefix.size())});

@@ -115,6 +115,27 @@ TEST_CASE("Hong Kong labels: NAME + title, an organisation + office, the chair",
   CHECK(parse_colon_label("范國威議員:好的，謝謝。", lexicon())->people[0].name == "范國威");
 }
 
+TEST_CASE("an office of a short organisation whose name starts like a surname is an office",
+          "[structure]") {
+  // 房, 文, 林 are surnames, but 房屋局, 文化局, 林業局 are bureaux: 局 ends no given name.
+  for (const char* text : {"房屋局局長：主席，多謝。", "文化局局長：", "林業局局長：好。"}) {
+    INFO(text);
+    auto label = parse_colon_label(text, lexicon());
+    REQUIRE(label);
+    CHECK(label->shape == LabelShape::kOffice);
+    CHECK(label->people[0].name == label->people[0].role);
+  }
+  auto all = parse_colon_label("全體委員：贊成。", lexicon());
+  REQUIRE(all);
+  CHECK(all->shape == LabelShape::kOffice);
+  CHECK(all->people[0].name == "全體委員");
+  // A given name may end in 行 or 心: still a member.
+  auto member = parse_colon_label("陳志行議員：主席，多謝。", lexicon());
+  REQUIRE(member);
+  CHECK(member->shape == LabelShape::kNameTitle);
+  CHECK(member->people[0].name == "陳志行");
+}
+
 TEST_CASE("Taiwan labels: SURNAME + title + GIVEN", "[structure]") {
   auto label =
       parse_colon_label("陳委員清寶：（在台下）讓行政院先減列六千億元再送過來。", lexicon());
