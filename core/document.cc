@@ -265,6 +265,18 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
            block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
   });
   if (reps.empty()) return 0;
+  // Pure insertions at one point are applied as one (texts in order, the first one's rule): kept
+  // apart, each one's edit would cover both texts and original_text() would hold them.
+  for (std::size_t k = 1; k < reps.size();) {
+    Replacement& before = reps[k - 1];
+    if (before.begin == before.end && reps[k].begin == reps[k].end &&
+        reps[k].begin == before.begin) {
+      before.text += reps[k].text;
+      reps.erase(reps.begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
   // Scratch kept per thread: a rewrite per block per filter is the hot path of the whole chain,
   // and these would otherwise be allocations each time.
   thread_local std::vector<std::ptrdiff_t> shift;

@@ -155,7 +155,8 @@ struct Document {
   /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
   /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must
   /// not overlap; an empty replacement list is a no-op. Replacements whose text equals what they
-  /// replace are dropped. Returns how many were applied.
+  /// replace are dropped; pure insertions at one point are applied as one (one Edit, one
+  /// ChangeRecord). Returns how many were applied.
   std::size_t rewrite(std::size_t index, std::vector<Replacement> reps, std::string_view filter);
 
   /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks

@@ -94,8 +94,8 @@ std::vector<Replacement> random_replacements(std::mt19937& rng, const std::strin
     std::string with = pick(8) == 0 ? text.substr(at, len) : kTexts[pick(6)];
     reps.push_back({at, at + len, with, pick(2) ? "r1" : "r2"});
     at += len;
-    // Two insertions at one point are not a valid list (both edits would cover both texts).
-    if (len == 0 || pick(3) == 0) ++at;
+    // Now and then two insertions at one point (rewrite applies them as one).
+    if (pick(3) == 0) ++at;
   }
   return reps;
 }
@@ -205,6 +205,22 @@ TEST_CASE("an insertion's edit covers the inserted text, so the original comes b
   CHECK(b.edits[1].begin == 2);
   CHECK(b.edits[2].begin == 3);
   CHECK(b.source_offset(4) == 103);
+}
+
+TEST_CASE("two insertions at one point are one insertion, so the original comes back",
+          "[document]") {
+  Document doc = one_block("abcd");
+  doc.rewrite(0, {{2, 2, "(", "open"}, {2, 2, ")", "close"}, {3, 4, "D", "upper"}}, "test");
+  const Block& b = doc.blocks[0];
+  CHECK(b.text == "ab()cD");
+  // Kept as two, each edit covered both texts and the original read "ab()cd".
+  CHECK(b.original_text() == "abcd");
+  REQUIRE(b.edits.size() == 2);
+  CHECK(b.edits[0].begin == 2);
+  CHECK(b.edits[0].end == 4);
+  CHECK(b.edits[0].orig.empty());
+  REQUIRE(doc.changes.size() == 2);
+  CHECK(doc.changes[0].reg == "()");
 }
 
 TEST_CASE("a replacement next to an insertion does not reach over it", "[document]") {
