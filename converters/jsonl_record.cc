@@ -2,14 +2,13 @@
 
 #include <simdjson.h>
 
-#include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "converters/decode.h"
 #include "converters/text_reader.h"
 #include "core/error.h"
-#include "formats/json_line.h"
 
 namespace hantidy {
 namespace {
@@ -70,122 +69,91 @@ std::string_view type_phrase(simdjson::dom::element element) {
   }
 }
 
-// simdjson's DOM → ordered_json, keys in input order (a repeated key keeps its first place and
-// takes its last value). Strings are copied (memcpy speed); all the byte-by-byte work
-// (structure, escapes, UTF-8 validation) was done by simdjson.
-Json to_json(simdjson::dom::element element) {
-  using simdjson::dom::element_type;
-  switch (element.type()) {
-    case element_type::OBJECT: {
-      Json object = Json::object();
-      for (simdjson::dom::key_value_pair field : simdjson::dom::object(element)) {
-        object[std::string(field.key)] = to_json(field.value);
-      }
-      return object;
-    }
-    case element_type::ARRAY: {
-      Json array = Json::array();
-      for (simdjson::dom::element item : simdjson::dom::array(element)) {
-        array.push_back(to_json(item));
-      }
-      return array;
-    }
-    case element_type::STRING:
-      return Json(std::string(std::string_view(element)));
-    case element_type::INT64:
-      return Json(int64_t(element));
-    case element_type::UINT64:
-      return Json(uint64_t(element));
-    case element_type::DOUBLE:
-      return Json(double(element));
-    case element_type::BOOL:
-      return Json(bool(element));
-    case element_type::NULL_VALUE:
-      return Json(nullptr);
+// A JSON string's end (the index after its closing quote) in `s`, valid JSON, from its opening
+// quote at `at`: the first quote after an even number of backslashes. memchr finds the quotes,
+// so a record's long text costs a scan at memory speed.
+std::size_t string_end(std::string_view s, std::size_t at) {
+  for (std::size_t from = at + 1; from < s.size();) {
+    const void* found = std::memchr(s.data() + from, '"', s.size() - from);
+    if (found == nullptr) break;
+    std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - s.data());
+    std::size_t slashes = 0;
+    while (quote - slashes > at + 1 && s[quote - slashes - 1] == '\\') ++slashes;
+    if (slashes % 2 == 0) return quote + 1;
+    from = quote + 1;
   }
-  return Json();
+  return s.size();
 }
 
-template <typename Integer>
-void append_integer(Integer n, std::string& out) {
-  char digits[24];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-  out.append(digits, end);
-}
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Whether an object names a key twice (the tree keeps one member for it, in the first place).
-bool repeats_key(simdjson::dom::object object) {
-  for (auto a = object.begin(); a != object.end(); ++a) {
-    for (auto b = a; ++b != object.end();) {
-      if (a.key() == b.key()) return true;
-    }
-  }
-  return false;
-}
-
-// Appends a value as records were always written back: as append_json_value writes
-// to_json(element), which is nlohmann's compact dump. Everything but doubles (nlohmann's own
-// shortest round-trip format) and objects that repeat a key or are large (the check is
-// quadratic) is written here, without building the tree.
-void append_value(simdjson::dom::element element, std::string& out) {
-  using simdjson::dom::element_type;
-  switch (element.type()) {
-    case element_type::STRING:
-      append_json_text(std::string_view(element), out);
-      return;
-    case element_type::INT64:
-      append_integer(int64_t(element), out);
-      return;
-    case element_type::UINT64:
-      append_integer(uint64_t(element), out);
-      return;
-    case element_type::BOOL:
-      out += bool(element) ? "true" : "false";
-      return;
-    case element_type::NULL_VALUE:
-      out += "null";
-      return;
-    case element_type::ARRAY: {
-      out += '[';
-      bool first = true;
-      for (simdjson::dom::element item : simdjson::dom::array(element)) {
-        if (!first) out += ',';
-        first = false;
-        append_value(item, out);
+// The end of the JSON value that starts at `at` in `s` (valid JSON).
+std::size_t value_end(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return s.size();
+  if (s[at] == '"') return string_end(s, at);
+  if (s[at] == '{' || s[at] == '[') {
+    int depth = 0;
+    for (std::size_t i = at; i < s.size();) {
+      char c = s[i];
+      if (c == '"') {
+        i = string_end(s, i);
+        continue;
       }
-      out += ']';
-      return;
+      if (c == '{' || c == '[') ++depth;
+      if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+      ++i;
     }
-    case element_type::OBJECT: {
-      simdjson::dom::object object(element);
-      if (object.size() > 16 || repeats_key(object)) break;
-      out += '{';
-      bool first = true;
-      for (simdjson::dom::key_value_pair field : object) {
-        if (!first) out += ',';
-        first = false;
-        append_json_text(field.key, out);
-        out += ':';
-        append_value(field.value, out);
-      }
-      out += '}';
-      return;
-    }
-    case element_type::DOUBLE:
-      break;
+    return s.size();
   }
-  append_json_value(to_json(element), out);
+  std::size_t i = at;  // a number, true, false or null
+  while (i < s.size() && !is_json_space(s[i]) && s[i] != ',' && s[i] != '}' && s[i] != ']') ++i;
+  return i;
 }
 
-std::string value_text(simdjson::dom::element element) {
-  std::string out;
-  append_value(element, out);
-  return out;
+// One member of a record as written in the line: its key and its value, quotes included.
+struct RawMember {
+  std::string_view key;
+  std::string_view value;
+};
+
+// The members of the JSON object `s` (which the parser accepted), in input order.
+std::vector<RawMember> raw_members(std::string_view s) {
+  std::vector<RawMember> members;
+  std::size_t i = 0;
+  auto skip_space = [&] {
+    while (i < s.size() && is_json_space(s[i])) ++i;
+  };
+  skip_space();
+  if (i >= s.size() || s[i] != '{') return members;
+  ++i;
+  while (true) {
+    skip_space();
+    if (i >= s.size() || s[i] != '"') break;
+    std::size_t key = i;
+    i = string_end(s, i);
+    std::string_view key_text = s.substr(key, i - key);
+    skip_space();
+    ++i;  // ':'
+    skip_space();
+    std::size_t value = i;
+    i = value_end(s, i);
+    members.push_back({key_text, s.substr(value, i - value)});
+    skip_space();
+    if (i < s.size() && s[i] == ',') ++i;
+  }
+  return members;
 }
 
-std::string value_text(const Json& value) {
-  std::string out;
-  append_json_value(value, out);
+// A value as the input wrote it, without the white space between its tokens: numbers keep every
+// digit (an integer beyond 64 bits too) and strings their escapes. Scalars have no such space.
+std::string as_written(std::string_view raw) {
+  if (raw.empty() || (raw.front() != '{' && raw.front() != '[')) return std::string(raw);
+  std::string out(raw.size(), '\0');
+  std::size_t size = 0;
+  if (simdjson::minify(raw.data(), raw.size(), out.data(), size) != simdjson::SUCCESS) {
+    return std::string(raw);
+  }
+  out.resize(size);
   return out;
 }
 
@@ -216,20 +184,26 @@ std::string& member(Record& record, std::string_view key) {
                                      std::string(type) + ", not a string");
 }
 
-// The record from simdjson's DOM, member by member.
-void read_members(simdjson::dom::element root, const RecordFields& fields, Record& record) {
+// The record from simdjson's DOM, member by member; `line` gives each value as written.
+void read_members(simdjson::dom::element root, std::string_view line, const RecordFields& fields,
+                  Record& record) {
   if (!root.is_object()) throw_not_object(record.file, record.line, type_phrase(root));
+  std::vector<RawMember> raw = raw_members(line);
   std::optional<simdjson::dom::element> text;
   std::optional<simdjson::dom::element> id;
+  std::string_view id_raw;
+  std::size_t k = 0;
   for (simdjson::dom::key_value_pair field : simdjson::dom::object(root)) {
+    std::string_view written = k < raw.size() ? raw[k].value : std::string_view();
+    ++k;
     std::string& value = member(record, field.key);
     if (field.key == fields.text) {
       text = field.value;
       value = "\"\"";
     } else {
-      value = value_text(field.value);
+      value = as_written(written);
     }
-    if (field.key == fields.id) id = field.value;
+    if (field.key == fields.id) id = field.value, id_raw = written;
   }
   if (!text) throw_no_text(record.file, record.line, fields);
   if (!text->is_string()) throw_not_string(record.file, record.line, fields, type_phrase(*text));
@@ -239,31 +213,31 @@ void read_members(simdjson::dom::element root, const RecordFields& fields, Recor
   } else if (id->is_string()) {
     record.id = std::string_view(*id);
   } else {
-    record.id = value_text(*id);
+    record.id = as_written(id_raw);
   }
 }
 
-// The record from nlohmann's tree (what simdjson refused and nlohmann read).
-void read_members(Json json, const RecordFields& fields, Record& record) {
+// The record from nlohmann's tree (what simdjson refused and nlohmann read: numbers beyond 64
+// bits); `line` gives each value as written, so those numbers keep their digits.
+void read_members(Json json, std::string_view line, const RecordFields& fields, Record& record) {
   if (!json.is_object()) throw_not_object(record.file, record.line, type_phrase(json));
   auto text = json.find(fields.text);
   if (text == json.end()) throw_no_text(record.file, record.line, fields);
   if (!text->is_string()) throw_not_string(record.file, record.line, fields, type_phrase(*text));
+  record.text = std::move(text->get_ref<std::string&>());
+  std::string_view id_raw;
+  for (const RawMember& raw : raw_members(line)) {
+    std::string key = Json::parse(raw.key).get<std::string>();
+    member(record, key) = key == fields.text ? "\"\"" : as_written(raw.value);
+    if (key == fields.id) id_raw = raw.value;
+  }
   auto id = json.find(fields.id);
   if (id == json.end() || id->is_null()) {
     record.id = where(record.file, record.line);
   } else if (id->is_string()) {
     record.id = id->get<std::string>();
   } else {
-    record.id = id->dump();
-  }
-  for (auto& [key, value] : json.items()) {
-    if (key == fields.text) {
-      record.text = std::move(value.get_ref<std::string&>());
-      record.members.emplace_back(key, "\"\"");
-    } else {
-      record.members.emplace_back(key, value_text(value));
-    }
+    record.id = as_written(id_raw);
   }
 }
 
@@ -276,7 +250,7 @@ void parse_json(std::string_view line, bool padded, const RecordFields& fields, 
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element element;
   simdjson::error_code error = parser.parse(line.data(), line.size(), !padded).get(element);
-  if (!error) return read_members(element, fields, record);
+  if (!error) return read_members(element, line, fields, record);
   if (error == simdjson::DEPTH_ERROR) {
     throw Error(ErrorKind::kInput, where(record.file, record.line) +
                                        ": invalid JSON: nested deeper than " +
@@ -289,7 +263,7 @@ void parse_json(std::string_view line, bool padded, const RecordFields& fields, 
     throw Error(ErrorKind::kInput,
                 where(record.file, record.line) + ": invalid JSON: " + parse_message(e));
   }
-  read_members(std::move(json), fields, record);
+  read_members(std::move(json), line, fields, record);
 }
 
 }  // namespace

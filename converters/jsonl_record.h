@@ -27,9 +27,9 @@ struct RecordFields {
 /// is copied once on the way in and escaped once on the way out, nothing more.
 struct Record {
   /// The record's members in input order (a key given twice keeps its first place and its last
-  /// value, as nlohmann::ordered_json keeps it), each value as JSON text written as
-  /// nlohmann::ordered_json's dump writes it. The text field's value is `""`: its text is in
-  /// `text`.
+  /// value, as nlohmann::ordered_json keeps it), each value as the input wrote it, without the
+  /// white space between its tokens: numbers keep every digit, strings their escapes. The text
+  /// field's value is `""`: its text is in `text`.
   std::vector<std::pair<std::string, std::string>> members;
   std::string text;  ///< the text field's value (record_document moves it out)
   std::string id;    ///< the id field as text (a number is printed); "FILE:LINE" when absent

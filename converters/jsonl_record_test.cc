@@ -27,10 +27,13 @@ TEST_CASE("a record keeps its fields in input order and its id as text", "[jsonl
   CHECK(parse(R"({"text":"","id":12})").id == "12");
   CHECK(parse(R"({"text":"","id":null})").id == "c.jsonl:9");
   CHECK(parse(R"({"text":""})").id == "c.jsonl:9");
-  // Numbers beyond 64 bits still load (nlohmann reads them as floating point).
-  r = parse(R"({"text":"","n":123456789012345678901234567890})");
-  CHECK(r.members.at(1).second ==
-        nlohmann::ordered_json::parse("123456789012345678901234567890").dump());
+  // Values are kept as written, without the space between tokens: a number beyond 64 bits keeps
+  // every digit (it used to become a double with 17), escapes stay, nested repeats stay.
+  r = parse(R"({"text":"","n":123456789012345678901234567890,"id":98765432109876543210})");
+  CHECK(r.members.at(1).second == "123456789012345678901234567890");
+  CHECK(r.id == "98765432109876543210");
+  r = parse(R"( { "text" : "x" , "m" : { "a" : [ 1.50 , 1E2 , "\u00e9\/ x" ] , "a" : 2 } } )");
+  CHECK(r.members == Members{{"text", R"("")"}, {"m", R"({"a":[1.50,1E2,"\u00e9\/ x"],"a":2})"}});
 }
 
 TEST_CASE("records that cannot be cleaned are errors that name the line", "[jsonl_record]") {
