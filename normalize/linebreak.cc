@@ -564,23 +564,27 @@ class Repairer {
     // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
     // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
     // "北京市卫生健康委主任 于鲁明"). Gluing them on would lose the label and its speaker.
-    if (indented(fb) || starts_with_item_marker(fb) || is_colon_label(fb)) return false;
+    if (indented(fb) || starts_with_item_marker(fb)) return false;
     if (is_label_like(b, [&] { return b_body.of(b.text); }) && open() == 0) return false;
     if (!ends_terminal(b.text) && line_scan::visible_length(b.text, 9) <= 8 && !b_body.of(b.text)) {
       return false;  // a name-only caption
     }
-    if (furniture && layout_.wrapped) {
-      if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
-      return continues(la, fb, open, la.size() == a.text.size(), a_last_length, a_last, first);
-    }
-    if (ends_terminal(la, a_last)) return false;
-    if (open() > 0 || continues_after(a_last)) return true;
-    if (starts_like_opener(fb) || indented(fb)) return false;
-    if (furniture) return true;
-    // The dangling-word test first: when it holds, ICU need not be asked (either says go on).
-    return (ends_in_word(la) && is_han(first) &&
-            !is_label_like(b, [&] { return b_body.of(b.text); })) ||
-           inside_word(la, fb, a_last, first);
+    auto joins = [&] {
+      if (furniture && layout_.wrapped) {
+        if (a_last_length == kUnmeasured) a_last_length = measure_line(original_text(a));
+        return continues(la, fb, open, la.size() == a.text.size(), a_last_length, a_last, first);
+      }
+      if (ends_terminal(la, a_last)) return false;
+      if (open() > 0 || continues_after(a_last)) return true;
+      if (starts_like_opener(fb) || indented(fb)) return false;
+      if (furniture) return true;
+      // The dangling-word test first: when it holds, ICU need not be asked (either says go on).
+      return (ends_in_word(la) && is_han(first) &&
+              !is_label_like(b, [&] { return b_body.of(b.text); })) ||
+             inside_word(la, fb, a_last, first);
+    };
+    // The office lexicon is asked only about a join that would otherwise be made.
+    return joins() && !is_colon_label(fb);
   }
 
   // Whether a paragraph ending in `dangling` and one starting with `text` meet inside a word.
