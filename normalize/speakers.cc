@@ -165,6 +165,57 @@ std::size_t label_space_before(std::string_view s, std::size_t end) {
   return end >= 3 && s.substr(end - 3, 3) == kIdeographicSpace ? 3 : 0;
 }
 
+// The shared opening of two roles, in bytes of whole characters: joint labels name people of one
+// organisation, so of two ways to split "于鲁明北京市…", the one whose next role starts like the
+// previous wins.
+std::size_t shared_opening(std::string_view a, std::string_view b) {
+  std::size_t shared = 0;
+  while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
+  // Whole characters only: 党 and 副 share their first byte, which says nothing.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  while (shared > 0 && shared < a.size() && continuation(a[shared])) --shared;
+  return shared;
+}
+
+// A role that is really "ROLE1NAME1ROLE2" run together: a joint label whose first label space a
+// filter removed ("北京市卫生健康委主任于鲁明上海市卫生健康委主任 邬惊雷": the space after 主任
+// went with the others between CJK characters). Appends NAME1 with ROLE1 (and so on, for three
+// or more people) to `people` and returns the last role, or returns `role` itself when it does
+// not split so. Every piece must hold: ROLE1 ends with an office, NAME1 is a surname and a given
+// name of two to four characters, ROLE2 ends with an office and is at least kMinJoinedRole
+// characters long.
+std::string_view split_joined_roles(std::string_view role, const OfficeLexicon& offices,
+                                    std::vector<LabelPerson>& people) {
+  constexpr std::size_t kMaxPeople = 5;
+  constexpr std::size_t kMinJoinedRole = 4;
+  for (std::size_t found = 0; found < kMaxPeople; ++found) {
+    std::vector<CodePoint> cps = decode_utf8(role);
+    std::size_t best_end = 0, best_name = 0, best_score = 0;
+    for (std::size_t end = 2; end + 2 + kMinJoinedRole <= cps.size(); ++end) {
+      std::string_view first = role.substr(0, cps[end].begin);
+      if (!is_role(first, offices)) continue;
+      for (std::size_t k : {3, 2, 4}) {
+        if (end + k + kMinJoinedRole > cps.size()) continue;
+        std::string_view name = role.substr(cps[end].begin, cps[end + k].begin - cps[end].begin);
+        std::string_view next = role.substr(cps[end + k].begin);
+        if (!is_person_name(name) || !is_role(next, offices)) continue;
+        std::size_t score = shared_opening(first, next);
+        if (best_end == 0 || score > best_score) {
+          best_end = end;
+          best_name = k;
+          best_score = score;
+        }
+      }
+    }
+    if (best_end == 0) return role;
+    std::size_t name_begin = cps[best_end].begin, next_begin = cps[best_end + best_name].begin;
+    people.push_back({std::string(role.substr(name_begin, next_begin - name_begin)),
+                      std::string(role.substr(0, name_begin))});
+    role = role.substr(next_begin);
+  }
+  return role;
+}
+
 // One "ROLE NAME" line: the name is the text after the last run of spaces.
 std::optional<LabelPerson> role_name_line(std::string_view line, const OfficeLexicon& offices) {
   // The name starts after the last label space (found forwards, 16 bytes a step: only ' ',
@@ -260,8 +311,7 @@ std::vector<LabelPerson> joined_role_names(std::string_view line, const OfficeLe
       std::string_view name = tokens[t].substr(0, tc[k].begin);
       std::string_view next = tokens[t].substr(tc[k].begin);
       if (!is_person_name(name) || !is_role(next, offices)) continue;
-      std::size_t shared = 0;
-      while (shared < next.size() && shared < role.size() && next[shared] == role[shared]) ++shared;
+      std::size_t shared = shared_opening(next, role);
       if (best == 0 || shared > best_score) {
         best = k;
         best_score = shared;
@@ -346,6 +396,8 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
   label.shape = LabelShape::kRoleName;
   for (std::string_view line : std::span(lines.data(), count)) {
     if (std::optional<LabelPerson> person = role_name_line(line, offices)) {
+      std::string_view last_role = split_joined_roles(person->role, offices, label.people);
+      if (last_role.size() != person->role.size()) person->role = std::string(last_role);
       label.people.push_back(std::move(*person));
     } else if (std::vector<LabelPerson> joined = joined_role_names(line, offices);
                !joined.empty()) {

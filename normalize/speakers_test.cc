@@ -69,6 +69,39 @@ TEST_CASE("a joint label whose two lines were joined still names both people", "
   CHECK(beijing->people[1].role == "北京市卫生健康委党委书记、副主任（兼）");
 }
 
+TEST_CASE("a joint label that lost the space after its first office names both people",
+          "[structure]") {
+  // unicode removes a space between CJK characters unless a name of at most four characters
+  // follows it up to the next space: in "主任 于鲁明上海市…主任 邬惊雷" only the second stays.
+  auto label =
+      parse_role_name_label("北京市卫生健康委主任于鲁明上海市卫生健康委主任 邬惊雷", lexicon());
+  REQUIRE(label);
+  REQUIRE(label->people.size() == 2);
+  CHECK(label->people[0].name == "于鲁明");
+  CHECK(label->people[0].role == "北京市卫生健康委主任");
+  CHECK(label->people[1].name == "邬惊雷");
+  CHECK(label->people[1].role == "上海市卫生健康委主任");
+  // No space left at all, three people, and a two-character name whose next role starts like
+  // the previous one.
+  auto three = parse_role_name_label(
+      "四川省卫生健康委党组书记张静四川省卫生健康委主任何延政四川省卫生健康委副主任王锐",
+      lexicon());
+  REQUIRE(three);
+  REQUIRE(three->people.size() == 3);
+  CHECK(three->people[0].name == "张静");
+  CHECK(three->people[1].name == "何延政");
+  CHECK(three->people[1].role == "四川省卫生健康委主任");
+  CHECK(three->people[2].name == "王锐");
+  CHECK(three->people[2].role == "四川省卫生健康委副主任");
+  // One role with two offices is one person.
+  auto one = parse_role_name_label("北京市政协副主席、北京市卫生健康委主任 于鲁明", lexicon());
+  REQUIRE(one);
+  CHECK(one->people.size() == 1);
+  auto deputy = parse_role_name_label("国家卫生健康委主任助理兼规划司司长 王明", lexicon());
+  REQUIRE(deputy);
+  CHECK(deputy->people.size() == 1);
+}
+
 TEST_CASE("names joined by a middle dot are kept whole", "[structure]") {
   auto label = parse_role_name_label("新疆生产建设兵团卫生健康委主任 艾麦尔江·吐尼牙孜", lexicon());
   REQUIRE(label);
