@@ -252,7 +252,8 @@ TEST_CASE("measure_line's last round reads the line's last 16 or 32 bytes exactl
 TEST_CASE("visible_length's byte-level bound settles long texts exactly",
           "[linebreak][line_scan]") {
   // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at
-  // lengths around the caps the evidence functions use.
+  // lengths around the caps the evidence functions use: long texts settled by the byte-level
+  // bound, short ones (16 to 256 bytes) counted whole by measure_line's rounds.
   const std::vector<std::string> alphabet = {"中", "　", "\xC2\xA0", " ",        "\n", "\t",
                                              "a",  "。", "\x80",     "\xE4\xB8", "😀",  "é"};
   std::mt19937 rng(5);
