@@ -162,12 +162,6 @@ class Repairer {
     return 0;
   }
 
-  // The block's lines as laid out before any filter ran (paragraph_evidence.h).
-  template <class Visit>
-  void for_each_original_line(const Block& block, Visit visit) {
-    hantidy::for_each_original_line(block, scratch_, visit);
-  }
-
   // The block's text before any filter ran (Block::original_text), as a view: the text itself
   // when nothing was edited, else rebuilt in `scratch_`.
   std::string_view original_text(const Block& block) {
@@ -203,7 +197,8 @@ class Repairer {
       const Block& b = doc_.blocks[i];
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
-      for_each_original_line(b, [&](std::string_view line, bool last) {
+      // Lines are only measured and asked ends_terminal here.
+      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last) {
         line_scan::LineLengths l = measured(line);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.

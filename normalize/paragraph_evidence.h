@@ -62,12 +62,13 @@ bool is_label_like(const Block& b, Body body) {
 std::string_view last_line(std::string_view s);
 /// The text before the first '\n'.
 std::string_view first_line(std::string_view s);
-/// Calls visit(line, last) for each line of `block` as the producer laid it out: edits by
-/// earlier filters (spaces removed, characters folded, trailing blanks trimmed) undone, so
-/// lengths are the ones it wrapped at. Edits never span a line break. A line no edit touches
-/// (most) is a view into the text; the others are rebuilt in `scratch`, valid until the next call.
-template <class Visit>
-void for_each_original_line(const Block& block, std::string& scratch, Visit visit) {
+namespace paragraph_evidence_detail {
+
+// for_each_original_line, except that a line whose edits `as_is(begin, end)` accepts (the line
+// is block.text[s, e), its edits begin at edits[begin] and end before edits[end]) is visited as
+// it stands.
+template <class AsIs, class Visit>
+void visit_lines(const Block& block, std::string& scratch, AsIs as_is, Visit visit) {
   std::string_view text = block.text;
   const std::vector<Edit>& edits = block.edits;
   std::size_t cursor = 0;
@@ -77,11 +78,13 @@ void for_each_original_line(const Block& block, std::string& scratch, Visit visi
     std::size_t e = nl == std::string_view::npos ? text.size() : nl;
     while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
     std::string_view line = text.substr(s, e - s);
-    if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+    std::size_t last = cursor;  // past the line's edits
+    while (last < edits.size() && edits[last].begin <= e && edits[last].end <= e) ++last;
+    if (last > cursor && !as_is(s, e, cursor, last)) {
       scratch.clear();
       std::size_t pos = s;
-      while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
-        const Edit& ed = edits[cursor++];
+      for (; cursor < last; ++cursor) {
+        const Edit& ed = edits[cursor];
         scratch.append(text.substr(pos, ed.begin - pos));
         scratch += ed.orig;
         pos = ed.end;
@@ -93,6 +96,41 @@ void for_each_original_line(const Block& block, std::string& scratch, Visit visi
     if (nl == std::string_view::npos) break;
     s = nl + 1;
   }
+}
+
+}  // namespace paragraph_evidence_detail
+
+/// Calls visit(line, last) for each line of `block` as the producer laid it out: edits by
+/// earlier filters (spaces removed, characters folded, trailing blanks trimmed) undone, so
+/// lengths are the ones it wrapped at. Edits never span a line break. A line no edit touches
+/// (most) is a view into the text; the others are rebuilt in `scratch`, valid until the next call.
+template <class Visit>
+void for_each_original_line(const Block& block, std::string& scratch, Visit visit) {
+  paragraph_evidence_detail::visit_lines(
+      block, scratch, [](std::size_t, std::size_t, std::size_t, std::size_t) { return false; },
+      visit);
+}
+
+/// for_each_original_line for a caller that only measures each line (line_scan::measure_line)
+/// and asks ends_terminal of it: a line whose edits only removed ' ' and '\t' at its start or
+/// its end (trim's work on most edited lines) is visited as it stands, not rebuilt. Exactly the
+/// same answers: those blanks have no width and no count, count_with_spaces leaves them out at
+/// both ends, ends_terminal skips them, and they are whole code points, so the rest decodes the
+/// same (paragraph_evidence_test compares the two on random lines).
+template <class Visit>
+void for_each_measured_line(const Block& block, std::string& scratch, Visit visit) {
+  const std::vector<Edit>& edits = block.edits;
+  auto edge_blanks_only = [&](std::size_t s, std::size_t e, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const Edit& ed = edits[k];
+      if (ed.begin != ed.end || (ed.begin != s && ed.begin != e)) return false;
+      for (char c : ed.orig) {
+        if (c != ' ' && c != '\t') return false;
+      }
+    }
+    return true;
+  };
+  paragraph_evidence_detail::visit_lines(block, scratch, edge_blanks_only, visit);
 }
 
 /// The lines for_each_original_line visits, as a list.
