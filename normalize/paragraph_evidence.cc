@@ -31,6 +31,35 @@ bool may_start_bracket(std::uint64_t word) {
          has_zero_byte(word ^ (kOnes * 0xEF));
 }
 
+#if defined(__SSE2__)
+// The positions among the 16 starting at `p` where a bracket open_brackets counts starts, as
+// bits (opening, closing); the 18 bytes from `p` must be readable. Every such bracket is ASCII or
+// a well-formed 3-byte sequence, matched here by all its bytes, as the byte loop matches them.
+struct BracketBits {
+  unsigned opening;
+  unsigned closing;
+};
+BracketBits bracket_bits(const unsigned char* p) {
+  using line_scan::simd::equal;
+  __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  __m128i quote = _mm_and_si128(equal(b0, 0xE2), equal(b1, 0x80));   // “ ” U+201C, U+201D
+  __m128i corner = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // 《 》 「 」 U+300A–D
+  __m128i paren = _mm_and_si128(equal(b0, 0xEF), equal(b1, 0xBC));   // （ ） U+FF08, U+FF09
+  __m128i opening = _mm_or_si128(
+      _mm_or_si128(equal(b0, '('), _mm_and_si128(quote, equal(b2, 0x9C))),
+      _mm_or_si128(_mm_and_si128(corner, _mm_or_si128(equal(b2, 0x8A), equal(b2, 0x8C))),
+                   _mm_and_si128(paren, equal(b2, 0x88))));
+  __m128i closing = _mm_or_si128(
+      _mm_or_si128(equal(b0, ')'), _mm_and_si128(quote, equal(b2, 0x9D))),
+      _mm_or_si128(_mm_and_si128(corner, _mm_or_si128(equal(b2, 0x8B), equal(b2, 0x8D))),
+                   _mm_and_si128(paren, equal(b2, 0x89))));
+  return {static_cast<unsigned>(_mm_movemask_epi8(opening)),
+          static_cast<unsigned>(_mm_movemask_epi8(closing))};
+}
+#endif
+
 // Whether a CJK Unified Ideograph (U+4E00–U+9FFF, most of the text) starts at s[at]: a Han
 // character that is no blank and no punctuation, recognised from its bytes without decoding
 // (paragraph_evidence_test checks that is_han holds for the whole range).
@@ -232,6 +261,20 @@ int open_brackets(std::string_view s) {
   int open = 0;
   const std::size_t size = s.size();
   std::size_t at = 0;
+#if defined(__SSE2__)
+  // Sixteen positions at a time, most of them with no bracket at all; the brackets found are
+  // taken in order, as the byte loop below takes them (it finishes the last 17 bytes or fewer:
+  // a bracket found here ends at most two bytes into them, on continuation bytes, which start
+  // no bracket).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  for (; size - at >= 18; at += 16) {
+    BracketBits bits = bracket_bits(bytes + at);
+    for (unsigned all = bits.opening | bits.closing; all != 0; all &= all - 1) {
+      unsigned bit = all & (0u - all);
+      open = (bits.opening & bit) != 0 ? open + 1 : std::max(0, open - 1);
+    }
+  }
+#endif
   while (at < size) {
     std::size_t stop = size;  // where the byte-by-byte check below ends
     if (size - at >= 8) {
