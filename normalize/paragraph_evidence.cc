@@ -82,16 +82,11 @@ char32_t ideograph_at_end(std::string_view s) {
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
-char32_t first_visible(std::string_view s) {
-  // A line's first byte is mostly a visible ASCII character or starts an ideograph.
-  if (!s.empty()) {
-    unsigned char b = static_cast<unsigned char>(s[0]);
-    if (b < 0x80 && b != ' ' && b != '\t' && b != '\n') return b;
-    if (ideograph_at(s, 0)) {
-      std::size_t at = 0;
-      return next_code_point(s, at);
-    }
-  }
+namespace paragraph_evidence_detail {
+
+// first_visible past its inline cases: a blank, a character outside ASCII and the ideographs,
+// or malformed bytes first.
+char32_t first_visible_decoded(std::string_view s) {
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = next_code_point(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -99,14 +94,16 @@ char32_t first_visible(std::string_view s) {
   return 0;
 }
 
-char32_t last_visible(std::string_view s) {
-  if (char32_t c = ideograph_at_end(s)) return c;
+// last_visible past its inline case (no ideograph at the end).
+char32_t last_visible_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (!is_blank_char(c) && c != '\n') return c;
   }
   return 0;
 }
+
+}  // namespace paragraph_evidence_detail
 
 // Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
 bool ends_terminal(std::string_view s) {

@@ -9,15 +9,41 @@
 
 #include "core/document.h"
 #include "normalize/line_scan.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 
 /// Spaces, tabs, U+3000 and NBSP: blank for line judgements.
 bool is_blank_char(char32_t c);
+namespace paragraph_evidence_detail {
+char32_t first_visible_decoded(std::string_view s);
+char32_t last_visible_decoded(std::string_view s);
+// The code point of the ideograph whose bytes start at `p` (is_unified_ideograph(p)).
+inline char32_t ideograph_at(const unsigned char* p) {
+  return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+}
+}  // namespace paragraph_evidence_detail
+
 /// The first non-blank code point of `s` (0 when none).
-char32_t first_visible(std::string_view s);
+/// Inline for the usual first byte, a visible ASCII character or an ideograph's lead: linebreak
+/// asks it of every line.
+inline char32_t first_visible(std::string_view s) {
+  if (!s.empty()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    if (p[0] < 0x80 && p[0] != ' ' && p[0] != '\t' && p[0] != '\n') return p[0];
+    if (s.size() >= 3 && is_unified_ideograph(p)) return paragraph_evidence_detail::ideograph_at(p);
+  }
+  return paragraph_evidence_detail::first_visible_decoded(s);
+}
 /// The last non-blank code point of `s` (0 when none).
-char32_t last_visible(std::string_view s);
+/// Inline for the usual last character, an ideograph (no blank; the decoder reads it there).
+inline char32_t last_visible(std::string_view s) {
+  if (s.size() >= 3) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3;
+    if (is_unified_ideograph(p)) return paragraph_evidence_detail::ideograph_at(p);
+  }
+  return paragraph_evidence_detail::last_visible_decoded(s);
+}
 /// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
 /// ends here.
 bool ends_terminal(std::string_view s);
