@@ -68,16 +68,6 @@ bool ideograph_at(std::string_view s, std::size_t at) {
          is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + at);
 }
 
-// The ideograph U+4E00–U+9FFF that ends `s`, or 0. Most lines end in one, and then it is the
-// code point previous_code_point reads there (its bytes are well-formed alone); it is no blank,
-// no closing bracket and no sentence end (paragraph_evidence_test checks the whole range), so
-// it settles the line-end tests without their loops.
-char32_t ideograph_at_end(std::string_view s) {
-  if (s.size() < 3 || !ideograph_at(s, s.size() - 3)) return 0;
-  std::size_t at = s.size() - 3;
-  return next_code_point(s, at);
-}
-
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
@@ -105,9 +95,10 @@ char32_t last_visible_decoded(std::string_view s) {
 
 }  // namespace paragraph_evidence_detail
 
-// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
-bool ends_terminal(std::string_view s) {
-  if (ideograph_at_end(s) != 0) return false;
+namespace paragraph_evidence_detail {
+
+// ends_terminal past its inline case (no ideograph at the end).
+bool ends_terminal_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || is_closing(c)) continue;
@@ -115,6 +106,8 @@ bool ends_terminal(std::string_view s) {
   }
   return false;
 }
+
+}  // namespace paragraph_evidence_detail
 
 bool ends_terminal(std::string_view s, char32_t last) {
   if (last == 0) return false;  // nothing visible
@@ -231,9 +224,11 @@ bool is_label_line(std::string_view line) {
   return !ends_terminal(line);
 }
 
-// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
-bool ends_in_word(std::string_view s) {
-  if (ideograph_at_end(s) != 0) return true;
+namespace paragraph_evidence_detail {
+
+// ends_in_word past its inline case (no ideograph at the end): a Han character inside closing
+// quotes ("以“四个聚焦”"), or one outside the ideographs' block.
+bool ends_in_word_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
@@ -243,6 +238,8 @@ bool ends_in_word(std::string_view s) {
   }
   return false;
 }
+
+}  // namespace paragraph_evidence_detail
 
 // Open brackets and quotes not yet closed in the tail of `s`.
 int open_brackets(std::string_view s) {

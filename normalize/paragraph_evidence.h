@@ -44,9 +44,23 @@ inline char32_t last_visible(std::string_view s) {
   }
   return paragraph_evidence_detail::last_visible_decoded(s);
 }
+/// Whether `s` ends with an ideograph U+4E00–U+9FFF (most lines do): the code point
+/// previous_code_point reads there (its bytes are well-formed alone), no blank, no closing
+/// bracket and no sentence end (paragraph_evidence_test checks the whole range), so it settles
+/// the line-end tests without their loops.
+inline bool ends_in_ideograph(std::string_view s) {
+  return s.size() >= 3 &&
+         is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3);
+}
+namespace paragraph_evidence_detail {
+bool ends_terminal_decoded(std::string_view s);
+bool ends_in_word_decoded(std::string_view s);
+}  // namespace paragraph_evidence_detail
 /// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
-/// ends here.
-bool ends_terminal(std::string_view s);
+/// ends here. Inline for a line that ends in an ideograph: linebreak asks it of every line.
+inline bool ends_terminal(std::string_view s) {
+  return !ends_in_ideograph(s) && paragraph_evidence_detail::ends_terminal_decoded(s);
+}
 /// ends_terminal(s) for a caller that has `last` = last_visible(s) at hand: that character
 /// decides unless it is a closing quote or bracket, and then s is read back past it.
 bool ends_terminal(std::string_view s, char32_t last);
@@ -66,7 +80,9 @@ bool ends_sentence_soon(std::string_view line);
 /// punctuation, and either a ROLE NAME space or only a few characters.
 bool is_label_line(std::string_view line);
 /// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
-bool ends_in_word(std::string_view s);
+inline bool ends_in_word(std::string_view s) {
+  return ends_in_ideograph(s) || paragraph_evidence_detail::ends_in_word_decoded(s);
+}
 /// Brackets and quotes opened and not closed in the tail (4 KB) of `s`; half- and full-width
 /// brackets count as one kind because PDF text mixes them.
 int open_brackets(std::string_view s);
