@@ -25,6 +25,13 @@ bool is_sentence_end(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；';
 }
 
+// Whether `c` can start a bullet ("- ") or a numbering ("一、", "（一）", "1."): every other
+// first code point makes starts_with_item_marker and numbering() false.
+bool starts_item_marker(char32_t c) {
+  return c == U'-' || c == U'*' || c == U'•' || is_chinese_numeral(c) || is_open_paren(c) ||
+         is_digit(c);
+}
+
 // Length in code points of the numbering at the start of `cps` and its level; 0 when none.
 std::size_t numbering(std::span<const CodePoint> cps, int& level) {
   std::size_t i = 0;
@@ -101,6 +108,12 @@ int numbered_heading_level(std::string_view block) {
 }
 
 bool starts_with_item_marker(std::string_view text) {
+  // Most texts start with what neither a bullet nor a numbering can start with (a Han
+  // character other than a numeral): the first code point settles that without decoding 8.
+  if (text.empty()) return false;
+  std::size_t after_first = 0;
+  char32_t first = next_code_point(text, after_first);
+  if (!is_label_space(first) && !starts_item_marker(first)) return false;
   // A numbering is at most "（十一）" or "12. " long: the first 8 code points decide.
   std::array<CodePoint, 8> buffer;
   std::size_t size = std::min(decode_utf8_short(text.substr(0, 32), buffer), buffer.size());

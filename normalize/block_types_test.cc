@@ -1,11 +1,58 @@
 #include "normalize/block_types.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "normalize/structure_text.h"
 
 namespace hantidy {
 namespace {
+
+// `c` in UTF-8 (`c` is no surrogate).
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+TEST_CASE("starts_with_item_marker's first-character test decides as the full decoding does",
+          "[structure]") {
+  // A leading space takes the full decoding past the test on the first code point, and changes
+  // nothing else for a marker this short: every first code point of the BMP, every astral plane's
+  // first, and stray bytes, before the rest of each kind of marker, must get the same answer.
+  CHECK(starts_with_item_marker("（十一）工作"));
+  CHECK(starts_with_item_marker("- 要点"));
+  CHECK_FALSE(starts_with_item_marker("主席："));
+  CHECK_FALSE(starts_with_item_marker(""));
+  std::vector<std::string> firsts;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (c < 0xD800 || c > 0xDFFF) firsts.push_back(utf8_of(c));
+  }
+  for (char32_t c = 0x10000; c <= 0x10FFFF; c += 0x10000) firsts.push_back(utf8_of(c));
+  for (int b = 0x80; b < 0x100; ++b) firsts.emplace_back(1, static_cast<char>(b));
+  for (const std::string& first : firsts) {
+    for (std::string_view rest : {" 要点", "、工作", "一）工作", "2. 要求", "十）"}) {
+      std::string text = first + std::string(rest);
+      INFO(text);
+      REQUIRE(starts_with_item_marker(text) == starts_with_item_marker(" " + text));
+    }
+  }
+}
 
 TEST_CASE("numbered headings get their level from the numbering", "[structure]") {
   CHECK(numbered_heading_level("一、充分肯定去年卫生健康工作成效") == 1);

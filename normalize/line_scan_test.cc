@@ -65,6 +65,21 @@ void check_measures(std::string_view line) {
     CHECK(line_scan::visible_length(line, cap) == visible_length(line, cap));
     CHECK(line_scan::visible_lower_bound(line, cap) <= visible_length(line));
   }
+#if defined(HANTIDY_LINE_SCAN_AVX2)
+  // measure_line takes the 32-byte rounds where the CPU has them: they must answer, and fail,
+  // exactly where the 16-byte rounds do, whichever one measure_line took.
+  if (line_scan::has_avx2()) {
+    int width16 = -1, count16 = -1, all16 = -1, width32 = -1, count32 = -1, all32 = -1;
+    bool by16 = line_scan::measure_line_simd(line, width16, count16, all16);
+    bool by32 = line_scan::measure_line_avx2(line, width32, count32, all32);
+    CHECK(by16 == by32);
+    if (by16 && by32) {
+      CHECK(width16 == width32);
+      CHECK(count16 == count32);
+      CHECK(all16 == all32);
+    }
+  }
+#endif
 }
 
 TEST_CASE("the widths measure_line's 16-byte path takes for granted are display_width's",
@@ -136,6 +151,13 @@ TEST_CASE("measure_line's 16-byte path answers long lines exactly", "[linebreak]
   check_measures(line + "\xE4\xB8");
   check_measures(line.substr(0, 2032));
   check_measures(line.substr(0, 2033));
+  // Without U+3000 (which the rounds leave to the decoder), so that they run to the end: at the
+  // edges of a stretch of 127 rounds of 16 and of 32 bytes.
+  std::string fast;
+  for (int i = 0; i < 400; ++i) fast += "中文，一丁。“引”ａ1 ";
+  for (std::size_t length : {2031, 2032, 2033, 2034, 4063, 4064, 4065, 4066, 4067}) {
+    check_measures(fast.substr(0, length));
+  }
   // Random lines of only the characters the 16-byte path answers for, so that it does.
   const std::vector<std::string> alphabet = {"中", "，", "。", "　", " ", "\t", "\n", "a", "“",
                                              "”",  "１", "一", "、", "—", "〇", "～", "｠"};
@@ -209,13 +231,13 @@ TEST_CASE("measure_line stops exactly where a run of Han ends", "[linebreak][lin
   }
 }
 
-TEST_CASE("measure_line's last round reads the line's last 16 bytes exactly",
+TEST_CASE("measure_line's last round reads the line's last 16 or 32 bytes exactly",
           "[linebreak][line_scan]") {
-  // Every length around one and two rounds, with another character (one count_round takes, or
-  // one it leaves to the decoder) at every position: inside the bytes the last round re-reads
-  // (counted already) as well as inside the part it counts.
+  // Every length around one, two and three rounds (of 16 bytes, and of 32 with AVX2), with another
+  // character (one count_round takes, or one it leaves to the decoder) at every position: inside
+  // the bytes the last round re-reads (counted already) as well as inside the part it counts.
   const std::string others[] = {"，", "\x80", "é", "\xE4\xB8", "䷀", "　"};
-  for (std::size_t length = 0; length <= 40; ++length) {
+  for (std::size_t length = 0; length <= 100; ++length) {
     std::string base;
     for (std::size_t i = 0; i < length; ++i) base += i % 3 == 2 ? " " : "a";
     check_measures(base);
@@ -230,7 +252,8 @@ TEST_CASE("measure_line's last round reads the line's last 16 bytes exactly",
 TEST_CASE("visible_length's byte-level bound settles long texts exactly",
           "[linebreak][line_scan]") {
   // Blanks that are not ASCII (U+3000, NBSP) and malformed bytes between Han and ASCII, at
-  // lengths around the caps the evidence functions use.
+  // lengths around the caps the evidence functions use: long texts settled by the byte-level
+  // bound, short ones (16 to 256 bytes) counted whole by measure_line's rounds.
   const std::vector<std::string> alphabet = {"中", "　", "\xC2\xA0", " ",        "\n", "\t",
                                              "a",  "。", "\x80",     "\xE4\xB8", "😀",  "é"};
   std::mt19937 rng(5);
@@ -279,10 +302,11 @@ TEST_CASE("open_brackets counts by bytes exactly what decoding counts", "[linebr
   const std::vector<std::string> alphabet = {"中", "，", "。", "(",        ")",           "“",
                                              "”",  "《", "》", "（",       "）",          "「",
                                              "」", "、", "a",  "\xE2\x80", "\xE3\x80\x8A"};
+  // Up to a few hundred bytes: several 16-byte rounds and the byte loop after them.
   std::mt19937 rng(11);
-  for (int k = 0; k < 500; ++k) {
+  for (int k = 0; k < 2000; ++k) {
     std::string s;
-    int n = static_cast<int>(rng() % 60);
+    int n = static_cast<int>(rng() % 120);
     for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
     INFO(s);
     CHECK(open_brackets(s) == reference_open_brackets(s));

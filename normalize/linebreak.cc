@@ -69,6 +69,38 @@ struct BodyCache {
   }
 };
 
+// measure()'s per-line lists, kept on each thread from document to document: grown from empty
+// for each document, they cost an allocation and a copy at every doubling. Lists that a huge
+// document grew past kMaxKeptLines are let go, so that a thread keeps little memory.
+constexpr std::size_t kMaxKeptLines = 1 << 16;
+
+struct LineLists {
+  std::vector<std::array<int, 3>> lengths;  // Repairer::line_lengths_
+  std::array<std::vector<int>, 3> by_measure;
+  std::vector<char> ends;
+
+  static LineLists& for_this_thread() {
+    thread_local LineLists lists;
+    return lists;
+  }
+
+  void clear() {
+    clear(lengths);
+    for (std::vector<int>& v : by_measure) clear(v);
+    clear(ends);
+  }
+
+ private:
+  template <class T>
+  static void clear(std::vector<T>& v) {
+    if (v.capacity() > kMaxKeptLines) {
+      std::vector<T>().swap(v);
+    } else {
+      v.clear();
+    }
+  }
+};
+
 struct Layout {
   int width = 0;  // typical length of a full wrapped line
   Measure measure = Measure::kWidth;
@@ -130,12 +162,6 @@ class Repairer {
     return 0;
   }
 
-  // The block's lines as laid out before any filter ran (paragraph_evidence.h).
-  template <class Visit>
-  void for_each_original_line(const Block& block, Visit visit) {
-    hantidy::for_each_original_line(block, scratch_, visit);
-  }
-
   // The block's text before any filter ran (Block::original_text), as a view: the text itself
   // when nothing was edited, else rebuilt in `scratch_`.
   std::string_view original_text(const Block& block) {
@@ -157,21 +183,22 @@ class Repairer {
   Layout measure() {
     constexpr std::array<Measure, 3> kMeasures = {Measure::kWidth, Measure::kCount,
                                                   Measure::kCountWithSpaces};
-    std::array<std::vector<int>, 3> lengths;
+    lists_.clear();
+    std::array<std::vector<int>, 3>& lengths = lists_.by_measure;
     static_assert(static_cast<int>(Measure::kWidth) == 0 &&
                   static_cast<int>(Measure::kCount) == 1 &&
                   static_cast<int>(Measure::kCountWithSpaces) == 2);
     std::size_t terminal = 0;  // lines (not a block's last) that end a sentence
     // Per measured line: it ends a sentence (a byte each: vector<bool>'s push_back costs more).
-    std::vector<char> ends;
+    std::vector<char>& ends = lists_.ends;
     first_line_.assign(doc_.blocks.size() + 1, 0);
-    line_lengths_.clear();
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
       first_line_[i] = line_lengths_.size();
       const Block& b = doc_.blocks[i];
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
-      for_each_original_line(b, [&](std::string_view line, bool last) {
+      // Lines are only measured and asked ends_terminal here.
+      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last) {
         line_scan::LineLengths l = measured(line);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.
@@ -701,7 +728,8 @@ class Repairer {
   /// Each source line's length under the three measures, in kMeasures order, for the lines of
   /// multi-line paragraphs: measure() computes them once for both phases. Block i's lines are
   /// [first_line_[i], first_line_[i + 1]).
-  std::vector<std::array<int, 3>> line_lengths_;
+  LineLists& lists_ = LineLists::for_this_thread();
+  std::vector<std::array<int, 3>>& line_lengths_ = lists_.lengths;
   std::vector<std::size_t> first_line_;
   std::string scratch_;      // an original line or text rebuilt from the edits
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it

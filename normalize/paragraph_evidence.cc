@@ -31,6 +31,35 @@ bool may_start_bracket(std::uint64_t word) {
          has_zero_byte(word ^ (kOnes * 0xEF));
 }
 
+#if defined(__SSE2__)
+// The positions among the 16 starting at `p` where a bracket open_brackets counts starts, as
+// bits (opening, closing); the 18 bytes from `p` must be readable. Every such bracket is ASCII or
+// a well-formed 3-byte sequence, matched here by all its bytes, as the byte loop matches them.
+struct BracketBits {
+  unsigned opening;
+  unsigned closing;
+};
+BracketBits bracket_bits(const unsigned char* p) {
+  using line_scan::simd::equal;
+  __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  __m128i quote = _mm_and_si128(equal(b0, 0xE2), equal(b1, 0x80));   // “ ” U+201C, U+201D
+  __m128i corner = _mm_and_si128(equal(b0, 0xE3), equal(b1, 0x80));  // 《 》 「 」 U+300A–D
+  __m128i paren = _mm_and_si128(equal(b0, 0xEF), equal(b1, 0xBC));   // （ ） U+FF08, U+FF09
+  __m128i opening = _mm_or_si128(
+      _mm_or_si128(equal(b0, '('), _mm_and_si128(quote, equal(b2, 0x9C))),
+      _mm_or_si128(_mm_and_si128(corner, _mm_or_si128(equal(b2, 0x8A), equal(b2, 0x8C))),
+                   _mm_and_si128(paren, equal(b2, 0x88))));
+  __m128i closing = _mm_or_si128(
+      _mm_or_si128(equal(b0, ')'), _mm_and_si128(quote, equal(b2, 0x9D))),
+      _mm_or_si128(_mm_and_si128(corner, _mm_or_si128(equal(b2, 0x8B), equal(b2, 0x8D))),
+                   _mm_and_si128(paren, equal(b2, 0x89))));
+  return {static_cast<unsigned>(_mm_movemask_epi8(opening)),
+          static_cast<unsigned>(_mm_movemask_epi8(closing))};
+}
+#endif
+
 // Whether a CJK Unified Ideograph (U+4E00–U+9FFF, most of the text) starts at s[at]: a Han
 // character that is no blank and no punctuation, recognised from its bytes without decoding
 // (paragraph_evidence_test checks that is_han holds for the whole range).
@@ -39,30 +68,15 @@ bool ideograph_at(std::string_view s, std::size_t at) {
          is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + at);
 }
 
-// The ideograph U+4E00–U+9FFF that ends `s`, or 0. Most lines end in one, and then it is the
-// code point previous_code_point reads there (its bytes are well-formed alone); it is no blank,
-// no closing bracket and no sentence end (paragraph_evidence_test checks the whole range), so
-// it settles the line-end tests without their loops.
-char32_t ideograph_at_end(std::string_view s) {
-  if (s.size() < 3 || !ideograph_at(s, s.size() - 3)) return 0;
-  std::size_t at = s.size() - 3;
-  return next_code_point(s, at);
-}
-
 }  // namespace
 
 bool is_blank_char(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
-char32_t first_visible(std::string_view s) {
-  // A line's first byte is mostly a visible ASCII character or starts an ideograph.
-  if (!s.empty()) {
-    unsigned char b = static_cast<unsigned char>(s[0]);
-    if (b < 0x80 && b != ' ' && b != '\t' && b != '\n') return b;
-    if (ideograph_at(s, 0)) {
-      std::size_t at = 0;
-      return next_code_point(s, at);
-    }
-  }
+namespace paragraph_evidence_detail {
+
+// first_visible past its inline cases: a blank, a character outside ASCII and the ideographs,
+// or malformed bytes first.
+char32_t first_visible_decoded(std::string_view s) {
   for (std::size_t at = 0; at < s.size();) {
     char32_t c = next_code_point(s, at);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -70,8 +84,8 @@ char32_t first_visible(std::string_view s) {
   return 0;
 }
 
-char32_t last_visible(std::string_view s) {
-  if (char32_t c = ideograph_at_end(s)) return c;
+// last_visible past its inline case (no ideograph at the end).
+char32_t last_visible_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (!is_blank_char(c) && c != '\n') return c;
@@ -79,9 +93,12 @@ char32_t last_visible(std::string_view s) {
   return 0;
 }
 
-// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets.
-bool ends_terminal(std::string_view s) {
-  if (ideograph_at_end(s) != 0) return false;
+}  // namespace paragraph_evidence_detail
+
+namespace paragraph_evidence_detail {
+
+// ends_terminal past its inline case (no ideograph at the end).
+bool ends_terminal_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || is_closing(c)) continue;
@@ -89,6 +106,8 @@ bool ends_terminal(std::string_view s) {
   }
   return false;
 }
+
+}  // namespace paragraph_evidence_detail
 
 bool ends_terminal(std::string_view s, char32_t last) {
   if (last == 0) return false;  // nothing visible
@@ -205,9 +224,11 @@ bool is_label_line(std::string_view line) {
   return !ends_terminal(line);
 }
 
-// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
-bool ends_in_word(std::string_view s) {
-  if (ideograph_at_end(s) != 0) return true;
+namespace paragraph_evidence_detail {
+
+// ends_in_word past its inline case (no ideograph at the end): a Han character inside closing
+// quotes ("以“四个聚焦”"), or one outside the ideographs' block.
+bool ends_in_word_decoded(std::string_view s) {
   for (std::size_t end = s.size(); end > 0;) {
     char32_t c = previous_code_point(s, end);
     if (is_blank_char(c) || c == '\n' || c == U'”' || c == U'’' || c == U'」' || c == U'》') {
@@ -217,6 +238,8 @@ bool ends_in_word(std::string_view s) {
   }
   return false;
 }
+
+}  // namespace paragraph_evidence_detail
 
 // Open brackets and quotes not yet closed in the tail of `s`.
 int open_brackets(std::string_view s) {
@@ -232,6 +255,20 @@ int open_brackets(std::string_view s) {
   int open = 0;
   const std::size_t size = s.size();
   std::size_t at = 0;
+#if defined(__SSE2__)
+  // Sixteen positions at a time, most of them with no bracket at all; the brackets found are
+  // taken in order, as the byte loop below takes them (it finishes the last 17 bytes or fewer:
+  // a bracket found here ends at most two bytes into them, on continuation bytes, which start
+  // no bracket).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  for (; size - at >= 18; at += 16) {
+    BracketBits bits = bracket_bits(bytes + at);
+    for (unsigned all = bits.opening | bits.closing; all != 0; all &= all - 1) {
+      unsigned bit = all & (0u - all);
+      open = (bits.opening & bit) != 0 ? open + 1 : std::max(0, open - 1);
+    }
+  }
+#endif
   while (at < size) {
     std::size_t stop = size;  // where the byte-by-byte check below ends
     if (size - at >= 8) {

@@ -9,18 +9,58 @@
 
 #include "core/document.h"
 #include "normalize/line_scan.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 
 /// Spaces, tabs, U+3000 and NBSP: blank for line judgements.
 bool is_blank_char(char32_t c);
+namespace paragraph_evidence_detail {
+char32_t first_visible_decoded(std::string_view s);
+char32_t last_visible_decoded(std::string_view s);
+// The code point of the ideograph whose bytes start at `p` (is_unified_ideograph(p)).
+inline char32_t ideograph_at(const unsigned char* p) {
+  return static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+}
+}  // namespace paragraph_evidence_detail
+
 /// The first non-blank code point of `s` (0 when none).
-char32_t first_visible(std::string_view s);
+/// Inline for the usual first byte, a visible ASCII character or an ideograph's lead: linebreak
+/// asks it of every line.
+inline char32_t first_visible(std::string_view s) {
+  if (!s.empty()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    if (p[0] < 0x80 && p[0] != ' ' && p[0] != '\t' && p[0] != '\n') return p[0];
+    if (s.size() >= 3 && is_unified_ideograph(p)) return paragraph_evidence_detail::ideograph_at(p);
+  }
+  return paragraph_evidence_detail::first_visible_decoded(s);
+}
 /// The last non-blank code point of `s` (0 when none).
-char32_t last_visible(std::string_view s);
+/// Inline for the usual last character, an ideograph (no blank; the decoder reads it there).
+inline char32_t last_visible(std::string_view s) {
+  if (s.size() >= 3) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3;
+    if (is_unified_ideograph(p)) return paragraph_evidence_detail::ideograph_at(p);
+  }
+  return paragraph_evidence_detail::last_visible_decoded(s);
+}
+/// Whether `s` ends with an ideograph U+4E00–U+9FFF (most lines do): the code point
+/// previous_code_point reads there (its bytes are well-formed alone), no blank, no closing
+/// bracket and no sentence end (paragraph_evidence_test checks the whole range), so it settles
+/// the line-end tests without their loops.
+inline bool ends_in_ideograph(std::string_view s) {
+  return s.size() >= 3 &&
+         is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3);
+}
+namespace paragraph_evidence_detail {
+bool ends_terminal_decoded(std::string_view s);
+bool ends_in_word_decoded(std::string_view s);
+}  // namespace paragraph_evidence_detail
 /// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
-/// ends here.
-bool ends_terminal(std::string_view s);
+/// ends here. Inline for a line that ends in an ideograph: linebreak asks it of every line.
+inline bool ends_terminal(std::string_view s) {
+  return !ends_in_ideograph(s) && paragraph_evidence_detail::ends_terminal_decoded(s);
+}
 /// ends_terminal(s) for a caller that has `last` = last_visible(s) at hand: that character
 /// decides unless it is a closing quote or bracket, and then s is read back past it.
 bool ends_terminal(std::string_view s, char32_t last);
@@ -40,7 +80,9 @@ bool ends_sentence_soon(std::string_view line);
 /// punctuation, and either a ROLE NAME space or only a few characters.
 bool is_label_line(std::string_view line);
 /// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
-bool ends_in_word(std::string_view s);
+inline bool ends_in_word(std::string_view s) {
+  return ends_in_ideograph(s) || paragraph_evidence_detail::ends_in_word_decoded(s);
+}
 /// Brackets and quotes opened and not closed in the tail (4 KB) of `s`; half- and full-width
 /// brackets count as one kind because PDF text mixes them.
 int open_brackets(std::string_view s);
@@ -62,12 +104,13 @@ bool is_label_like(const Block& b, Body body) {
 std::string_view last_line(std::string_view s);
 /// The text before the first '\n'.
 std::string_view first_line(std::string_view s);
-/// Calls visit(line, last) for each line of `block` as the producer laid it out: edits by
-/// earlier filters (spaces removed, characters folded, trailing blanks trimmed) undone, so
-/// lengths are the ones it wrapped at. Edits never span a line break. A line no edit touches
-/// (most) is a view into the text; the others are rebuilt in `scratch`, valid until the next call.
-template <class Visit>
-void for_each_original_line(const Block& block, std::string& scratch, Visit visit) {
+namespace paragraph_evidence_detail {
+
+// for_each_original_line, except that a line whose edits `as_is(begin, end)` accepts (the line
+// is block.text[s, e), its edits begin at edits[begin] and end before edits[end]) is visited as
+// it stands.
+template <class AsIs, class Visit>
+void visit_lines(const Block& block, std::string& scratch, AsIs as_is, Visit visit) {
   std::string_view text = block.text;
   const std::vector<Edit>& edits = block.edits;
   std::size_t cursor = 0;
@@ -77,11 +120,13 @@ void for_each_original_line(const Block& block, std::string& scratch, Visit visi
     std::size_t e = nl == std::string_view::npos ? text.size() : nl;
     while (cursor < edits.size() && edits[cursor].begin < s) ++cursor;
     std::string_view line = text.substr(s, e - s);
-    if (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
+    std::size_t last = cursor;  // past the line's edits
+    while (last < edits.size() && edits[last].begin <= e && edits[last].end <= e) ++last;
+    if (last > cursor && !as_is(s, e, cursor, last)) {
       scratch.clear();
       std::size_t pos = s;
-      while (cursor < edits.size() && edits[cursor].begin <= e && edits[cursor].end <= e) {
-        const Edit& ed = edits[cursor++];
+      for (; cursor < last; ++cursor) {
+        const Edit& ed = edits[cursor];
         scratch.append(text.substr(pos, ed.begin - pos));
         scratch += ed.orig;
         pos = ed.end;
@@ -93,6 +138,41 @@ void for_each_original_line(const Block& block, std::string& scratch, Visit visi
     if (nl == std::string_view::npos) break;
     s = nl + 1;
   }
+}
+
+}  // namespace paragraph_evidence_detail
+
+/// Calls visit(line, last) for each line of `block` as the producer laid it out: edits by
+/// earlier filters (spaces removed, characters folded, trailing blanks trimmed) undone, so
+/// lengths are the ones it wrapped at. Edits never span a line break. A line no edit touches
+/// (most) is a view into the text; the others are rebuilt in `scratch`, valid until the next call.
+template <class Visit>
+void for_each_original_line(const Block& block, std::string& scratch, Visit visit) {
+  paragraph_evidence_detail::visit_lines(
+      block, scratch, [](std::size_t, std::size_t, std::size_t, std::size_t) { return false; },
+      visit);
+}
+
+/// for_each_original_line for a caller that only measures each line (line_scan::measure_line)
+/// and asks ends_terminal of it: a line whose edits only removed ' ' and '\t' at its start or
+/// its end (trim's work on most edited lines) is visited as it stands, not rebuilt. Exactly the
+/// same answers: those blanks have no width and no count, count_with_spaces leaves them out at
+/// both ends, ends_terminal skips them, and they are whole code points, so the rest decodes the
+/// same (paragraph_evidence_test compares the two on random lines).
+template <class Visit>
+void for_each_measured_line(const Block& block, std::string& scratch, Visit visit) {
+  const std::vector<Edit>& edits = block.edits;
+  auto edge_blanks_only = [&](std::size_t s, std::size_t e, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const Edit& ed = edits[k];
+      if (ed.begin != ed.end || (ed.begin != s && ed.begin != e)) return false;
+      for (char c : ed.orig) {
+        if (c != ' ' && c != '\t') return false;
+      }
+    }
+    return true;
+  };
+  paragraph_evidence_detail::visit_lines(block, scratch, edge_blanks_only, visit);
 }
 
 /// The lines for_each_original_line visits, as a list.

@@ -259,5 +259,65 @@ TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evide
   CHECK(lines[1] == "２０22年  ");
 }
 
+TEST_CASE("for_each_measured_line measures every line as for_each_original_line does",
+          "[linebreak][evidence]") {
+  // Random lines with blanks at both ends and inside, edited as trim and unicode edit them:
+  // blanks removed at a line's start or end (visited as they stand), a blank removed inside and
+  // a full-width digit folded (rebuilt), so that both kinds of line and their mixes are met.
+  const std::vector<std::string> alphabet = {"中", "文", "。", "，", "”", "a",    " ",
+                                             "\t", "　", "２", "1",  ".", "\x80", "\xE4\xB8"};
+  std::mt19937 rng(23);
+  for (int k = 0; k < 500; ++k) {
+    std::string text;
+    std::vector<Replacement> reps;
+    int lines = 1 + static_cast<int>(rng() % 5);
+    for (int l = 0; l < lines; ++l) {
+      if (l > 0) text += '\n';
+      std::size_t start = text.size();
+      int n = static_cast<int>(rng() % 12);
+      for (int i = 0; i < n; ++i) text += alphabet[rng() % alphabet.size()];
+      std::size_t end = text.size();
+      std::size_t lead = start, trail = end;
+      while (lead < end && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
+      while (trail > lead && (text[trail - 1] == ' ' || text[trail - 1] == '\t')) --trail;
+      if (lead > start && rng() % 2 == 0) reps.push_back({start, lead, "", "leading-space"});
+      std::size_t inside = text.find_first_of(" ２", lead);
+      if (inside < trail && rng() % 3 == 0) {
+        bool space = text[inside] == ' ';
+        reps.push_back({inside, inside + (space ? 1 : 3), space ? "" : "2", "inside"});
+      }
+      if (trail < end && rng() % 2 == 0) reps.push_back({trail, end, "", "trailing-space"});
+    }
+    Document doc;
+    doc.sources.push_back({"t", "UTF-8", text, 0, ""});
+    const std::string& source = doc.sources[0].text;
+    doc.blocks.push_back({BlockKind::kParagraph, source, 0, {}, {0, 0, source.size()}, {}, {}, {}});
+    doc.rewrite(0, reps, "test");
+    struct Seen {
+      line_scan::LineLengths lengths;
+      bool terminal;
+      bool last;
+    };
+    auto seen = [](std::vector<Seen>& out) {
+      return [&out](std::string_view line, bool last) {
+        out.push_back({line_scan::measure_line(line), ends_terminal(line), last});
+      };
+    };
+    std::vector<Seen> original, measured;
+    std::string scratch;
+    for_each_original_line(doc.blocks[0], scratch, seen(original));
+    for_each_measured_line(doc.blocks[0], scratch, seen(measured));
+    INFO(text);
+    REQUIRE(original.size() == measured.size());
+    for (std::size_t i = 0; i < original.size(); ++i) {
+      CHECK(original[i].lengths.width == measured[i].lengths.width);
+      CHECK(original[i].lengths.count == measured[i].lengths.count);
+      CHECK(original[i].lengths.count_with_spaces == measured[i].lengths.count_with_spaces);
+      CHECK(original[i].terminal == measured[i].terminal);
+      CHECK(original[i].last == measured[i].last);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace hantidy
