@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
 
@@ -159,17 +160,12 @@ class NfcTable {
         bits_[c] = kBoundaryBefore | kQuickCheckYes | kPlain;
         continue;
       }
-      bits_[c] =
-          (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
-          (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
-      // Plain: every test clean_characters makes of a code point before it only becomes
-      // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
-      // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
-      // full-width letters and digits, controls and zero-width characters are never plain).
-      char32_t u = static_cast<char32_t>(c);
-      bool plain = stable_alone(u, nfc) && u != '\n' && !is_space(u) && !is_invisible(u) &&
-                   !is_private_use(u) && look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
-      if (plain) bits_[c] |= kPlain;
+      bits_[c] = compute(c, nfc);
+      // The rest of a block whose code points ICU answers alike about (bmp_table.h), and which
+      // the tests of compute() below treat alike (private use is all of U+E000–U+F8FF).
+      if (const CodePointRange* block = uniform_block_at(static_cast<char32_t>(c))) {
+        for (; c < static_cast<UChar32>(block->last); ++c) bits_[c + 1] = bits_[c];
+      }
     }
   }
   // A BMP code point clean_characters only remembers as `previous` (see the constructor).
@@ -194,6 +190,21 @@ class NfcTable {
   static constexpr std::uint8_t kBoundaryBefore = 1;
   static constexpr std::uint8_t kQuickCheckYes = 2;
   static constexpr std::uint8_t kPlain = 4;
+
+  std::uint8_t compute(UChar32 c, const icu::Normalizer2& nfc) const {
+    std::uint8_t bits =
+        (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+        (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
+    // Plain: every test clean_characters makes of a code point before it only becomes
+    // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
+    // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
+    // full-width letters and digits, controls and zero-width characters are never plain).
+    char32_t u = static_cast<char32_t>(c);
+    bool stable = (bits & (kBoundaryBefore | kQuickCheckYes)) == (kBoundaryBefore | kQuickCheckYes);
+    bool plain = stable && u != '\n' && !is_space(u) && !is_invisible(u) && !is_private_use(u) &&
+                 look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
+    return plain ? bits | kPlain : bits;
+  }
   std::array<std::uint8_t, 0x10000> bits_;
 };
 

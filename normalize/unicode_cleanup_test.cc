@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "core/pipeline.h"
+#include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
 #include "tests/support.h"
 
@@ -166,6 +167,17 @@ TEST_CASE("unicode's fast paths rest on ICU's NFC data", "[unicode]") {
     alone_normalized &= nfc->isNormalized(icu::UnicodeString(c), status) && U_SUCCESS(status);
   }
   CHECK(alone_normalized);
+  // The NFC table asks about the first code point of each uniform block only (bmp_table.h).
+  bool blocks_alike = true;
+  for (const CodePointRange& block : kUniformBmpBlocks) {
+    auto first = static_cast<UChar32>(block.first);
+    for (auto c = first; c <= static_cast<UChar32>(block.last); ++c) {
+      blocks_alike &= nfc->hasBoundaryBefore(c) == nfc->hasBoundaryBefore(first) &&
+                      u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) ==
+                          u_getIntPropertyValue(first, UCHAR_NFC_QUICK_CHECK);
+    }
+  }
+  CHECK(blocks_alike);
 }
 
 TEST_CASE("cjk_text's tables answer as ICU does", "[unicode]") {
