@@ -517,6 +517,25 @@ class Cleaner {
     Keeps keeps_ = kUnknown;
   };
 
+  struct SpaceRun {
+    std::size_t end;  // where the run of white space ends
+    char32_t next;    // the code point there (0 at the end of the text)
+  };
+
+  // The run of white space (is_space) that goes on at `at`, and what follows it, each code point
+  // decoded once. Most runs are ASCII spaces (a PDF's "  \n", a segmented text's spaces between
+  // words), stepped over byte by byte.
+  static SpaceRun space_run(std::string_view text, std::size_t at) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    while (at < text.size()) {
+      std::size_t after = at;
+      char32_t c = next_code_point(text, after);
+      if (!is_space(c)) return {at, c};
+      at = after;
+    }
+    return {at, 0};
+  }
+
   // Whether `c` is a mark report_repeats reports when doubled.
   static bool is_repeatable(char32_t c) {
     return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
@@ -579,21 +598,16 @@ class Cleaner {
         continue;
       }
       if (is_space(c)) {
-        std::size_t end = at;
-        while (end < text.size()) {
-          std::size_t peek = end;
-          if (!is_space(next_code_point(text, peek))) break;
-          end = peek;
-        }
+        SpaceRun run = space_run(text, at);
+        std::size_t end = run.end;
         at = end;
         if (end >= text.size() || previous == '\n') {
           previous = c;
           continue;
         }
-        std::size_t peek = end;
-        char32_t next = folded_class(next_code_point(text, peek));
+        char32_t next = folded_class(run.next);
         bool between_cjk = cjk_side(previous) && cjk_side(next);
-        bool cjk_ascii_punct = (is_cjk_letter(previous) && is_no_line_start(next) && next < 0x80) ||
+        bool cjk_ascii_punct = (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
                                (is_cjk_punct(previous) && is_cjk_letter(next));
         if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/pipeline.h"
@@ -330,6 +331,27 @@ TEST_CASE("unicode's short path for plain code points leaves rule characters to 
   Diagnostics diag;
   UnicodeCleanupFilter().apply(doc, diag);
   CHECK(diag.warnings() == 2);
+}
+
+// A run of white space is stepped over byte by byte while it is ASCII spaces and code point by
+// code point after that: every mix of the three kinds of space is one run, removed or kept as one.
+TEST_CASE("unicode treats every mix of spaces as one run", "[unicode]") {
+  const std::string kinds[] = {" ", "\u3000", "\u00A0"};
+  std::vector<std::string> runs = {""};
+  for (int length = 1; length <= 3; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& run : runs) {
+      for (const std::string& kind : kinds) longer.push_back(run + kind);
+    }
+    runs = longer;
+    const std::string before = "这是一段足够长的文字，用来确保不是标题行";
+    for (const std::string& run : runs) {
+      INFO("run of " << run.size() << " bytes: " << run);
+      CHECK(clean(before + run + "我们继续写下去吧，") == before + "我们继续写下去吧，");
+      CHECK(clean(before + run + "abc，") == before + run + "abc，");  // Latin after it
+      CHECK(clean(before + "，" + run) == before + "，" + run);        // the text's end
+    }
+  }
 }
 
 TEST_CASE("unicode takes no options", "[unicode]") {
