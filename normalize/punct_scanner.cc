@@ -276,15 +276,19 @@ void Scanner::run() {
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
   std::size_t p = 0;
+  // Where protected span p begins, kNone once none is left: the loop's head asks at every step.
+  auto span_begin = [&] { return p < prot.size() ? prot[p].first : kNone; };
+  std::size_t protected_begin = span_begin();
   std::size_t i = 0;
   while (i < n_) {
-    if (p < prot.size() && i >= prot[p].first) {
+    if (i >= protected_begin) {
       if (i < prot[p].second) {
         spacing_at(i, false);
         letters_ += prot[p].second - i;
         i = prot[p].second;
       }
       ++p;
+      protected_begin = span_begin();
       continue;
     }
     char c = t_[i];
@@ -292,7 +296,7 @@ void Scanner::run() {
       // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
       // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
       // before the next protected span, which the loop's head must see.
-      std::size_t limit = p < prot.size() ? prot[p].first : n_;
+      std::size_t limit = std::min(protected_begin, n_);
       if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
         wide_ += (end - i) / 3;
         last_wide_ = end - 3;
