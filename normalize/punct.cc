@@ -27,7 +27,8 @@ void settle(std::vector<Replacement>& reps) {
   struct Key {
     std::size_t begin, end, index;
   };
-  std::vector<Key> keys(reps.size());
+  thread_local std::vector<Key> keys;  // scratch: settle runs once per block
+  keys.resize(reps.size());
   for (std::size_t k = 0; k < reps.size(); ++k) keys[k] = {reps[k].begin, reps[k].end, k};
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
