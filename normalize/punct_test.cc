@@ -270,6 +270,30 @@ TEST_CASE("the fast paths agree with the general path on random text", "[punct]"
   CHECK(differ == 0);
 }
 
+// The scanner's lists are kept per thread from one text to the next: nothing of one scan may
+// reach the next (a quote left open, a bracket's token, a mark made full-width).
+TEST_CASE("a scan decides the same whatever was scanned before it", "[punct]") {
+  auto decided = [](std::string_view text) {
+    std::vector<UnpairedQuote> unpaired;
+    std::string out;
+    for (const Replacement& r : PunctFilter::scan(text, PunctOptions(), &unpaired)) {
+      out += std::to_string(r.begin) + "-" + std::to_string(r.end) + ":" + r.text + ";";
+    }
+    return out + "unpaired " + std::to_string(unpaired.size());
+  };
+  const std::vector<std::string> texts = {"他说\"你好\"(北京),然后.", "\"未闭合的引号,和(括号",
+                                          "“已经”‘弯的’（全角）。", "plain, Latin (text).",
+                                          "数字3~5年,又\"一\"句'话'..."};
+  std::vector<std::string> alone;
+  for (const std::string& t : texts) alone.push_back(decided(t));
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    for (std::size_t j = 0; j < texts.size(); ++j) {
+      decided(texts[j]);
+      CHECK(decided(texts[k]) == alone[k]);
+    }
+  }
+}
+
 TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {
   std::string text = "2022年，1+3个，人口出生率6.97‰，全省“1522”工程，x+x+N模式。";
   CHECK(test::run_chain_text("trim; punct", text) == text + "\n");
