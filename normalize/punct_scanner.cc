@@ -301,7 +301,10 @@ void Scanner::run() {
         wide_ += (end - i) / 3;
         last_wide_ = end - 3;
         i = end;
-        continue;
+        // What ends the run is no ideograph (the loop's next step would find none there): it is
+        // decided here, unless it is a protected span or the text's end, which the head must see.
+        if (i >= limit) continue;
+        c = t_[i];
       }
       auto u = static_cast<unsigned char>(c);
       // The commonest marks, a full-width stop (，；：？！ EF BC xx, 。 E3 80 82) right after an

@@ -242,15 +242,18 @@ TEST_CASE("stops after ideographs and quotes already curly decide as before", "[
 // two must agree on any mix of ideographs, marks, blanks and line breaks.
 TEST_CASE("the fast paths agree with the general path on random text", "[punct]") {
   const std::vector<std::string> pieces = {
-      "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：",      "？",
-      "！", " ",  "  ",   "\n", "\t", "“",    "”",      "‘",  "’",  "（",      "）",
-      "(",  ")",  "\"",   "'",  ",",  ".",    "...",    ";",  ":",  "!",       "?",
-      "~",  "--", "—",    "——", "…",  "⼀",   "の",     "《", "》", "\xE4\xB8"};
+      "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：", "？", "！", " ", "  ",
+      "\n", "\t", "“", "”", "‘", "’", "（", "）", "(", ")", "\"", "'", ",", ".", "...", ";", ":",
+      "!", "?", "~", "--", "—", "——", "…", "⼀", "の", "《", "》", "\xE4\xB8",
+      // Markdown code spans: protected spans, at which the fast path's runs must stop.
+      "`", "``"};
   auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
     PunctOptions options;
     options.spacing = spacing;
     std::string out;
     for (const Replacement& r : PunctFilter::scan(text, options, nullptr)) {
+      // spacing=add's own spaces (before a code span after an ideograph) are not compared.
+      if (r.rule.view() == "cjk-latin-space") continue;
       out += std::to_string(r.begin) + "-" + std::to_string(r.end) + ":" + r.text + ":" +
              std::string(r.rule.view()) + "|";
     }
