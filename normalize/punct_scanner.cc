@@ -42,6 +42,20 @@ bool unified_ideograph_bits() {
   return known;
 }
 
+void Scanner::strip_blanks(std::size_t b, std::size_t e, bool left, bool right) {
+  if (!on(PunctRule::kSpace)) return;
+  if (left) {
+    std::size_t ls = b;
+    while (ls > 0 && is_blank(t_[ls - 1])) --ls;
+    if (ls < b && ls > 0 && t_[ls - 1] != '\n') add(ls, b, "", PunctRule::kSpace);
+  }
+  if (right) {
+    std::size_t re = e;
+    while (re < n_ && is_blank(t_[re])) ++re;
+    if (re > e && re < n_ && t_[re] != '\n') add(e, re, "", PunctRule::kSpace);
+  }
+}
+
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
   auto ends = [&](std::size_t at) { return at >= n_ || !is_ascii_alnum(t_[at]); };

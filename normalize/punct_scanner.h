@@ -232,20 +232,14 @@ class Scanner {
   }
 
   // Removes blanks on either side of a full-width mark [b, e), but not indentation at a line
-  // start nor blanks at a line end (trim's business).
+  // start nor blanks at a line end (trim's business). Most marks have no blank beside them: that
+  // is settled here, inline, and strip_blanks does the rest.
   void strip(std::size_t b, std::size_t e, bool left = true, bool right = true) {
-    if (!on(PunctRule::kSpace)) return;
-    if (left) {
-      std::size_t ls = b;
-      while (ls > 0 && is_blank(t_[ls - 1])) --ls;
-      if (ls < b && ls > 0 && t_[ls - 1] != '\n') add(ls, b, "", PunctRule::kSpace);
-    }
-    if (right) {
-      std::size_t re = e;
-      while (re < n_ && is_blank(t_[re])) ++re;
-      if (re > e && re < n_ && t_[re] != '\n') add(e, re, "", PunctRule::kSpace);
-    }
+    bool blank_left = left && b > 0 && is_blank(t_[b - 1]);
+    bool blank_right = right && e < n_ && is_blank(t_[e]);
+    if (blank_left || blank_right) strip_blanks(b, e, blank_left, blank_right);
   }
+  void strip_blanks(std::size_t b, std::size_t e, bool left, bool right);
 
   std::size_t ascii_stop(std::size_t i, char c);
   std::size_t emoticon(std::size_t i) const;
