@@ -521,6 +521,19 @@ class Cleaner {
     Keeps keeps_ = kUnknown;
   };
 
+  // The last code point of the run [run, stop) find_special skipped: what previous_code_point
+  // gives, a well-formed U+4000–U+9FFF decoded directly.
+  static char32_t last_code_point(std::string_view text, std::size_t run, std::size_t stop) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    if (byte(stop - 1) < 0x80) return byte(stop - 1);
+    if (stop - run >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
+        (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
+      return (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
+             (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
+    }
+    return previous_code_point(text, stop);
+  }
+
   struct SpaceRun {
     std::size_t end;  // where the run of white space ends
     char32_t next;    // the code point there (0 at the end of the text)
@@ -565,28 +578,18 @@ class Cleaner {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
       std::size_t stop = find_special<CleanSpecial>(text, at);
-      if (stop > at) {
-        std::size_t last = stop;
-        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-        if (byte(stop - 1) < 0x80) {
-          previous = byte(stop - 1);
-        } else if (stop - at >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
-                   (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
-          // What previous_code_point gives for a well-formed U+4000–U+9FFF, decoded directly.
-          previous = (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
-                     (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
-        } else {
-          previous = previous_code_point(text, last);
-        }
-        at = stop;
-        if (at == text.size()) break;
-      }
+      if (stop == text.size()) break;
+      // The run skipped, [run, stop), becomes `previous` only where a test below reads it.
+      const std::size_t run = at;
+      at = stop;
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
       if (nfc.plain(c)) {
         // Most stops are punctuation (，。、“”): what the end of the loop does with a kept code
-        // point that fix() leaves alone and folded_class() keeps as it is.
-        if (c == previous && is_repeatable(c)) maybe_doubled = true;
+        // point that fix() leaves alone and folded_class() keeps as it is. A run skipped before
+        // it ends in ASCII other than ',' and ';', in U+4000–U+9FFF or in a malformed byte: never
+        // in a repeatable mark.
+        if (run == stop && c == previous && is_repeatable(c)) maybe_doubled = true;
         previous = c;
         continue;
       }
@@ -601,6 +604,7 @@ class Cleaner {
         previous = '\n';
         continue;
       }
+      if (run < stop) previous = last_code_point(text, run, stop);
       if (is_space(c)) {
         SpaceRun run = space_run(text, at);
         std::size_t end = run.end;

@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "core/pipeline.h"
 #include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
+#include "normalize/utf8.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -352,6 +354,45 @@ TEST_CASE("unicode treats every mix of spaces as one run", "[unicode]") {
       CHECK(clean(before + "，" + run) == before + "，" + run);        // the text's end
     }
   }
+}
+
+// The cleanup pass skips runs of ASCII and ideographs without classifying their last character,
+// trusting that none is a repeatable mark: a doubled mark must still be reported wherever it
+// stands, whatever was removed between its two halves.
+TEST_CASE("unicode reports every doubled mark the cleaned text holds", "[unicode]") {
+  const std::vector<std::string> pieces = {"中", "文", "a",  "1",  ",",      "；",    "，",
+                                           "。", "、", "：", ";",  " ",      "\n",    "　",
+                                           "２", "“",  "”",  "⼈", "\u200B", "\u00AD"};
+  auto repeatable = [](char32_t c) {
+    return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
+           c == ';';
+  };
+  std::mt19937 rng(29);
+  std::size_t differ = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    std::size_t n = 1 + rng() % 30;
+    for (std::size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    Document doc = test::read_text(text);
+    Diagnostics diag;
+    UnicodeCleanupFilter().apply(doc, diag);
+    std::size_t doubles = 0;
+    for (const Block& b : doc.blocks) {
+      char32_t previous = 0;
+      std::size_t run = 1;
+      for (std::size_t at = 0; at < b.text.size();) {
+        char32_t c = next_code_point(b.text, at);
+        run = c == previous && repeatable(c) ? run + 1 : 1;
+        doubles += run == 2;
+        previous = c;
+      }
+    }
+    if (diag.warnings() != doubles) {
+      ++differ;
+      UNSCOPED_INFO("input: " << text);
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("unicode takes no options", "[unicode]") {
