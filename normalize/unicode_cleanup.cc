@@ -22,9 +22,14 @@
 #include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
+#include "normalize/stop_finder.h"
+#include "normalize/unicode_stops.h"
 
 namespace hantidy {
 namespace {
+
+using unicode_stops::CleanSpecial;
+using unicode_stops::NfcSpecial;
 
 constexpr std::string_view kFilter = "unicode";
 
@@ -78,72 +83,6 @@ const char* look_alike_rule(char32_t c) {
   if (c >= 0x2E80 && c <= 0x2EFF) return "cjk-radical";
   if ((c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F)) return "compat-ideograph";
   return nullptr;
-}
-
-// Bytes that start a code point outside ASCII and U+4000–U+9FFF (lead bytes E4–E9). Every other
-// byte is ASCII, such a lead, or a continuation byte; decoded, they give ASCII, U+4000–U+9FFF or
-// (malformed) U+FFFD, each with an NFC boundary before it and NFC quick check Yes.
-bool starts_nfc_special(unsigned char b) { return (b >= 0xC0 && b <= 0xE3) || b >= 0xEA; }
-
-// Bytes where clean_characters has work: white space and controls (< 0x21, 0x7F), the marks
-// report_repeats looks for when doubled (',' ';'), and lead bytes of anything but U+4000–U+9FFF.
-bool starts_clean_special(unsigned char b) {
-  return b <= 0x20 || b == 0x7F || b == ',' || b == ';' || starts_nfc_special(b);
-}
-
-#if defined(__SSE2__)
-// Lanes of `v` whose byte is in [lo, hi] (unsigned), as 0xFF.
-__m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
-  __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-  __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo)));
-  return _mm_cmpeq_epi8(clamped, shifted);
-}
-
-__m128i nfc_special_lanes(__m128i v) {
-  return _mm_or_si128(bytes_in(v, 0xC0, 0xE3), bytes_in(v, 0xEA, 0xFF));
-}
-
-__m128i clean_special_lanes(__m128i v) {
-  __m128i marks =
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
-  __m128i controls = _mm_or_si128(bytes_in(v, 0x00, 0x20), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-  return _mm_or_si128(_mm_or_si128(marks, controls), nfc_special_lanes(v));
-}
-#endif
-
-// The two byte scans of find_special: which bytes each stops at, one at a time (`stops`) and,
-// where SSE2 is there, sixteen at a time (`lanes`, 0xFF for a byte `stops` says yes to).
-struct NfcSpecial {
-  static bool stops(unsigned char b) { return starts_nfc_special(b); }
-#if defined(__SSE2__)
-  static __m128i lanes(__m128i v) { return nfc_special_lanes(v); }
-#endif
-};
-
-struct CleanSpecial {
-  static bool stops(unsigned char b) { return starts_clean_special(b); }
-#if defined(__SSE2__)
-  static __m128i lanes(__m128i v) { return clean_special_lanes(v); }
-#endif
-};
-
-// Where the first byte at or after `from` that `Special::stops` says yes to is (text.size() if
-// none). Sixteen bytes at a time where SSE2 is there: most text is long runs of bytes no rule
-// stops at.
-template <typename Special>
-std::size_t find_special(std::string_view text, std::size_t from) {
-  const char* bytes = text.data();
-  std::size_t at = from;
-#if defined(__SSE2__)
-  for (; at + 16 <= text.size(); at += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-    if (int hits = _mm_movemask_epi8(Special::lanes(v))) return at + __builtin_ctz(hits);
-  }
-#endif
-  for (; at < text.size(); ++at) {
-    if (Special::stops(static_cast<unsigned char>(bytes[at]))) return at;
-  }
-  return text.size();
 }
 
 // ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
@@ -280,12 +219,13 @@ class Cleaner {
     std::string_view text = doc_.blocks[index].text;
     const NfcTable& table = nfc_table();
     std::vector<Replacement> reps;
+    StopFinder<NfcSpecial> specials(text);
     std::size_t at = 0;
     std::size_t checked = 0;  // end of the last segment handed to ICU: a segment boundary
     while (at < text.size()) {
       // ASCII and U+4000–U+9FFF have a boundary before them and NFC quick check Yes
       // (unicode_cleanup_test checks every one): only bytes of other code points stop the scan.
-      std::size_t special = find_special<NfcSpecial>(text, at);
+      std::size_t special = specials.next(at);
       if (special == text.size()) break;
       at = special;
       char32_t c = next_code_point(text, at);
@@ -340,7 +280,7 @@ class Cleaner {
       __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
       __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
       __m128i lead = _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2)));
-      __m128i high = bytes_in(next, 0xBA, 0xFF);
+      __m128i high = unicode_stops::bytes_in(next, 0xBA, 0xFF);
       if (_mm_movemask_epi8(_mm_and_si128(lead, high)) != 0) return true;
     }
 #endif
@@ -521,7 +461,7 @@ class Cleaner {
     Keeps keeps_ = kUnknown;
   };
 
-  // The last code point of the run [run, stop) find_special skipped: what previous_code_point
+  // The last code point of the run [run, stop) StopFinder skipped: what previous_code_point
   // gives, a well-formed U+4000–U+9FFF decoded directly.
   static char32_t last_code_point(std::string_view text, std::size_t run, std::size_t stop) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -571,13 +511,14 @@ class Cleaner {
     const std::size_t radicals_left = radicals_left_;
     std::vector<Replacement> reps;
     Line line(text);
+    StopFinder<CleanSpecial> specials(text);
     bool maybe_doubled = false;
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
-      std::size_t stop = find_special<CleanSpecial>(text, at);
+      std::size_t stop = specials.next(at);
       if (stop == text.size()) break;
       // The run skipped, [run, stop), becomes `previous` only where a test below reads it.
       const std::size_t run = at;
