@@ -397,6 +397,7 @@ class Cleaner {
     if (line_scan::visible_length(line, 21) > 20) return false;
     for (std::size_t at = 0; at < line.size();) {
       char32_t c = folded_class(next_code_point(line, at));
+      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // an ideograph: no mark of either test below
       if (is_terminal(c) || c == U'，' || c == ',') return false;
       if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }
@@ -561,7 +562,11 @@ class Cleaner {
         if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
           if (reps.empty()) reps.reserve(kFirstReserve);
-          reps.push_back({begin, end, std::string(), kCjkSpaceRule});
+          // Filled in place: a Replacement moved in would copy its empty text's buffer.
+          Replacement& removal = reps.emplace_back();
+          removal.begin = begin;
+          removal.end = end;
+          removal.rule = kCjkSpaceRule;
           continue;  // `previous` stays the character before the space
         }
         previous = c;
