@@ -147,8 +147,13 @@ class Scanner {
     }();
     return names[static_cast<std::size_t>(r)];
   }
+  // Filled in place: a Replacement moved in would copy its text's buffer once more.
   void add(std::size_t b, std::size_t e, std::string_view text, PunctRule r) {
-    reps_.push_back({b, e, std::string(text), rule_name(r)});
+    Replacement& rep = reps_.emplace_back();
+    rep.begin = b;
+    rep.end = e;
+    if (!text.empty()) rep.text.assign(text);
+    rep.rule = rule_name(r);
   }
 
   // A CJK unified ideograph (the commonest neighbour) is told by its bytes, with no look-up in
