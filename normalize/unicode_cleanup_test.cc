@@ -213,6 +213,8 @@ TEST_CASE("unicode's byte scan stops wherever a rule may fire", "[unicode]") {
     INFO("shift " << shift);
     CHECK(clean(ascii + "卫生使⽤文件") == ascii + "卫生使用文件");  // Kangxi radical
     CHECK(clean(han + "使⽤文件") == han + "使用文件");
+    // A curly quote (E2 80 9C) just before the radical (E2 BE A7), in its sixteen bytes or not.
+    CHECK(clean(ascii + "这是一个简体文件，取“⾧”补短") == ascii + "这是一个简体文件，取“长”补短");
     // Found only if the radical is seen before the script guess: ⾧ folds to 長, simplified 长.
     CHECK(clean(ascii + "这是一个简体文件，取⾧补短") == ascii + "这是一个简体文件，取长补短");
     CHECK(clean(han + "２０２２年") == han + "2022年");  // full-width digits
