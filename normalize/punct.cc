@@ -17,17 +17,19 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(PunctRule::kCoun
     "comma", "semicolon", "colon", "question", "exclamation", "period",    "paren",
     "quote", "ellipsis",  "dash",  "tilde",    "space",       "halfwidth", "cjk-latin-space"};
 
-// Sorts the replacements and resolves overlaps. Only removals of blanks can overlap (two marks
-// both claiming the blanks between them); anything else that overlaps is dropped.
-void settle(std::vector<Replacement>& reps) {
-  if (reps.empty()) return;
+// Sorts the replacements and resolves overlaps, moving them out of `reps` into the list returned.
+// Only removals of blanks can overlap (two marks both claiming the blanks between them); anything
+// else that overlaps is dropped.
+std::vector<Replacement> settle(std::vector<Replacement>& reps) {
+  if (reps.empty()) return {};
   // std::sort on small keys, not on the replacements themselves (two strings each): with the
   // same comparisons std::sort makes the same moves, so the order comes out as sorting the
   // replacements would give it, ties included.
   struct Key {
     std::size_t begin, end, index;
   };
-  std::vector<Key> keys(reps.size());
+  thread_local std::vector<Key> keys;  // scratch: settle runs once per block
+  keys.resize(reps.size());
   for (std::size_t k = 0; k < reps.size(); ++k) keys[k] = {reps[k].begin, reps[k].end, k};
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
@@ -45,7 +47,7 @@ void settle(std::vector<Replacement>& reps) {
     last_end = std::max(last_end, r.end);
     settled.push_back(std::move(r));
   }
-  reps = std::move(settled);
+  return settled;
 }
 
 // BCP 47 tags for Traditional Chinese as written in Taiwan and Hong Kong, where 「」 are the
@@ -69,10 +71,12 @@ std::string_view punct_rule_name(PunctRule rule) {
 
 std::vector<Replacement> PunctFilter::scan(std::string_view text, const PunctOptions& options,
                                            std::vector<UnpairedQuote>* unpaired) {
-  std::vector<Replacement> reps;
-  Scanner(text, options, reps, unpaired).run();
-  settle(reps);
-  return reps;
+  // The scan appends to a list kept per thread, which settle empties into one allocated once at
+  // its size: grown afresh for each block, it was an allocation per doubling.
+  thread_local std::vector<Replacement> found;
+  found.clear();
+  Scanner(text, options, found, unpaired).run();
+  return settle(found);
 }
 
 void PunctFilter::apply(Document& doc, Diagnostics& diag) const {

@@ -5,7 +5,9 @@
 namespace hantidy::punct_internal {
 
 void Scanner::resolve_parens() {
-  std::vector<std::size_t> stack;
+  // Scratch kept per thread, like the token lists: most blocks have brackets.
+  thread_local std::vector<std::size_t> stack;
+  stack.clear();
   auto unmatched = [&](const Token& tk) {
     if (tk.len != 1 || tk.frozen || !on(PunctRule::kParen)) return;
     // "規則。 )我": the space before it goes too, so look past spaces as a second run would.
@@ -63,7 +65,9 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
   // For each straight quote: how many straight quotes follow before the next curly closer
   // (itself included). Inside “…”, an odd count means this one closes the curly opener
   // (“abc"), an even count that it opens a nested pair (“a"b"c”).
-  std::vector<std::size_t> run(list.size());
+  // Scratch kept per thread (these run twice per block): cleared, not allocated, each time.
+  thread_local std::vector<std::size_t> run;
+  run.assign(list.size(), 0);
   std::size_t count = 0;
   for (std::size_t k = list.size(); k-- > 0;) {
     if (list[k].kind == 'C') count = 0;
@@ -77,8 +81,10 @@ void Scanner::resolve_quotes(std::vector<Token>& list, bool single) {
   struct Pair {
     std::size_t open, close, depth;
   };
-  std::vector<Open> stack;
-  std::vector<Pair> pairs;
+  thread_local std::vector<Open> stack;
+  thread_local std::vector<Pair> pairs;
+  stack.clear();
+  pairs.clear();
   bool stray_close = false;
   for (std::size_t k = 0; k < list.size(); ++k) {
     const Token& tk = list[k];

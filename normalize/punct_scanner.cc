@@ -42,6 +42,20 @@ bool unified_ideograph_bits() {
   return known;
 }
 
+void Scanner::strip_blanks(std::size_t b, std::size_t e, bool left, bool right) {
+  if (!on(PunctRule::kSpace)) return;
+  if (left) {
+    std::size_t ls = b;
+    while (ls > 0 && is_blank(t_[ls - 1])) --ls;
+    if (ls < b && ls > 0 && t_[ls - 1] != '\n') add(ls, b, "", PunctRule::kSpace);
+  }
+  if (right) {
+    std::size_t re = e;
+    while (re < n_ && is_blank(t_[re])) ++re;
+    if (re > e && re < n_ && t_[re] != '\n') add(e, re, "", PunctRule::kSpace);
+  }
+}
+
 std::size_t Scanner::emoticon(std::size_t i) const {
   auto face = [](char c) { return c == ')' || c == '(' || c == 'D' || c == 'P' || c == 'p'; };
   auto ends = [&](std::size_t at) { return at >= n_ || !is_ascii_alnum(t_[at]); };
@@ -276,15 +290,19 @@ void Scanner::run() {
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
   std::size_t p = 0;
+  // Where protected span p begins, kNone once none is left: the loop's head asks at every step.
+  auto span_begin = [&] { return p < prot.size() ? prot[p].first : kNone; };
+  std::size_t protected_begin = span_begin();
   std::size_t i = 0;
   while (i < n_) {
-    if (p < prot.size() && i >= prot[p].first) {
+    if (i >= protected_begin) {
       if (i < prot[p].second) {
         spacing_at(i, false);
         letters_ += prot[p].second - i;
         i = prot[p].second;
       }
       ++p;
+      protected_begin = span_begin();
       continue;
     }
     char c = t_[i];
@@ -292,12 +310,15 @@ void Scanner::run() {
       // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
       // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
       // before the next protected span, which the loop's head must see.
-      std::size_t limit = p < prot.size() ? prot[p].first : n_;
+      std::size_t limit = std::min(protected_begin, n_);
       if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
         wide_ += (end - i) / 3;
         last_wide_ = end - 3;
         i = end;
-        continue;
+        // What ends the run is no ideograph (the loop's next step would find none there): it is
+        // decided here, unless it is a protected span or the text's end, which the head must see.
+        if (i >= limit) continue;
+        c = t_[i];
       }
       auto u = static_cast<unsigned char>(c);
       // The commonest marks, a full-width stop (，；：？！ EF BC xx, 。 E3 80 82) right after an

@@ -95,6 +95,24 @@ inline constexpr std::array<StopMark, 6> kStops = {{{U'\uFF0C', ',', PunctRule::
                                                     {U'\uFF01', '!', PunctRule::kExclamation},
                                                     {U'\u3002', '.', PunctRule::kPeriod}}};
 
+/// The lists a scan collects, kept per thread and emptied for each text: a scan per block is the
+/// filter's hot path, and lists grown afresh for every block were an allocation each.
+struct ScanLists {
+  std::vector<Token> parens, doubles, singles;
+  std::vector<std::size_t> widened;   // ASCII marks made full-width, in text order
+  std::vector<std::size_t> narrowed;  // full-width marks made ASCII, in text order
+
+  /// This thread's lists, emptied. One Scanner per thread at a time uses them (PunctFilter::scan
+  /// makes one, runs it and drops it).
+  static ScanLists& emptied_for_this_thread() {
+    thread_local ScanLists lists;
+    for (auto* tokens : {&lists.parens, &lists.doubles, &lists.singles}) tokens->clear();
+    lists.widened.clear();
+    lists.narrowed.clear();
+    return lists;
+  }
+};
+
 /// One scan of one text. The main loop (punct_scanner.cc) looks at each character once: point
 /// marks, dots, dashes and tildes are decided on the spot from their neighbours; brackets and
 /// quotes are only collected, and paired afterwards (punct_pairs.cc) so that a pair is converted
@@ -108,7 +126,8 @@ class Scanner {
         o_(options),
         reps_(reps),
         unpaired_(unpaired),
-        ideograph_bits_known_(unified_ideograph_bits()) {}
+        ideograph_bits_known_(unified_ideograph_bits()),
+        lists_(ScanLists::emptied_for_this_thread()) {}
 
   /// Appends the replacements for the whole text to `reps`, unpaired quotes to `unpaired`.
   void run();
@@ -128,8 +147,13 @@ class Scanner {
     }();
     return names[static_cast<std::size_t>(r)];
   }
+  // Filled in place: a Replacement moved in would copy its text's buffer once more.
   void add(std::size_t b, std::size_t e, std::string_view text, PunctRule r) {
-    reps_.push_back({b, e, std::string(text), rule_name(r)});
+    Replacement& rep = reps_.emplace_back();
+    rep.begin = b;
+    rep.end = e;
+    if (!text.empty()) rep.text.assign(text);
+    rep.rule = rule_name(r);
   }
 
   // A CJK unified ideograph (the commonest neighbour) is told by its bytes, with no look-up in
@@ -213,20 +237,14 @@ class Scanner {
   }
 
   // Removes blanks on either side of a full-width mark [b, e), but not indentation at a line
-  // start nor blanks at a line end (trim's business).
+  // start nor blanks at a line end (trim's business). Most marks have no blank beside them: that
+  // is settled here, inline, and strip_blanks does the rest.
   void strip(std::size_t b, std::size_t e, bool left = true, bool right = true) {
-    if (!on(PunctRule::kSpace)) return;
-    if (left) {
-      std::size_t ls = b;
-      while (ls > 0 && is_blank(t_[ls - 1])) --ls;
-      if (ls < b && ls > 0 && t_[ls - 1] != '\n') add(ls, b, "", PunctRule::kSpace);
-    }
-    if (right) {
-      std::size_t re = e;
-      while (re < n_ && is_blank(t_[re])) ++re;
-      if (re > e && re < n_ && t_[re] != '\n') add(e, re, "", PunctRule::kSpace);
-    }
+    bool blank_left = left && b > 0 && is_blank(t_[b - 1]);
+    bool blank_right = right && e < n_ && is_blank(t_[e]);
+    if (blank_left || blank_right) strip_blanks(b, e, blank_left, blank_right);
   }
+  void strip_blanks(std::size_t b, std::size_t e, bool left, bool right);
 
   std::size_t ascii_stop(std::size_t i, char c);
   std::size_t emoticon(std::size_t i) const;
@@ -265,11 +283,14 @@ class Scanner {
   std::vector<UnpairedQuote>* unpaired_;
   // Whether every unified ideograph has kUnifiedIdeographBits, so they can be told by bytes.
   bool ideograph_bits_known_;
-  std::vector<Token> parens_, doubles_, singles_;
-  std::size_t wide_ = 0;               // wide characters so far (for bracket and quote content)
-  std::size_t letters_ = 0;            // Latin letters so far
-  std::vector<std::size_t> widened_;   // ASCII marks made full-width, in text order
-  std::vector<std::size_t> narrowed_;  // full-width marks made ASCII, in text order
+  ScanLists& lists_;
+  std::vector<Token>& parens_ = lists_.parens;
+  std::vector<Token>& doubles_ = lists_.doubles;
+  std::vector<Token>& singles_ = lists_.singles;
+  std::vector<std::size_t>& widened_ = lists_.widened;
+  std::vector<std::size_t>& narrowed_ = lists_.narrowed;
+  std::size_t wide_ = 0;     // wide characters so far (for bracket and quote content)
+  std::size_t letters_ = 0;  // Latin letters so far
   std::size_t line_start_ = 0;
   std::size_t last_wide_ = kNone;  // where the last wide character of the text so far starts
 };

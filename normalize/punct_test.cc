@@ -242,15 +242,18 @@ TEST_CASE("stops after ideographs and quotes already curly decide as before", "[
 // two must agree on any mix of ideographs, marks, blanks and line breaks.
 TEST_CASE("the fast paths agree with the general path on random text", "[punct]") {
   const std::vector<std::string> pieces = {
-      "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：",      "？",
-      "！", " ",  "  ",   "\n", "\t", "“",    "”",      "‘",  "’",  "（",      "）",
-      "(",  ")",  "\"",   "'",  ",",  ".",    "...",    ";",  ":",  "!",       "?",
-      "~",  "--", "—",    "——", "…",  "⼀",   "の",     "《", "》", "\xE4\xB8"};
+      "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：", "？", "！", " ", "  ",
+      "\n", "\t", "“", "”", "‘", "’", "（", "）", "(", ")", "\"", "'", ",", ".", "...", ";", ":",
+      "!", "?", "~", "--", "—", "——", "…", "⼀", "の", "《", "》", "\xE4\xB8",
+      // Markdown code spans: protected spans, at which the fast path's runs must stop.
+      "`", "``"};
   auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
     PunctOptions options;
     options.spacing = spacing;
     std::string out;
     for (const Replacement& r : PunctFilter::scan(text, options, nullptr)) {
+      // spacing=add's own spaces (before a code span after an ideograph) are not compared.
+      if (r.rule.view() == "cjk-latin-space") continue;
       out += std::to_string(r.begin) + "-" + std::to_string(r.end) + ":" + r.text + ":" +
              std::string(r.rule.view()) + "|";
     }
@@ -268,6 +271,30 @@ TEST_CASE("the fast paths agree with the general path on random text", "[punct]"
     }
   }
   CHECK(differ == 0);
+}
+
+// The scanner's lists are kept per thread from one text to the next: nothing of one scan may
+// reach the next (a quote left open, a bracket's token, a mark made full-width).
+TEST_CASE("a scan decides the same whatever was scanned before it", "[punct]") {
+  auto decided = [](std::string_view text) {
+    std::vector<UnpairedQuote> unpaired;
+    std::string out;
+    for (const Replacement& r : PunctFilter::scan(text, PunctOptions(), &unpaired)) {
+      out += std::to_string(r.begin) + "-" + std::to_string(r.end) + ":" + r.text + ";";
+    }
+    return out + "unpaired " + std::to_string(unpaired.size());
+  };
+  const std::vector<std::string> texts = {"他说\"你好\"(北京),然后.", "\"未闭合的引号,和(括号",
+                                          "“已经”‘弯的’（全角）。", "plain, Latin (text).",
+                                          "数字3~5年,又\"一\"句'话'..."};
+  std::vector<std::string> alone;
+  for (const std::string& t : texts) alone.push_back(decided(t));
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    for (std::size_t j = 0; j < texts.size(); ++j) {
+      decided(texts[j]);
+      CHECK(decided(texts[k]) == alone[k]);
+    }
+  }
 }
 
 TEST_CASE("the seed strings that must not change survive the default chain", "[punct]") {

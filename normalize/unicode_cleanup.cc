@@ -19,11 +19,17 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
+#include "normalize/stop_finder.h"
+#include "normalize/unicode_stops.h"
 
 namespace hantidy {
 namespace {
+
+using unicode_stops::CleanSpecial;
+using unicode_stops::NfcSpecial;
 
 constexpr std::string_view kFilter = "unicode";
 
@@ -79,72 +85,6 @@ const char* look_alike_rule(char32_t c) {
   return nullptr;
 }
 
-// Bytes that start a code point outside ASCII and U+4000–U+9FFF (lead bytes E4–E9). Every other
-// byte is ASCII, such a lead, or a continuation byte; decoded, they give ASCII, U+4000–U+9FFF or
-// (malformed) U+FFFD, each with an NFC boundary before it and NFC quick check Yes.
-bool starts_nfc_special(unsigned char b) { return (b >= 0xC0 && b <= 0xE3) || b >= 0xEA; }
-
-// Bytes where clean_characters has work: white space and controls (< 0x21, 0x7F), the marks
-// report_repeats looks for when doubled (',' ';'), and lead bytes of anything but U+4000–U+9FFF.
-bool starts_clean_special(unsigned char b) {
-  return b <= 0x20 || b == 0x7F || b == ',' || b == ';' || starts_nfc_special(b);
-}
-
-#if defined(__SSE2__)
-// Lanes of `v` whose byte is in [lo, hi] (unsigned), as 0xFF.
-__m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
-  __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-  __m128i clamped = _mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo)));
-  return _mm_cmpeq_epi8(clamped, shifted);
-}
-
-__m128i nfc_special_lanes(__m128i v) {
-  return _mm_or_si128(bytes_in(v, 0xC0, 0xE3), bytes_in(v, 0xEA, 0xFF));
-}
-
-__m128i clean_special_lanes(__m128i v) {
-  __m128i marks =
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
-  __m128i controls = _mm_or_si128(bytes_in(v, 0x00, 0x20), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-  return _mm_or_si128(_mm_or_si128(marks, controls), nfc_special_lanes(v));
-}
-#endif
-
-// The two byte scans of find_special: which bytes each stops at, one at a time (`stops`) and,
-// where SSE2 is there, sixteen at a time (`lanes`, 0xFF for a byte `stops` says yes to).
-struct NfcSpecial {
-  static bool stops(unsigned char b) { return starts_nfc_special(b); }
-#if defined(__SSE2__)
-  static __m128i lanes(__m128i v) { return nfc_special_lanes(v); }
-#endif
-};
-
-struct CleanSpecial {
-  static bool stops(unsigned char b) { return starts_clean_special(b); }
-#if defined(__SSE2__)
-  static __m128i lanes(__m128i v) { return clean_special_lanes(v); }
-#endif
-};
-
-// Where the first byte at or after `from` that `Special::stops` says yes to is (text.size() if
-// none). Sixteen bytes at a time where SSE2 is there: most text is long runs of bytes no rule
-// stops at.
-template <typename Special>
-std::size_t find_special(std::string_view text, std::size_t from) {
-  const char* bytes = text.data();
-  std::size_t at = from;
-#if defined(__SSE2__)
-  for (; at + 16 <= text.size(); at += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-    if (int hits = _mm_movemask_epi8(Special::lanes(v))) return at + __builtin_ctz(hits);
-  }
-#endif
-  for (; at < text.size(); ++at) {
-    if (Special::stops(static_cast<unsigned char>(bytes[at]))) return at;
-  }
-  return text.size();
-}
-
 // ICU's NFC facts about the BMP, one byte per code point, computed once (about 1 ms): whether a
 // code point has a normalization boundary before it, and whether its NFC quick check is Yes.
 // Outside the BMP the answers come from ICU directly. With them, whether clean_characters has
@@ -159,17 +99,12 @@ class NfcTable {
         bits_[c] = kBoundaryBefore | kQuickCheckYes | kPlain;
         continue;
       }
-      bits_[c] =
-          (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
-          (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
-      // Plain: every test clean_characters makes of a code point before it only becomes
-      // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
-      // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
-      // full-width letters and digits, controls and zero-width characters are never plain).
-      char32_t u = static_cast<char32_t>(c);
-      bool plain = stable_alone(u, nfc) && u != '\n' && !is_space(u) && !is_invisible(u) &&
-                   !is_private_use(u) && look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
-      if (plain) bits_[c] |= kPlain;
+      bits_[c] = compute(c, nfc);
+      // The rest of a block whose code points ICU answers alike about (bmp_table.h), and which
+      // the tests of compute() below treat alike (private use is all of U+E000–U+F8FF).
+      if (const CodePointRange* block = uniform_block_at(static_cast<char32_t>(c))) {
+        for (; c < static_cast<UChar32>(block->last); ++c) bits_[c + 1] = bits_[c];
+      }
     }
   }
   // A BMP code point clean_characters only remembers as `previous` (see the constructor).
@@ -194,6 +129,21 @@ class NfcTable {
   static constexpr std::uint8_t kBoundaryBefore = 1;
   static constexpr std::uint8_t kQuickCheckYes = 2;
   static constexpr std::uint8_t kPlain = 4;
+
+  std::uint8_t compute(UChar32 c, const icu::Normalizer2& nfc) const {
+    std::uint8_t bits =
+        (nfc.hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+        (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? kQuickCheckYes : 0);
+    // Plain: every test clean_characters makes of a code point before it only becomes
+    // `previous` says so: NFC keeps it alone, it is not a line break or white space, and no rule
+    // of fix() touches it nor does folded_class() change it (so private use, look-alikes, U+F8E7,
+    // full-width letters and digits, controls and zero-width characters are never plain).
+    char32_t u = static_cast<char32_t>(c);
+    bool stable = (bits & (kBoundaryBefore | kQuickCheckYes)) == (kBoundaryBefore | kQuickCheckYes);
+    bool plain = stable && u != '\n' && !is_space(u) && !is_invisible(u) && !is_private_use(u) &&
+                 look_alike_rule(u) == nullptr && !is_fullwidth_alnum(u);
+    return plain ? bits | kPlain : bits;
+  }
   std::array<std::uint8_t, 0x10000> bits_;
 };
 
@@ -269,12 +219,13 @@ class Cleaner {
     std::string_view text = doc_.blocks[index].text;
     const NfcTable& table = nfc_table();
     std::vector<Replacement> reps;
+    StopFinder<NfcSpecial> specials(text);
     std::size_t at = 0;
     std::size_t checked = 0;  // end of the last segment handed to ICU: a segment boundary
     while (at < text.size()) {
       // ASCII and U+4000–U+9FFF have a boundary before them and NFC quick check Yes
       // (unicode_cleanup_test checks every one): only bytes of other code points stop the scan.
-      std::size_t special = find_special<NfcSpecial>(text, at);
+      std::size_t special = specials.next(at);
       if (special == text.size()) break;
       at = special;
       char32_t c = next_code_point(text, at);
@@ -319,18 +270,22 @@ class Cleaner {
     return false;
   }
 
-  // Whether `text` holds a byte E2 followed by a byte of at least BA. Sixteen positions at a time
-  // where SSE2 is there: E2 also leads the curly quotes, dash and ellipsis of every Chinese text.
+  // Whether `text` holds a byte E2 followed by a byte of at least BA. The E2 bytes are found
+  // sixteen positions at a time where SSE2 is there, and the byte after each is looked at alone:
+  // E2 also leads the curly quotes, dash and ellipsis of every Chinese text, but most sixteen
+  // bytes hold none.
   static bool has_radical_bytes(std::string_view text) {
     const char* bytes = text.data();
     std::size_t at = 0;
 #if defined(__SSE2__)
     for (; at + 17 <= text.size(); at += 16) {
       __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
-      __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at + 1));
-      __m128i lead = _mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2)));
-      __m128i high = bytes_in(next, 0xBA, 0xFF);
-      if (_mm_movemask_epi8(_mm_and_si128(lead, high)) != 0) return true;
+      auto leads = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(here, _mm_set1_epi8(static_cast<char>(0xE2)))));
+      for (; leads != 0; leads &= leads - 1) {
+        std::size_t lead = at + static_cast<std::size_t>(__builtin_ctz(leads));
+        if (static_cast<unsigned char>(bytes[lead + 1]) >= 0xBA) return true;
+      }
     }
 #endif
     for (; at + 1 < text.size(); ++at) {
@@ -446,6 +401,7 @@ class Cleaner {
     if (line_scan::visible_length(line, 21) > 20) return false;
     for (std::size_t at = 0; at < line.size();) {
       char32_t c = folded_class(next_code_point(line, at));
+      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // an ideograph: no mark of either test below
       if (is_terminal(c) || c == U'，' || c == ',') return false;
       if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }
@@ -461,7 +417,11 @@ class Cleaner {
     }
     bool office = false;
     for (std::string_view w : kOfficeWords) {
-      if (before.ends_with(w)) office = true;
+      // The last bytes first: most words end in another one, and ends_with is a memcmp call.
+      if (w.back() == before.back() && before.ends_with(w)) {
+        office = true;
+        break;
+      }
     }
     if (!office) return false;
     std::size_t names = 0;
@@ -506,6 +466,38 @@ class Cleaner {
     Keeps keeps_ = kUnknown;
   };
 
+  // The last code point of the run [run, stop) StopFinder skipped: what previous_code_point
+  // gives, a well-formed U+4000–U+9FFF decoded directly.
+  static char32_t last_code_point(std::string_view text, std::size_t run, std::size_t stop) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    if (byte(stop - 1) < 0x80) return byte(stop - 1);
+    if (stop - run >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
+        (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
+      return (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
+             (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
+    }
+    return previous_code_point(text, stop);
+  }
+
+  struct SpaceRun {
+    std::size_t end;  // where the run of white space ends
+    char32_t next;    // the code point there (0 at the end of the text)
+  };
+
+  // The run of white space (is_space) that goes on at `at`, and what follows it, each code point
+  // decoded once. Most runs are ASCII spaces (a PDF's "  \n", a segmented text's spaces between
+  // words), stepped over byte by byte.
+  static SpaceRun space_run(std::string_view text, std::size_t at) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    while (at < text.size()) {
+      std::size_t after = at;
+      char32_t c = next_code_point(text, after);
+      if (!is_space(c)) return {at, c};
+      at = after;
+    }
+    return {at, 0};
+  }
+
   // Whether `c` is a mark report_repeats reports when doubled.
   static bool is_repeatable(char32_t c) {
     return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
@@ -524,35 +516,26 @@ class Cleaner {
     const std::size_t radicals_left = radicals_left_;
     std::vector<Replacement> reps;
     Line line(text);
+    StopFinder<CleanSpecial> specials(text);
     bool maybe_doubled = false;
     char32_t previous = '\n';  // last kept code point, classified
     std::size_t at = 0;
     while (at < text.size()) {
       // Fast path for what most text is made of and no rule touches: printable ASCII and the
       // 3-byte ideographs U+4000–U+9FFF (lead bytes E4–E9), which only become `previous`.
-      std::size_t stop = find_special<CleanSpecial>(text, at);
-      if (stop > at) {
-        std::size_t last = stop;
-        auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-        if (byte(stop - 1) < 0x80) {
-          previous = byte(stop - 1);
-        } else if (stop - at >= 3 && byte(stop - 3) >= 0xE4 && byte(stop - 3) <= 0xE9 &&
-                   (byte(stop - 2) & 0xC0) == 0x80 && (byte(stop - 1) & 0xC0) == 0x80) {
-          // What previous_code_point gives for a well-formed U+4000–U+9FFF, decoded directly.
-          previous = (static_cast<char32_t>(byte(stop - 3) & 0x0F) << 12) |
-                     (static_cast<char32_t>(byte(stop - 2) & 0x3F) << 6) | (byte(stop - 1) & 0x3F);
-        } else {
-          previous = previous_code_point(text, last);
-        }
-        at = stop;
-        if (at == text.size()) break;
-      }
+      std::size_t stop = specials.next(at);
+      if (stop == text.size()) break;
+      // The run skipped, [run, stop), becomes `previous` only where a test below reads it.
+      const std::size_t run = at;
+      at = stop;
       std::size_t begin = at;
       char32_t c = next_code_point(text, at);
       if (nfc.plain(c)) {
         // Most stops are punctuation (，。、“”): what the end of the loop does with a kept code
-        // point that fix() leaves alone and folded_class() keeps as it is.
-        if (c == previous && is_repeatable(c)) maybe_doubled = true;
+        // point that fix() leaves alone and folded_class() keeps as it is. A run skipped before
+        // it ends in ASCII other than ',' and ';', in U+4000–U+9FFF or in a malformed byte: never
+        // in a repeatable mark.
+        if (run == stop && c == previous && is_repeatable(c)) maybe_doubled = true;
         previous = c;
         continue;
       }
@@ -567,27 +550,27 @@ class Cleaner {
         previous = '\n';
         continue;
       }
+      if (run < stop) previous = last_code_point(text, run, stop);
       if (is_space(c)) {
-        std::size_t end = at;
-        while (end < text.size()) {
-          std::size_t peek = end;
-          if (!is_space(next_code_point(text, peek))) break;
-          end = peek;
-        }
+        SpaceRun run = space_run(text, at);
+        std::size_t end = run.end;
         at = end;
         if (end >= text.size() || previous == '\n') {
           previous = c;
           continue;
         }
-        std::size_t peek = end;
-        char32_t next = folded_class(next_code_point(text, peek));
+        char32_t next = folded_class(run.next);
         bool between_cjk = cjk_side(previous) && cjk_side(next);
-        bool cjk_ascii_punct = (is_cjk_letter(previous) && is_no_line_start(next) && next < 0x80) ||
+        bool cjk_ascii_punct = (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
                                (is_cjk_punct(previous) && is_cjk_letter(next));
         if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
           if (reps.empty()) reps.reserve(kFirstReserve);
-          reps.push_back({begin, end, std::string(), kCjkSpaceRule});
+          // Filled in place: a Replacement moved in would copy its empty text's buffer.
+          Replacement& removal = reps.emplace_back();
+          removal.begin = begin;
+          removal.end = end;
+          removal.rule = kCjkSpaceRule;
           continue;  // `previous` stays the character before the space
         }
         previous = c;

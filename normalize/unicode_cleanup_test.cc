@@ -6,11 +6,15 @@
 #include <unicode/uscript.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/pipeline.h"
+#include "normalize/bmp_table.h"
 #include "normalize/cjk_text.h"
+#include "normalize/utf8.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -166,6 +170,17 @@ TEST_CASE("unicode's fast paths rest on ICU's NFC data", "[unicode]") {
     alone_normalized &= nfc->isNormalized(icu::UnicodeString(c), status) && U_SUCCESS(status);
   }
   CHECK(alone_normalized);
+  // The NFC table asks about the first code point of each uniform block only (bmp_table.h).
+  bool blocks_alike = true;
+  for (const CodePointRange& block : kUniformBmpBlocks) {
+    auto first = static_cast<UChar32>(block.first);
+    for (auto c = first; c <= static_cast<UChar32>(block.last); ++c) {
+      blocks_alike &= nfc->hasBoundaryBefore(c) == nfc->hasBoundaryBefore(first) &&
+                      u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) ==
+                          u_getIntPropertyValue(first, UCHAR_NFC_QUICK_CHECK);
+    }
+  }
+  CHECK(blocks_alike);
 }
 
 TEST_CASE("cjk_text's tables answer as ICU does", "[unicode]") {
@@ -198,6 +213,8 @@ TEST_CASE("unicode's byte scan stops wherever a rule may fire", "[unicode]") {
     INFO("shift " << shift);
     CHECK(clean(ascii + "卫生使⽤文件") == ascii + "卫生使用文件");  // Kangxi radical
     CHECK(clean(han + "使⽤文件") == han + "使用文件");
+    // A curly quote (E2 80 9C) just before the radical (E2 BE A7), in its sixteen bytes or not.
+    CHECK(clean(ascii + "这是一个简体文件，取“⾧”补短") == ascii + "这是一个简体文件，取“长”补短");
     // Found only if the radical is seen before the script guess: ⾧ folds to 長, simplified 长.
     CHECK(clean(ascii + "这是一个简体文件，取⾧补短") == ascii + "这是一个简体文件，取长补短");
     CHECK(clean(han + "２０２２年") == han + "2022年");  // full-width digits
@@ -318,6 +335,66 @@ TEST_CASE("unicode's short path for plain code points leaves rule characters to 
   Diagnostics diag;
   UnicodeCleanupFilter().apply(doc, diag);
   CHECK(diag.warnings() == 2);
+}
+
+// A run of white space is stepped over byte by byte while it is ASCII spaces and code point by
+// code point after that: every mix of the three kinds of space is one run, removed or kept as one.
+TEST_CASE("unicode treats every mix of spaces as one run", "[unicode]") {
+  const std::string kinds[] = {" ", "\u3000", "\u00A0"};
+  std::vector<std::string> runs = {""};
+  for (int length = 1; length <= 3; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& run : runs) {
+      for (const std::string& kind : kinds) longer.push_back(run + kind);
+    }
+    runs = longer;
+    const std::string before = "这是一段足够长的文字，用来确保不是标题行";
+    for (const std::string& run : runs) {
+      INFO("run of " << run.size() << " bytes: " << run);
+      CHECK(clean(before + run + "我们继续写下去吧，") == before + "我们继续写下去吧，");
+      CHECK(clean(before + run + "abc，") == before + run + "abc，");  // Latin after it
+      CHECK(clean(before + "，" + run) == before + "，" + run);        // the text's end
+    }
+  }
+}
+
+// The cleanup pass skips runs of ASCII and ideographs without classifying their last character,
+// trusting that none is a repeatable mark: a doubled mark must still be reported wherever it
+// stands, whatever was removed between its two halves.
+TEST_CASE("unicode reports every doubled mark the cleaned text holds", "[unicode]") {
+  const std::vector<std::string> pieces = {"中", "文", "a",  "1",  ",",      "；",    "，",
+                                           "。", "、", "：", ";",  " ",      "\n",    "　",
+                                           "２", "“",  "”",  "⼈", "\u200B", "\u00AD"};
+  auto repeatable = [](char32_t c) {
+    return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == ',' ||
+           c == ';';
+  };
+  std::mt19937 rng(29);
+  std::size_t differ = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    std::size_t n = 1 + rng() % 30;
+    for (std::size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    Document doc = test::read_text(text);
+    Diagnostics diag;
+    UnicodeCleanupFilter().apply(doc, diag);
+    std::size_t doubles = 0;
+    for (const Block& b : doc.blocks) {
+      char32_t previous = 0;
+      std::size_t run = 1;
+      for (std::size_t at = 0; at < b.text.size();) {
+        char32_t c = next_code_point(b.text, at);
+        run = c == previous && repeatable(c) ? run + 1 : 1;
+        doubles += run == 2;
+        previous = c;
+      }
+    }
+    if (diag.warnings() != doubles) {
+      ++differ;
+      UNSCOPED_INFO("input: " << text);
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("unicode takes no options", "[unicode]") {
