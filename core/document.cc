@@ -294,6 +294,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
   for (const Replacement& r : reps) {
     std::size_t source_begin = source_of(r.begin);
     sources.push_back(source_begin);
+    if (!doc.log_changes) continue;
     ChangeRecord& c = doc.changes.emplace_back();
     c.filter = filter_name;
     c.rule = r.rule;
@@ -418,6 +419,13 @@ std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
   return rewrite_block(*this, index, reps, filter, true);
 }
 
+std::size_t Document::rewrite_and_clear(std::size_t index, std::vector<Replacement>& reps,
+                                        std::string_view filter) {
+  std::size_t applied = rewrite_block(*this, index, reps, filter, true);
+  reps.clear();
+  return applied;
+}
+
 namespace document_internal {
 
 std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replacement> reps,
@@ -429,11 +437,13 @@ std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replac
 
 void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
                    std::string orig, std::string reg) {
+  if (!log_changes) return;
   changes.push_back({Name(filter), Name(rule), span, std::move(orig), std::move(reg)});
 }
 
 void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,
                         std::string from, std::string to) {
+  if (!log_changes) return;
   changes.push_back({Name(filter), Name(rule), span, std::move(from), std::move(to), true});
 }
 

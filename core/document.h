@@ -151,6 +151,11 @@ struct Document {
   /// Every change, in the order filters made them. A deque, not a vector: a big document makes
   /// millions, and a vector's doubling would briefly hold two copies of them all.
   std::deque<ChangeRecord> changes;
+  /// Whether rewrite, log, annotate and join_blocks append to `changes`. Corpus mode turns it
+  /// off when nothing will read them (no --stats, no --annotate, records written back as JSONL):
+  /// a record per change is most of what a rewrite costs. Edits are kept either way: they map
+  /// text positions to the source.
+  bool log_changes = true;
 
   /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
   /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must
@@ -158,6 +163,10 @@ struct Document {
   /// replace are dropped; pure insertions at one point are applied as one (one Edit, one
   /// ChangeRecord). Returns how many were applied.
   std::size_t rewrite(std::size_t index, std::vector<Replacement> reps, std::string_view filter);
+  /// rewrite, leaving `reps` empty with its capacity: a filter that rewrites block after block
+  /// fills the same list each time instead of allocating one per block.
+  std::size_t rewrite_and_clear(std::size_t index, std::vector<Replacement>& reps,
+                                std::string_view filter);
 
   /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks
   /// joined, ...), which has no in-text range.
