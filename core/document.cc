@@ -188,8 +188,7 @@ bool by_position(const A& a, const B& b) {
 constexpr std::size_t kMinEdits = 8;
 
 bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
-                     const std::vector<std::size_t>& sources, PositionMap& map_position,
-                     Name filter) {
+                     const std::vector<std::size_t>& sources, Name filter) {
   std::vector<Edit>& edits = block.edits;
   const std::size_t n = edits.size(), m = reps.size();
   // The merge order with each item's new range; `from_old` says which list it came from.
@@ -200,6 +199,14 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
   thread_local std::vector<Placed> placed;
   placed.clear();
   placed.reserve(n + m);
+  // When the order and overlap checks below pass, every replacement merged before an item ends
+  // at or before it and every one after begins at or after its end: the position map moves the
+  // item by the size change of those before it, kept here as it goes. The one exception fails
+  // the checks there (see below).
+  std::ptrdiff_t shift = 0;
+  auto moved = [&](std::size_t pos) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
+  };
   std::size_t prev_begin = 0, prev_end = 0;
   for (std::size_t e = 0, r = 0; e < n || r < m;) {
     bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
@@ -207,15 +214,24 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
     if (from_old) {
       begin = edits[e].begin;
       end = edits[e].end;
-      new_begin = map_position(begin, true);
-      new_end = std::max(new_begin, map_position(end, false));
+      new_begin = moved(begin);
+      new_end = std::max(new_begin, moved(end));
       ++e;
     } else {
-      begin = reps[r].begin;
-      end = reps[r].end;
-      bool insertion = begin == end;
-      new_begin = map_position(begin, !insertion);
-      new_end = std::max(new_begin, map_position(end, insertion));
+      const Replacement& rep = reps[r];
+      begin = rep.begin;
+      end = rep.end;
+      // An insertion where the item before is an old edit that removed text at the same point:
+      // the map counts the insertion before that edit, which so lands after the inserted text,
+      // out of order (the check on new begins failed here).
+      if (begin == end && !placed.empty() && placed.back().from_old && prev_begin == begin &&
+          prev_end == begin) {
+        return false;
+      }
+      new_begin = moved(begin);
+      new_end = new_begin + rep.text.size();
+      shift +=
+          static_cast<std::ptrdiff_t>(rep.text.size()) - static_cast<std::ptrdiff_t>(end - begin);
       ++r;
     }
     if (!placed.empty()) {
@@ -303,7 +319,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
     c.reg = r.text;
   }
 
-  if (!allow_fast || !merge_untouched(block, reps, sources, map_position, filter_name)) {
+  if (!allow_fast || !merge_untouched(block, reps, sources, filter_name)) {
     // Group old edits and new replacements that overlap; each group becomes one edit. Both
     // lists are sorted, so one merge orders them (old edits first among equals, as before).
     struct Item {
