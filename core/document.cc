@@ -180,6 +180,14 @@ bool by_position(const A& a, const B& b) {
   return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
 }
 
+// Marks keep covering their text: they move with it, as the edits do.
+void map_marks(std::vector<Mark>& marks, PositionMap map_position) {
+  for (Mark& m : marks) {
+    m.begin = map_position(m.begin, true);
+    m.end = std::max(m.begin, map_position(m.end, false));
+  }
+}
+
 // The usual rewrite: no replacement touches an earlier edit (they are one-item groups of the
 // general path below), and the new order needs no re-sort. Then each old edit only moves
 // within the block's own vector and the new edits fill the gaps, from the back, so nothing is
@@ -297,7 +305,6 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
   // and these would otherwise be allocations each time.
   thread_local std::vector<std::ptrdiff_t> shift;
   thread_local std::vector<std::size_t> sources;
-  PositionMap map_position(reps, shift);
 
   // Interned once per call, not once per change; a filter rewrites block after block, so the
   // name of the last call is usually the one asked for.
@@ -320,6 +327,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
   }
 
   if (!allow_fast || !merge_untouched(block, reps, sources, filter_name)) {
+    PositionMap map_position(reps, shift);
     // Group old edits and new replacements that overlap; each group becomes one edit. Both
     // lists are sorted, so one merge orders them (old edits first among equals, as before).
     struct Item {
@@ -420,10 +428,8 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
     block.edits = std::move(edits);
   }
 
-  for (Mark& m : block.marks) {
-    m.begin = map_position(m.begin, true);
-    m.end = std::max(m.begin, map_position(m.end, false));
-  }
+  // Made only when there are marks: the usual rewrite places its edits without it.
+  if (!block.marks.empty()) map_marks(block.marks, PositionMap(reps, shift));
   apply_replacements(block.text, reps);
   return reps.size();
 }
