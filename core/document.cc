@@ -458,15 +458,15 @@ std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replac
 }  // namespace document_internal
 
 void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
-                   std::string orig, std::string reg) {
+                   std::string_view orig, std::string_view reg) {
   if (!log_changes) return;
-  changes.push_back({Name(filter), Name(rule), span, std::move(orig), std::move(reg)});
+  changes.push_back({Name(filter), Name(rule), span, std::string(orig), std::string(reg)});
 }
 
 void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,
-                        std::string from, std::string to) {
+                        std::string_view from, std::string_view to) {
   if (!log_changes) return;
-  changes.push_back({Name(filter), Name(rule), span, std::move(from), std::move(to), true});
+  changes.push_back({Name(filter), Name(rule), span, std::string(from), std::string(to), true});
 }
 
 void Document::join_blocks(std::size_t first, std::size_t second, std::string_view separator,
@@ -482,8 +482,7 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
   join.filter = Name(filter);
   join.rule = Name(rule);
-  log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, std::string(removed),
-      std::string(separator));
+  log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, removed, separator);
   a.text.append(separator);
   a.text += b.text;
   a.edits.push_back(std::move(join));

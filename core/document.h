@@ -169,14 +169,15 @@ struct Document {
                                 std::string_view filter);
 
   /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks
-  /// joined, ...), which has no in-text range.
-  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string orig,
-           std::string reg);
+  /// joined, ...), which has no in-text range. The texts are views: nothing is copied when
+  /// changes are not logged.
+  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string_view orig,
+           std::string_view reg);
 
   /// Appends a ChangeRecord for an annotation: what a block is or who speaks it, `from` → `to`
   /// ("paragraph" → "speaker"). The text stays as it was.
-  void annotate(std::string_view filter, std::string_view rule, SourceSpan span, std::string from,
-                std::string to);
+  void annotate(std::string_view filter, std::string_view rule, SourceSpan span,
+                std::string_view from, std::string_view to);
 
   /// Joins blocks[second] onto the end of blocks[first] with `separator` between them (usually
   /// "" for CJK, " " for Latin), and erases blocks[second]. The join is recorded as an Edit whose

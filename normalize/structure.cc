@@ -42,10 +42,10 @@ class PersonTable {
 void retype(Document& doc, std::size_t i, BlockKind kind, int level, std::string_view rule) {
   Block& b = doc.blocks[i];
   if (b.kind == kind && b.level == level) return;
-  std::string from(kind_name(b.kind));
+  std::string_view from = kind_name(b.kind);  // a name from a static table: it stays valid
   b.kind = kind;
   b.level = level;
-  doc.annotate(kFilter, rule, b.span, from, std::string(kind_name(kind)));
+  doc.annotate(kFilter, rule, b.span, from, kind_name(kind));
 }
 
 void add_mark(Block& block, Mark mark) {
@@ -82,7 +82,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});
       doc.annotate(kFilter, "run-in-label", b.span, "",
-                   b.text.substr(label->begin, label->end - label->begin));
+                   std::string_view(b.text).substr(label->begin, label->end - label->begin));
     } else {
       retype(doc, i, BlockKind::kSpeakerLabel, 0, "speaker-label");
     }
