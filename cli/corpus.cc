@@ -35,6 +35,9 @@ struct Job {
   RecordWriteOptions record_options;
   bool jsonl = true;   // --to jsonl: records back; otherwise the writer renders each record
   bool stats = false;  // --stats: count changes per filter and rule
+  // Whether documents keep their change log: --stats counts it, --annotate and the writers of
+  // other formats read it; records written back as JSONL do not.
+  bool log_changes = true;
   std::vector<Pipeline> pipelines;
   std::vector<std::unique_ptr<Writer>> writers;
 };
@@ -88,6 +91,7 @@ class Batch : public Task {
                std::size_t worker) {
     Record record = parse_record(line, file_, line_no, job_.fields, job_.read, diag_, readable);
     Document doc = record_document(record, diag_);
+    doc.log_changes = job_.log_changes;
     job_.pipelines[worker].run(doc, diag_);
     if (job_.stats) stats_.add(doc);
     if (job_.jsonl) {
@@ -130,6 +134,7 @@ Job make_job(const Options& options, std::size_t workers) {
   job.record_options.annotate = options.annotate;
   job.jsonl = options.to == "jsonl";
   job.stats = !options.stats.empty();
+  job.log_changes = !job.jsonl || job.stats || job.record_options.annotate;
   const WriterInfo& writer = find_writer(options.to);
   WriteOptions write_options;
   write_options.unit = job.record_options.unit;

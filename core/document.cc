@@ -180,6 +180,14 @@ bool by_position(const A& a, const B& b) {
   return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
 }
 
+// Marks keep covering their text: they move with it, as the edits do.
+void map_marks(std::vector<Mark>& marks, PositionMap map_position) {
+  for (Mark& m : marks) {
+    m.begin = map_position(m.begin, true);
+    m.end = std::max(m.begin, map_position(m.end, false));
+  }
+}
+
 // The usual rewrite: no replacement touches an earlier edit (they are one-item groups of the
 // general path below), and the new order needs no re-sort. Then each old edit only moves
 // within the block's own vector and the new edits fill the gaps, from the back, so nothing is
@@ -188,8 +196,7 @@ bool by_position(const A& a, const B& b) {
 constexpr std::size_t kMinEdits = 8;
 
 bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
-                     const std::vector<std::size_t>& sources, PositionMap& map_position,
-                     Name filter) {
+                     const std::vector<std::size_t>& sources, Name filter) {
   std::vector<Edit>& edits = block.edits;
   const std::size_t n = edits.size(), m = reps.size();
   // The merge order with each item's new range; `from_old` says which list it came from.
@@ -200,6 +207,14 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
   thread_local std::vector<Placed> placed;
   placed.clear();
   placed.reserve(n + m);
+  // When the order and overlap checks below pass, every replacement merged before an item ends
+  // at or before it and every one after begins at or after its end: the position map moves the
+  // item by the size change of those before it, kept here as it goes. The one exception fails
+  // the checks there (see below).
+  std::ptrdiff_t shift = 0;
+  auto moved = [&](std::size_t pos) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
+  };
   std::size_t prev_begin = 0, prev_end = 0;
   for (std::size_t e = 0, r = 0; e < n || r < m;) {
     bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
@@ -207,15 +222,24 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
     if (from_old) {
       begin = edits[e].begin;
       end = edits[e].end;
-      new_begin = map_position(begin, true);
-      new_end = std::max(new_begin, map_position(end, false));
+      new_begin = moved(begin);
+      new_end = std::max(new_begin, moved(end));
       ++e;
     } else {
-      begin = reps[r].begin;
-      end = reps[r].end;
-      bool insertion = begin == end;
-      new_begin = map_position(begin, !insertion);
-      new_end = std::max(new_begin, map_position(end, insertion));
+      const Replacement& rep = reps[r];
+      begin = rep.begin;
+      end = rep.end;
+      // An insertion where the item before is an old edit that removed text at the same point:
+      // the map counts the insertion before that edit, which so lands after the inserted text,
+      // out of order (the check on new begins failed here).
+      if (begin == end && !placed.empty() && placed.back().from_old && prev_begin == begin &&
+          prev_end == begin) {
+        return false;
+      }
+      new_begin = moved(begin);
+      new_end = new_begin + rep.text.size();
+      shift +=
+          static_cast<std::ptrdiff_t>(rep.text.size()) - static_cast<std::ptrdiff_t>(end - begin);
       ++r;
     }
     if (!placed.empty()) {
@@ -281,7 +305,6 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
   // and these would otherwise be allocations each time.
   thread_local std::vector<std::ptrdiff_t> shift;
   thread_local std::vector<std::size_t> sources;
-  PositionMap map_position(reps, shift);
 
   // Interned once per call, not once per change; a filter rewrites block after block, so the
   // name of the last call is usually the one asked for.
@@ -294,6 +317,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
   for (const Replacement& r : reps) {
     std::size_t source_begin = source_of(r.begin);
     sources.push_back(source_begin);
+    if (!doc.log_changes) continue;
     ChangeRecord& c = doc.changes.emplace_back();
     c.filter = filter_name;
     c.rule = r.rule;
@@ -302,7 +326,8 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
     c.reg = r.text;
   }
 
-  if (!allow_fast || !merge_untouched(block, reps, sources, map_position, filter_name)) {
+  if (!allow_fast || !merge_untouched(block, reps, sources, filter_name)) {
+    PositionMap map_position(reps, shift);
     // Group old edits and new replacements that overlap; each group becomes one edit. Both
     // lists are sorted, so one merge orders them (old edits first among equals, as before).
     struct Item {
@@ -403,10 +428,8 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
     block.edits = std::move(edits);
   }
 
-  for (Mark& m : block.marks) {
-    m.begin = map_position(m.begin, true);
-    m.end = std::max(m.begin, map_position(m.end, false));
-  }
+  // Made only when there are marks: the usual rewrite places its edits without it.
+  if (!block.marks.empty()) map_marks(block.marks, PositionMap(reps, shift));
   apply_replacements(block.text, reps);
   return reps.size();
 }
@@ -416,6 +439,13 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
 std::size_t Document::rewrite(std::size_t index, std::vector<Replacement> reps,
                               std::string_view filter) {
   return rewrite_block(*this, index, reps, filter, true);
+}
+
+std::size_t Document::rewrite_and_clear(std::size_t index, std::vector<Replacement>& reps,
+                                        std::string_view filter) {
+  std::size_t applied = rewrite_block(*this, index, reps, filter, true);
+  reps.clear();
+  return applied;
 }
 
 namespace document_internal {
@@ -428,13 +458,15 @@ std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replac
 }  // namespace document_internal
 
 void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
-                   std::string orig, std::string reg) {
-  changes.push_back({Name(filter), Name(rule), span, std::move(orig), std::move(reg)});
+                   std::string_view orig, std::string_view reg) {
+  if (!log_changes) return;
+  changes.push_back({Name(filter), Name(rule), span, std::string(orig), std::string(reg)});
 }
 
 void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,
-                        std::string from, std::string to) {
-  changes.push_back({Name(filter), Name(rule), span, std::move(from), std::move(to), true});
+                        std::string_view from, std::string_view to) {
+  if (!log_changes) return;
+  changes.push_back({Name(filter), Name(rule), span, std::string(from), std::string(to), true});
 }
 
 void Document::join_blocks(std::size_t first, std::size_t second, std::string_view separator,
@@ -450,8 +482,7 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
   join.filter = Name(filter);
   join.rule = Name(rule);
-  log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, std::string(removed),
-      std::string(separator));
+  log(filter, rule, SourceSpan{a.span.source, a.span.end, b.span.begin}, removed, separator);
   a.text.append(separator);
   a.text += b.text;
   a.edits.push_back(std::move(join));

@@ -151,6 +151,11 @@ struct Document {
   /// Every change, in the order filters made them. A deque, not a vector: a big document makes
   /// millions, and a vector's doubling would briefly hold two copies of them all.
   std::deque<ChangeRecord> changes;
+  /// Whether rewrite, log, annotate and join_blocks append to `changes`. Corpus mode turns it
+  /// off when nothing will read them (no --stats, no --annotate, records written back as JSONL):
+  /// a record per change is most of what a rewrite costs. Edits are kept either way: they map
+  /// text positions to the source.
+  bool log_changes = true;
 
   /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
   /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must
@@ -158,16 +163,21 @@ struct Document {
   /// replace are dropped; pure insertions at one point are applied as one (one Edit, one
   /// ChangeRecord). Returns how many were applied.
   std::size_t rewrite(std::size_t index, std::vector<Replacement> reps, std::string_view filter);
+  /// rewrite, leaving `reps` empty with its capacity: a filter that rewrites block after block
+  /// fills the same list each time instead of allocating one per block.
+  std::size_t rewrite_and_clear(std::size_t index, std::vector<Replacement>& reps,
+                                std::string_view filter);
 
   /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks
-  /// joined, ...), which has no in-text range.
-  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string orig,
-           std::string reg);
+  /// joined, ...), which has no in-text range. The texts are views: nothing is copied when
+  /// changes are not logged.
+  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string_view orig,
+           std::string_view reg);
 
   /// Appends a ChangeRecord for an annotation: what a block is or who speaks it, `from` → `to`
   /// ("paragraph" → "speaker"). The text stays as it was.
-  void annotate(std::string_view filter, std::string_view rule, SourceSpan span, std::string from,
-                std::string to);
+  void annotate(std::string_view filter, std::string_view rule, SourceSpan span,
+                std::string_view from, std::string_view to);
 
   /// Joins blocks[second] onto the end of blocks[first] with `separator` between them (usually
   /// "" for CJK, " " for Latin), and erases blocks[second]. The join is recorded as an Edit whose

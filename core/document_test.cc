@@ -132,6 +132,31 @@ TEST_CASE("rewrite's in-place path gives what the general path gives", "[documen
   CHECK(compared == 12000);
 }
 
+TEST_CASE("a document that logs no changes rewrites its blocks as one that does", "[document]") {
+  std::mt19937 rng(20261124);
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    for (std::size_t n = 1 + rng() % 24; n > 0; --n) text += "ab c\n"[rng() % 5];
+    Document logged = one_block(text, 50);
+    logged.blocks.push_back(logged.blocks[0]);
+    Document silent = logged;
+    silent.log_changes = false;
+    for (int pass = 0; pass < 4; ++pass) {
+      std::vector<Replacement> reps = random_replacements(rng, logged.blocks[0].text);
+      CHECK(silent.rewrite(0, reps, "f") == logged.rewrite(0, reps, "f"));
+    }
+    for (Document* doc : {&logged, &silent}) {
+      doc->log("f", "rule", {0, 1, 2}, "a", "b");
+      doc->annotate("f", "kind", {0, 1, 2}, "paragraph", "speaker");
+      doc->join_blocks(0, 1, "", "\n", "f", "join");
+    }
+    INFO("round " << round);
+    REQUIRE(silent.blocks == logged.blocks);
+    CHECK(silent.changes.empty());
+    CHECK(logged.changes.size() >= 3);
+  }
+}
+
 TEST_CASE("rewrite drops replacements that change nothing", "[document]") {
   Document doc = one_block("abc");
   CHECK(doc.rewrite(0, {{0, 1, "a", "same"}}, "test") == 0);

@@ -74,9 +74,20 @@ std::size_t numbering(std::span<const CodePoint> cps, int& level) {
 
 }  // namespace
 
+// A shape's line found from the line of single_short_line(block, kMaxShapeLineBytes): the same
+// line when it is no longer than the shape's own limit, else none (as single_short_line(block,
+// max_bytes) finds: one non-empty line either way, and its length decides).
+std::string_view shape_line(std::string_view line, std::size_t max_bytes) {
+  return line.size() <= max_bytes ? line : std::string_view();
+}
+
 int numbered_heading_level(std::string_view block) {
   // Too long or several lines: decode nothing.
-  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 60);
+  return numbered_heading_level_of_line(single_short_line(block, kMaxShapeLineBytes));
+}
+
+int numbered_heading_level_of_line(std::string_view line) {
+  line = shape_line(line, kMaxBytesPerCodePoint * 60);
   if (line.empty()) return 0;
   // A numbering starts with a Chinese numeral, an opening parenthesis or a digit: any other
   // first character, and there is nothing to decode.
@@ -131,7 +142,11 @@ bool starts_with_item_marker(std::string_view text) {
 
 bool is_salutation(std::string_view block) {
   // Too long or several lines: decode nothing.
-  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 24);
+  return is_salutation_line(single_short_line(block, kMaxShapeLineBytes));
+}
+
+bool is_salutation_line(std::string_view line) {
+  line = shape_line(line, kMaxBytesPerCodePoint * 24);
   if (line.empty()) return false;
   // The last character must be a colon (by its bytes: a line's last bytes EF BC 9A are always
   // the code point ：).
@@ -156,7 +171,11 @@ bool is_salutation(std::string_view block) {
 
 bool is_stage_note(std::string_view block) {
   // Too long or several lines: decode nothing.
-  std::string_view line = single_short_line(block, kMaxBytesPerCodePoint * 40);
+  return is_stage_note_line(single_short_line(block, kMaxShapeLineBytes));
+}
+
+bool is_stage_note_line(std::string_view line) {
+  line = shape_line(line, kMaxBytesPerCodePoint * 40);
   if (line.empty()) return false;
   // Wholly in parentheses, by the bytes of the first and last character (the text's first
   // byte starts a code point, and EF BC 89 at its end can only be ）).

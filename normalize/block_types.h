@@ -27,6 +27,13 @@ bool is_salutation(std::string_view block);
 /// "(計時器響起 )", "（在席位上）": a short block wholly inside parentheses.
 bool is_stage_note(std::string_view block);
 
+/// The three above for a block whose one line is `line`: single_short_line(block,
+/// kMaxShapeLineBytes), found once by a caller that asks all three (each takes lines only up to
+/// its own length, as the block forms do).
+int numbered_heading_level_of_line(std::string_view line);
+bool is_salutation_line(std::string_view line);
+bool is_stage_note_line(std::string_view line);
+
 /// A short single line with no sentence punctuation and no numbering: "唯有改革 唯有奋斗".
 bool is_title_like(std::string_view block);
 

@@ -1,6 +1,7 @@
 #include "normalize/block_types.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -141,6 +142,29 @@ TEST_CASE("a short line is found without reading a long paragraph to its end", "
   CHECK(short_line_end(han, 0, 240) == std::string_view::npos);
   CHECK(short_line_end("ab\ncd", 0, 240) == 2);
   CHECK(short_line_end("ab\ncd", 3, 240) == 5);
+}
+
+// The line forms of the shapes (structure finds a block's line once for all three) rest on this:
+// a block's single short line under a smaller limit is its line under kMaxShapeLineBytes when
+// that is no longer than the limit, else none.
+TEST_CASE("a block's short line under a smaller limit is its longest-limit line, if short enough",
+          "[structure]") {
+  std::mt19937 rng(20261123);
+  static const char* const kPieces[] = {" ", "\t", "\r", "\n", "　", "a", "标", "同志："};
+  for (int round = 0; round < 20000; ++round) {
+    std::string block;
+    std::size_t pieces = rng() % 6;
+    for (std::size_t k = 0; k < pieces; ++k) {
+      std::string piece = kPieces[rng() % 8];
+      for (std::size_t n = rng() % 3 == 0 ? rng() % 120 : 1; n > 0; --n) block += piece;
+    }
+    std::string_view line = single_short_line(block, kMaxShapeLineBytes);
+    for (std::size_t limit : {96, 160, 240}) {
+      INFO("round " << round << ", limit " << limit);
+      REQUIRE(single_short_line(block, limit) ==
+              (line.size() <= limit ? line : std::string_view()));
+    }
+  }
 }
 
 // The shapes decode into stack buffers of their longest length: a line one code point longer

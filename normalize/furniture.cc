@@ -369,7 +369,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       if (furniture) {
         doc.log(kFilter, kind_name(kind),
                 {block.span.source, block.source_offset(l.begin), block.source_offset(l.end)},
-                block.text.substr(l.begin, l.end - l.begin), "");
+                std::string_view(block.text).substr(l.begin, l.end - l.begin), "");
       }
       if (!furniture && !pieces.empty() && !is_furniture(pieces.back().kind)) {
         pieces.back().end = l.end;

@@ -42,10 +42,10 @@ class PersonTable {
 void retype(Document& doc, std::size_t i, BlockKind kind, int level, std::string_view rule) {
   Block& b = doc.blocks[i];
   if (b.kind == kind && b.level == level) return;
-  std::string from(kind_name(b.kind));
+  std::string_view from = kind_name(b.kind);  // a name from a static table: it stays valid
   b.kind = kind;
   b.level = level;
-  doc.annotate(kFilter, rule, b.span, from, std::string(kind_name(kind)));
+  doc.annotate(kFilter, rule, b.span, from, kind_name(kind));
 }
 
 void add_mark(Block& block, Mark mark) {
@@ -82,7 +82,7 @@ Labels find_labels(Document& doc, const OfficeLexicon& offices) {
     if (label->run_in) {
       add_mark(b, {label->begin, label->end, "speaker"});
       doc.annotate(kFilter, "run-in-label", b.span, "",
-                   b.text.substr(label->begin, label->end - label->begin));
+                   std::string_view(b.text).substr(label->begin, label->end - label->begin));
     } else {
       retype(doc, i, BlockKind::kSpeakerLabel, 0, "speaker-label");
     }
@@ -138,18 +138,19 @@ void type_blocks(Document& doc, const Labels& labels) {
     if (labels.speakers.count(i)) continue;
     // Every shape tested here is one short line; most paragraphs are not, and are passed over
     // with one look at their first line.
-    bool short_line = !single_short_line(b.text, kMaxShapeLineBytes).empty();
+    std::string_view line = single_short_line(b.text, kMaxShapeLineBytes);
+    bool short_line = !line.empty();
     if (!have_title && i < first_label && content_seen <= kTitleWindow &&
         (b.kind == BlockKind::kHeading || (short_line && is_title_like(b.text)))) {
       retype(doc, i, BlockKind::kTitle, 0, "title");
       have_title = true;
     } else if (!short_line) {
       continue;
-    } else if (int level = numbered_heading_level(b.text); level > 0) {
+    } else if (int level = numbered_heading_level_of_line(line); level > 0) {
       retype(doc, i, BlockKind::kHeading, level, "numbered-heading");
-    } else if (b.kind == BlockKind::kParagraph && is_salutation(b.text)) {
+    } else if (b.kind == BlockKind::kParagraph && is_salutation_line(line)) {
       retype(doc, i, BlockKind::kSalutation, 0, "salutation");
-    } else if (b.kind == BlockKind::kParagraph && is_stage_note(b.text)) {
+    } else if (b.kind == BlockKind::kParagraph && is_stage_note_line(line)) {
       retype(doc, i, BlockKind::kNote, 0, "stage-note");
     }
   }

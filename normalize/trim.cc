@@ -29,9 +29,9 @@ const Name kTrailingSpaceRule("trailing-space");
 }  // namespace
 
 void TrimFilter::apply(Document& doc, Diagnostics&) const {
+  std::vector<Replacement> reps;  // one list for every block: rewrite_and_clear empties it
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     std::string_view text = doc.blocks[i].text;
-    std::vector<Replacement> reps;
     std::size_t line_end = 0;
     while (true) {
       std::size_t newline = text.find('\n', line_end);
@@ -44,7 +44,7 @@ void TrimFilter::apply(Document& doc, Diagnostics&) const {
       if (newline == std::string_view::npos) break;
       line_end = newline + 1;
     }
-    if (!reps.empty()) doc.rewrite(i, std::move(reps), "trim");  // a no-op when empty
+    if (!reps.empty()) doc.rewrite_and_clear(i, reps, "trim");
   }
 }
 
