@@ -427,9 +427,8 @@ std::size_t rewrite_general(Document& doc, std::size_t index, std::vector<Replac
 
 }  // namespace document_internal
 
-void Document::log(std::string_view filter, std::string_view rule, SourceSpan span,
-                   std::string orig, std::string reg) {
-  changes.push_back({Name(filter), Name(rule), span, std::move(orig), std::move(reg)});
+void Document::log(Name filter, Name rule, SourceSpan span, std::string orig, std::string reg) {
+  changes.push_back({filter, rule, span, std::move(orig), std::move(reg)});
 }
 
 void Document::annotate(std::string_view filter, std::string_view rule, SourceSpan span,

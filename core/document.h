@@ -161,8 +161,8 @@ struct Document {
 
   /// Appends a ChangeRecord for a structural change (a block typed as furniture, two blocks
   /// joined, ...), which has no in-text range.
-  void log(std::string_view filter, std::string_view rule, SourceSpan span, std::string orig,
-           std::string reg);
+  /// (Names, so that a filter that logs a change a line interns its names once.)
+  void log(Name filter, Name rule, SourceSpan span, std::string orig, std::string reg);
 
   /// Appends a ChangeRecord for an annotation: what a block is or who speaks it, `from` → `to`
   /// ("paragraph" → "speaker"). The text stays as it was.
