@@ -29,7 +29,7 @@ const ReaderInfo kReaders[] = {
 };
 
 const FilterInfo kFilters[] = {
-    {"trim", "remove white space at the end of lines", make_trim_filter},
+    {"trim", "remove white space at the end of lines and on blank lines", make_trim_filter},
     {"unicode", "clean PDF/OCR characters: Kangxi, PUA, widths, CJK spaces", make_unicode_filter},
     {"furniture", "type page numbers and running headers/footers", make_furniture_filter},
     {"linebreak", "join wrapped lines, split and rejoin paragraphs", make_linebreak_filter},

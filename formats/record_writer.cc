@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/blank_lines.h"
 #include "formats/json_line.h"
 #include "formats/jsonl_writer.h"
 #include "formats/turns.h"
@@ -44,6 +45,21 @@ std::optional<std::string_view> gap_before(std::string_view source, std::size_t 
     if (gap.ends_with(mark) && is_blank(gap.substr(0, gap.size() - mark.size()))) return gap;
   }
   return std::nullopt;
+}
+
+// Appends source[from, to) (what stands between two blocks, or after the last), without the
+// white space of its blank lines when `trimmed` (the trim filter ran and logged it). The lines
+// are those of the source, as the trim filter saw them.
+void append_gap(std::string_view source, std::size_t from, std::size_t to, bool trimmed,
+                std::string& out) {
+  std::size_t at = from;
+  if (trimmed) {
+    for_each_blank_line_space(source, from, to, [&](std::size_t begin, std::size_t end) {
+      out.append(source, at, begin - at);
+      at = end;
+    });
+  }
+  out.append(source, at, to - at);
 }
 
 void write_blocks(const Record& record, const Document& doc, std::string& out) {
@@ -104,12 +120,13 @@ std::string document_text(const Document& doc) {
   std::size_t from = 0;        // end of the last written block in the source
   bool first = true;
   bool in_step = true;  // every block so far came from sources[0] in order
+  const bool trimmed = blank_lines_trimmed(doc);
   for (const Block& block : doc.blocks) {
     if (is_furniture(block.kind) || block.text.empty()) continue;
     std::optional<std::string_view> gap;
     if (in_step && block.span.source == 0) gap = gap_before(source, from, block);
     if (gap) {
-      out += *gap;
+      append_gap(source, from, from + gap->size(), trimmed, out);
     } else {
       if (!first) out += "\n\n";
       out += markup(block);
@@ -123,7 +140,7 @@ std::string document_text(const Document& doc) {
     }
   }
   if (in_step && from <= source.size() && is_blank(source.substr(from))) {
-    out += source.substr(from);
+    append_gap(source, from, source.size(), trimmed, out);
   }
   return out;
 }

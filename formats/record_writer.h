@@ -18,7 +18,8 @@ struct RecordWriteOptions {
 
 /// The cleaned text of a document as one string, laid out like its source: what stood between
 /// two blocks in the source (blank lines, a heading's `## `) is kept, so the identity chain gives
-/// the record's text back byte for byte (after CRLF → LF). Furniture and blocks a filter
+/// the record's text back byte for byte (after CRLF → LF); once the trim filter ran, without the
+/// white space of blank lines (core/blank_lines.h). Furniture and blocks a filter
 /// emptied are left out, and where something was left out the blocks are separated by one blank
 /// line.
 std::string document_text(const Document& doc);

@@ -27,6 +27,14 @@ TEST_CASE("document_text leaves out furniture and emptied blocks, with a blank l
   CHECK(document_text(doc) == "正文一\n\n## 尾\n");
 }
 
+TEST_CASE("document_text leaves out the white space of blank lines once trim logged it",
+          "[record_writer]") {
+  const std::string text = "段一 \n \n\t\n\n## 二\n　\n段三\n  ";
+  // Without trim the gaps are the source's (the identity chain gives the text back).
+  CHECK(document_text(test::run_chain("", text)) == text);
+  CHECK(document_text(test::run_chain("trim", text)) == "段一\n\n\n\n## 二\n\n段三\n");
+}
+
 TEST_CASE("document_text after joins keeps the joined text", "[record_writer]") {
   Document doc = test::read_text("上半\n\n下半\n\n另段");
   doc.join_blocks(0, 1, "", "\n\n", "test", "join");

@@ -35,6 +35,9 @@ Editorial filter_part(std::string_view filter) {
 }
 
 Editorial change_part(std::string_view filter, std::string_view rule, std::string_view orig) {
+  // The white space of the blank lines that separate blocks: no block holds it, so it is not
+  // encoded in place; it belongs with how the text is cut into blocks.
+  if (rule == "blank-line-space") return Editorial::kSegmentation;
   if (contains(orig, "\n")) return Editorial::kHyphenation;
   if (is_correction(filter, rule, orig)) return Editorial::kCorrection;
   Editorial part = filter_part(filter);

@@ -270,6 +270,20 @@ TEST_CASE("without --tei-changes changes are only counted in the header", "[tei]
              Catch::Contains("unicode; punct(quotes=corner); linebreak"));
 }
 
+TEST_CASE("the white space of blank lines between blocks is counted under segmentation", "[tei]") {
+  // trim logs it, but no block holds it: it cannot be encoded in place as a normalization.
+  Document doc = with_changes();
+  doc.changes.push_back({"trim", "blank-line-space", {}, "  ", ""});
+  WriteOptions o;
+  o.filters = {"trim", "unicode"};
+  o.tei_changes = true;
+  auto parsed = parse(render(doc, o));
+  REQUIRE(parsed);
+  CHECK_THAT(xpath(parsed.get(), "//t:segmentation/t:p")[0],
+             Catch::Contains("trim 1 (blank-line-space 1)"));
+  CHECK_THAT(xpath(parsed.get(), "//t:normalization/t:p")[0], !Catch::Contains("blank-line-space"));
+}
+
 TEST_CASE("kept line breaks and repaired joins are marked with lb under --tei-lines", "[tei]") {
   Document doc = with_source();
   doc.blocks.push_back(block(BlockKind::kParagraph, "继续深化改革，加"));

@@ -630,6 +630,7 @@ class Repairer {
     char32_t la = last_visible(a.text), fb = first_visible(b.text);
     std::string_view sep = latin_join(la, fb) ? " " : "";
     Document scratch;
+    scratch.log_changes = doc_.log_changes;
     scratch.blocks.push_back(std::move(a));
     scratch.blocks.push_back(std::move(b));
     scratch.join_blocks(0, 1, sep, removed, kFilter, rule);

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/blank_lines.h"
+
 namespace hantidy {
 namespace {
 
@@ -26,6 +28,29 @@ std::size_t trailing_space(std::string_view text, std::size_t end) {
 // white space.
 const Name kTrailingSpaceRule("trailing-space");
 
+// The white space of blank lines between the blocks of each source (core/blank_lines.h): no
+// block holds it, so it is logged here, one change a line, and left out by the writers that copy
+// the gaps between blocks from the source.
+void trim_blank_lines(Document& doc) {
+  doc.meta[std::string(kBlankLinesKey)] = std::string(kBlankLinesTrimmed);
+  if (!doc.log_changes) return;  // the writers find the lines themselves
+  for (std::size_t s = 0; s < doc.sources.size(); ++s) {
+    std::string_view text = doc.sources[s].text;
+    std::size_t from = 0;  // end of the last block of this source, in order
+    auto log_gap = [&](std::size_t to) {
+      for_each_blank_line_space(text, from, to, [&](std::size_t begin, std::size_t end) {
+        doc.log("trim", "blank-line-space", {s, begin, end}, text.substr(begin, end - begin), "");
+      });
+    };
+    for (const Block& block : doc.blocks) {
+      if (block.span.source != s || block.span.begin < from) continue;
+      log_gap(block.span.begin);
+      from = block.span.end;
+    }
+    log_gap(text.size());
+  }
+}
+
 }  // namespace
 
 void TrimFilter::apply(Document& doc, Diagnostics&) const {
@@ -46,6 +71,7 @@ void TrimFilter::apply(Document& doc, Diagnostics&) const {
     }
     if (!reps.empty()) doc.rewrite_and_clear(i, reps, "trim");
   }
+  trim_blank_lines(doc);
 }
 
 std::unique_ptr<Filter> make_trim_filter(const FilterArgs& args) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/blank_lines.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -20,6 +21,24 @@ TEST_CASE("trim: leading indentation and inner spaces stay", "[trim]") {
   Document doc = test::run_chain("trim", "　　缩进 的段落\n  two  spaces");
   CHECK(doc.blocks[0].text == "　　缩进 的段落\n  two  spaces");
   CHECK(doc.changes.empty());
+}
+
+TEST_CASE("trim: the white space of blank lines between blocks is logged, one change a line",
+          "[trim]") {
+  // A PDF dump's paragraph separators: " \n" lines, which no block holds.
+  Document doc = test::run_chain("trim", "段一 \n \n\t　\n\n段二\n  ");
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[0].text == "段一");
+  REQUIRE(doc.changes.size() == 4);
+  CHECK(doc.changes[0].rule == "trailing-space");
+  CHECK(doc.changes[1].rule == "blank-line-space");
+  CHECK(doc.changes[1].orig == " ");
+  CHECK(doc.changes[1].span.begin == 8);
+  CHECK(doc.changes[2].orig == "\t　");
+  CHECK(doc.changes[3].orig == "  ");  // the text's last line
+  CHECK(doc.changes[3].reg.empty());
+  CHECK(blank_lines_trimmed(doc));
+  CHECK_FALSE(blank_lines_trimmed(test::run_chain("", "段一\n \n段二")));
 }
 
 TEST_CASE("trim: hostile input", "[trim]") {
