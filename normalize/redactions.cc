@@ -4,6 +4,10 @@
 #include <emmintrin.h>
 #endif
 
+#include <array>
+#include <cstdint>
+#include <cstring>
+
 #include "normalize/structure_text.h"
 
 namespace hantidy {
@@ -19,38 +23,64 @@ bool is_x_ray(char32_t next) {
 }
 
 // The first position at or after `from` where a placeholder's bytes may start: 'X', 'x', Ｘ (EF
-// BC B8), ｘ (EF BD 98) or × (C3 97); text.size() when there is none. Sixteen positions a step
-// where SSE2 is available. The vector test is a cheaper superset (C3 with any second byte, EF
-// with B8 or 98 as its third, so also ８ EF BC 98): placeholders are rare, and the caller decodes
-// what stands at a candidate and skips it when it is none. Every candidate byte ('X', 'x', C3,
-// EF) starts a code point wherever it stands.
-std::size_t find_placeholder_bytes(std::string_view text, std::size_t from) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
+// BC B8), ｘ (EF BD 98) or × (C3 97); text.size() when there is none. The vector test is a cheaper
+// superset (C3 with any second byte, EF with B8 or 98 as its third, so also ８ EF BC 98):
+// placeholders are rare, and the caller decodes what stands at a candidate and skips it when it
+// is none. Every candidate byte ('X', 'x', C3, EF) starts a code point wherever it stands.
 #if defined(__SSE2__)
+// The candidates among the 16 positions from `p` (18 bytes are read), as a bit mask.
+unsigned placeholder_candidates(const unsigned char* p) {
   auto eq = [](__m128i v, unsigned char b) {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b)));
   };
+  // 'X' (58) and 'x' (78) differ only in the bit 0x20, and so do B8 and 98: one compare each.
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  __m128i latin = eq(_mm_or_si128(b0, bit5), 'x');
+  __m128i wide = _mm_and_si128(eq(b0, 0xEF), eq(_mm_or_si128(b2, bit5), 0xB8));
+  __m128i hit = _mm_or_si128(_mm_or_si128(latin, eq(b0, 0xC3)), wide);
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+
+std::size_t find_placeholder_bytes(std::string_view text, std::size_t from) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  // Sixty-four positions a step: most texts hold no candidate at all.
+  while (from + 66 <= n) {
+    std::uint64_t mask = placeholder_candidates(s + from) |
+                         std::uint64_t{placeholder_candidates(s + from + 16)} << 16 |
+                         std::uint64_t{placeholder_candidates(s + from + 32)} << 32 |
+                         std::uint64_t{placeholder_candidates(s + from + 48)} << 48;
+    if (mask) return from + static_cast<std::size_t>(__builtin_ctzll(mask));
+    from += 64;
+  }
   while (from + 18 <= n) {
-    __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from));
-    __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from + 2));
-    __m128i wide = _mm_and_si128(eq(b0, 0xEF), _mm_or_si128(eq(b2, 0xB8), eq(b2, 0x98)));
-    __m128i hit =
-        _mm_or_si128(_mm_or_si128(eq(b0, 'X'), eq(b0, 'x')), _mm_or_si128(eq(b0, 0xC3), wide));
-    if (int mask = _mm_movemask_epi8(hit)) {
-      return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    if (unsigned mask = placeholder_candidates(s + from)) {
+      return from + static_cast<std::size_t>(__builtin_ctz(mask));
     }
     from += 16;
   }
-#endif
-  for (; from < n; ++from) {
+  // The last bytes (at most 17), tested in a copy padded with zeros: a zero byte is no candidate
+  // and completes none (EF then B8 or 98 needs both inside the text).
+  std::array<unsigned char, 48> tail{};
+  std::memcpy(tail.data(), s + from, n - from);
+  std::uint64_t mask =
+      placeholder_candidates(tail.data()) | placeholder_candidates(tail.data() + 16) << 16;
+  return mask ? from + static_cast<std::size_t>(__builtin_ctzll(mask)) : n;
+}
+#else
+std::size_t find_placeholder_bytes(std::string_view text, std::size_t from) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (; from < text.size(); ++from) {
     unsigned char b = s[from];
     if (b == 'X' || b == 'x') return from;
     std::string_view rest = text.substr(from, 3);
     if (rest == "Ｘ" || rest == "ｘ" || rest.starts_with("×")) return from;
   }
-  return n;
+  return text.size();
 }
+#endif
 
 }  // namespace
 

@@ -1,6 +1,9 @@
 #include "normalize/redactions.h"
 
 #include <catch2/catch.hpp>
+#include <random>
+
+#include "normalize/structure_text.h"
 
 namespace hantidy {
 namespace {
@@ -59,6 +62,74 @@ TEST_CASE("bytes like a placeholder's are passed over", "[structure][redaction]"
     CHECK(found(lead + "中８文ｸ文é中，中文中文中文中文中文").empty());
     CHECK(found(lead + "中８文ｸé中文中文中文中文XX中文中文") == std::vector<std::string>{"XX"});
     CHECK(found(lead + "８８８８８８８８中ｘ文８８８８８８") == std::vector<std::string>{"ｘ"});
+  }
+}
+
+// The rule of find_redactions applied to the text decoded whole, code point by code point: what
+// the byte search with its skipping must find on any text.
+std::vector<std::pair<std::size_t, std::size_t>> decoded_redactions(std::string_view text) {
+  auto placeholder = [](char32_t c) {
+    return c == U'X' || c == U'x' || c == U'Ｘ' || c == U'ｘ' || c == U'×';
+  };
+  std::vector<CodePoint> cps = decode_utf8(text);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < cps.size();) {
+    if (!placeholder(cps[i].c)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < cps.size() && placeholder(cps[j].c)) ++j;
+    char32_t before = i > 0 ? cps[i - 1].c : 0;
+    char32_t after = j < cps.size() ? cps[j].c : 0;
+    bool latin = is_latin_letter(before) || is_latin_letter(after);
+    bool han = is_han(before) || is_han(after);
+    bool times_sign = cps[i].c == U'×' && (is_digit(before) || is_digit(after));
+    bool x_ray = after == U'光' || after == U'射' || after == U'線' || after == U'线';
+    if (!latin && han && !times_sign && !(j - i == 1 && x_ray)) {
+      out.emplace_back(cps[i].begin, cps[j - 1].end);
+    }
+    i = j;
+  }
+  return out;
+}
+
+TEST_CASE("the byte search finds what a whole decode finds, on random text",
+          "[structure][redaction]") {
+  // Placeholders, characters whose bytes look like theirs (８ EF BC 98, ｸ EF BD B8, é C3 A9),
+  // lone lead bytes, and the neighbours the rule looks at; long texts pass the 64-byte steps.
+  const std::vector<std::string> pieces = {"X",
+                                           "x",
+                                           "Ｘ",
+                                           "ｘ",
+                                           "×",
+                                           "中",
+                                           "文",
+                                           "a",
+                                           "5",
+                                           "８",
+                                           "ｸ",
+                                           "é",
+                                           "，",
+                                           " ",
+                                           "光",
+                                           "\xEF",
+                                           "\xC3",
+                                           "\xE4\xB8",
+                                           "\xEF\xBC",
+                                           "\x98",
+                                           "\xB8",
+                                           "abcdefghijklmnop",
+                                           "中文中文中文中文"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    std::size_t count = rng() % 40;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
+    std::vector<std::pair<std::size_t, std::size_t>> got;
+    for (const Mark& m : find_redactions(text)) got.emplace_back(m.begin, m.end);
+    INFO(text);
+    REQUIRE(got == decoded_redactions(text));
   }
 }
 
