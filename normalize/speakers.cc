@@ -451,9 +451,12 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
   for (std::size_t i = start; i < head_end; ++i) {
     if (!is_han(cps[i].c) && !is_middle_dot(cps[i].c)) return std::nullopt;
   }
-  std::u32string head;
-  for (std::size_t i = start; i < head_end; ++i) head.push_back(cps[i].c);
-  std::string head8 = to_utf8(head);
+  std::array<char32_t, kColonLabelBytes> head_buffer;
+  for (std::size_t i = start; i < head_end; ++i) head_buffer[i - start] = cps[i].c;
+  std::u32string_view head(head_buffer.data(), head_end - start);
+  // The head's own bytes: Han characters and middle dots, each decoded from well-formed UTF-8,
+  // so they are exactly what encoding the code points again would give.
+  std::string_view head8 = first.substr(cps[start].begin, cps[head_end].begin - cps[start].begin);
   SpeakerLabel label;
   label.begin = cps[start].begin;
   label.end = cps[colon].end;
@@ -462,39 +465,40 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
 
   if (offices.is_office(head8)) {
     label.shape = LabelShape::kOffice;
-    label.people.push_back({head8, head8});
+    label.people.push_back({std::string(head8), std::string(head8)});
     return label;
   }
   // NAME + office ("鄧家彪議員") or organisation + office ("財經事務及庫務局局長").
   if (std::size_t office = offices.suffix(head8); office > 0 && office < head8.size()) {
-    std::string prefix = head8.substr(0, head8.size() - office);
-    std::u32string prefix32 = to_u32(prefix);
+    std::string_view prefix = head8.substr(0, head8.size() - office);
+    // An office is whole characters, so the prefix is too: its code points open the head's.
+    std::u32string_view prefix32 = head.substr(0, count_code_points(prefix));
     bool organisation =
         prefix32.size() >= 2 && kStrongOrgEnds.find(prefix32.back()) != std::u32string::npos;
     bool group = std::find(kGroupWords.begin(), kGroupWords.end(), prefix32) != kGroupWords.end();
     if (organisation || group) {
       label.shape = LabelShape::kOffice;
-      label.people.push_back({head8, head8});
+      label.people.push_back({std::string(head8), std::string(head8)});
       return label;
     }
     if (name_u32(prefix32)) {
       label.shape = LabelShape::kNameTitle;
-      label.people.push_back({prefix, head8.substr(prefix.size())});
+      label.people.push_back({std::string(prefix), std::string(head8.substr(prefix.size()))});
       return label;
     }
     if (prefix32.size() >= 2 && kOrgEnds.find(prefix32.back()) != std::u32string::npos) {
       label.shape = LabelShape::kOffice;
-      label.people.push_back({head8, head8});
+      label.people.push_back({std::string(head8), std::string(head8)});
       return label;
     }
   }
   // SURNAME + office + GIVEN ("陳委員清寶", "蔡主任委員英文"); a married woman's two surnames
   // come first in the same way ("張蔡委員美").
   std::size_t sur = surname_length(head);
-  std::size_t two = sur == 1 ? surname_length(std::u32string_view(head).substr(1)) : 0;
+  std::size_t two = sur == 1 ? surname_length(head.substr(1)) : 0;
   for (std::size_t length : {sur, two == 1 ? std::size_t{2} : std::size_t{0}}) {
     if (length == 0) continue;
-    std::string after = to_utf8(std::u32string_view(head).substr(length));
+    std::string after = to_utf8(head.substr(length));
     std::size_t office = offices.prefix(after);
     if (office == 0) continue;
     std::u32string given = to_u32(std::string_view(after).substr(office));
