@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -204,7 +205,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     while (at <= text.size()) {
       std::size_t nl = text.find('\n', at);
       std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-      Line line;
+      Line& line = lines.emplace_back();  // filled in place: a Line is large, and lines are many
       line.block = b;
       line.begin = at;
       line.end = end;
@@ -218,7 +219,6 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       line.shape =
           may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
-      lines.push_back(std::move(line));
       if (nl == std::string_view::npos) break;
       at = nl + 1;
     }
@@ -262,7 +262,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   auto first_slot = [&](std::size_t i) { return lines[i].first_visible & 0xFFFF; };
   std::unordered_map<std::string_view, std::size_t> counts;
   std::array<bool, kMaxKeyBytes + 1> counted_size{};
-  std::vector<bool> counted_first(0x10000);
+  std::bitset<0x10000> counted_first;  // on the stack: no allocation per document
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!asked[i] || key_size(i) == 0) continue;
     counts.emplace(key(i), 0);
@@ -308,7 +308,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   };
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
   std::array<bool, kMaxKeyBytes + 1> boundary_size{};
-  std::vector<bool> boundary_first(0x10000);
+  std::bitset<0x10000> boundary_first;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
     if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
