@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <span>
 
 #include "normalize/punct_bytes.h"
@@ -88,34 +89,34 @@ bool all_han(std::u32string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_han);
 }
 
-bool is_single_surname(char32_t c) {
-  // kSurnames sorted once, so a lookup is a binary search rather than a walk of the list.
-  static const std::vector<char32_t> sorted = [] {
-    std::vector<char32_t> v(kSurnames.begin(), kSurnames.end());
-    std::sort(v.begin(), v.end());
-    return v;
+// kSurnames and the first characters of kCompoundSurnames as bit tables, built once: a name's
+// first character is looked up for every candidate label, so one bit test instead of a binary
+// search and a walk of the compounds. Every surname is in the Basic Multilingual Plane.
+struct SurnameTables {
+  std::bitset<0x10000> single;
+  std::bitset<0x10000> compound_first;
+};
+
+const SurnameTables& surname_tables() {
+  static const SurnameTables tables = [] {
+    SurnameTables t;
+    for (char32_t c : kSurnames) t.single.set(c);
+    for (std::u32string_view compound : kCompoundSurnames) t.compound_first.set(compound.front());
+    return t;
   }();
-  return std::binary_search(sorted.begin(), sorted.end(), c);
+  return tables;
 }
 
 // Length of the surname `s` starts with (compound first); 0 when none.
 std::size_t surname_length(std::u32string_view s) {
-  // The first characters of kCompoundSurnames, so that most names (a single surname) are not
-  // compared with every compound.
-  static const std::u32string compound_firsts = [] {
-    std::u32string firsts;
-    for (std::u32string_view compound : kCompoundSurnames) {
-      if (firsts.find(compound.front()) == std::u32string::npos) firsts += compound.front();
-    }
-    return firsts;
-  }();
-  if (s.size() >= 2 && compound_firsts.find(s.front()) != std::u32string::npos) {
+  if (s.empty() || s.front() >= 0x10000) return 0;
+  const SurnameTables& tables = surname_tables();
+  if (s.size() >= 2 && tables.compound_first[s.front()]) {
     for (std::u32string_view compound : kCompoundSurnames) {
       if (s.starts_with(compound)) return compound.size();
     }
   }
-  if (!s.empty() && is_single_surname(s.front())) return 1;
-  return 0;
+  return tables.single[s.front()] ? 1 : 0;
 }
 
 bool name_u32(std::u32string_view s) {
