@@ -187,6 +187,29 @@ std::string_view spaced_key(std::string_view content, std::deque<std::string>& s
 
 }  // namespace
 
+namespace furniture_detail {
+
+// The last byte of `content` without its trailing white space, -1 when nothing is left: the
+// last byte of the line's key, when it has one. The white space is found by its bytes at the end:
+// ' ', '\t', U+3000 (E3 80 80) and NBSP (C2 A0) start with bytes no decoder takes for a
+// continuation, so such bytes there are those characters to a decoder walking the whole line.
+int last_key_byte(std::string_view content) {
+  while (!content.empty()) {
+    if (content.back() == ' ' || content.back() == '\t') {
+      content.remove_suffix(1);
+    } else if (content.ends_with("\u3000")) {
+      content.remove_suffix(3);
+    } else if (content.ends_with("\u00A0")) {
+      content.remove_suffix(2);
+    } else {
+      return static_cast<unsigned char>(content.back());
+    }
+  }
+  return -1;
+}
+
+}  // namespace furniture_detail
+
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::vector<Line> lines;
   std::deque<std::string> keys;  // header keys of lines with white space
@@ -263,17 +286,27 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::unordered_map<std::string_view, std::size_t> counts;
   std::array<bool, kMaxKeyBytes + 1> counted_size{};
   std::bitset<0x10000> counted_first;  // on the stack: no allocation per document
+  // And with its last byte: a line whose last byte no counted key ends with is not measured.
+  auto last_byte = [&](std::size_t i) {
+    std::string_view text = doc.blocks[lines[i].block].text;
+    return furniture_detail::last_key_byte(
+        text.substr(lines[i].begin, lines[i].end - lines[i].begin));
+  };
+  std::bitset<256> counted_last;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!asked[i] || key_size(i) == 0) continue;
     counts.emplace(key(i), 0);
     counted_size[key_size(i)] = true;
     counted_first[first_slot(i)] = true;
+    counted_last[static_cast<std::size_t>(last_byte(i))] = true;
   }
   if (!counts.empty()) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (!counted_first[first_slot(i)] || key_size(i) == 0 || !counted_size[key_size(i)]) {
+      if (!counted_first[first_slot(i)]) continue;
+      if (int last = last_byte(i); last < 0 || !counted_last[static_cast<std::size_t>(last)]) {
         continue;
       }
+      if (key_size(i) == 0 || !counted_size[key_size(i)]) continue;
       auto it = counts.find(key(i));
       if (it != counts.end()) ++it->second;
     }

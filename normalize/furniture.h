@@ -3,6 +3,7 @@
 #define HANTIDY_NORMALIZE_FURNITURE_H_
 
 #include <memory>
+#include <string_view>
 
 #include "core/filter.h"
 
@@ -21,6 +22,13 @@ class FurnitureFilter : public Filter {
 };
 
 std::unique_ptr<Filter> make_furniture_filter(const FilterArgs& args);
+
+namespace furniture_detail {
+/// The last byte of `line` without its trailing white space (' ', '\t', U+3000, NBSP), found by
+/// bytes; -1 when nothing is left. Two lines with the same header key (the line without white
+/// space) have the same one, so it rules out most lines before their key is measured.
+int last_key_byte(std::string_view line);
+}  // namespace furniture_detail
 
 }  // namespace hantidy
 

@@ -1,11 +1,13 @@
 #include "normalize/furniture.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "core/pipeline.h"
+#include "normalize/utf8.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -243,6 +245,34 @@ TEST_CASE("furniture's byte scans of header keys find every blank and count to t
   CHECK(headers(pages(at_limit)) == at_limit);
   std::vector<std::string> over(3, forty + "丙");
   CHECK(headers(pages(over)).empty());
+}
+
+// The last byte of the line's key as a decoder walking the whole line finds it: the last byte of
+// its last code point that is no white space.
+int decoded_last_key_byte(std::string_view line) {
+  int last = -1;
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
+    last = static_cast<unsigned char>(line[at - 1]);
+  }
+  return last;
+}
+
+TEST_CASE("a line's last key byte found from its end is the decoder's", "[furniture]") {
+  // White space, characters ending like it (U+3080 E3 82 80 ends in 80, U+00E0 C3 A0 in A0),
+  // truncated and stray bytes that a decoder reads as U+FFFD.
+  const std::vector<std::string> pieces = {" ",    "\t",   "\u3000", "\u00A0",  "中",
+                                           "a",    "む",   "à",      "\xE3",    "\xE3\x80",
+                                           "\x80", "\xC2", "\xA0",   "\xF0\x80"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    std::size_t count = rng() % 8;
+    for (std::size_t k = 0; k < count; ++k) line += pieces[rng() % pieces.size()];
+    INFO(line);
+    REQUIRE(furniture_detail::last_key_byte(line) == decoded_last_key_byte(line));
+  }
 }
 
 }  // namespace
