@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -164,10 +164,39 @@ void measure_key(std::string_view content, Line& line) {
   if (!spaced) line.key = content;
 }
 
-// The line without its white space, built in `store` (a deque: its strings never move).
-std::string_view spaced_key(std::string_view content, std::deque<std::string>& store) {
-  std::string& key = store.emplace_back();
-  key.reserve(content.size());
+// Room for the keys built by spaced_key: chunks that never move, so the views into them stay
+// valid, and one allocation holds many keys (a line's own string each cost one).
+class KeyStore {
+ public:
+  // `size` bytes of room.
+  char* take(std::size_t size) {
+    if (size > room_) {
+      std::size_t chunk = std::max(size, kChunkBytes);
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(chunk));
+      next_ = chunks_.back().get();
+      room_ = chunk;
+    }
+    char* out = next_;
+    next_ += size;
+    room_ -= size;
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 4096;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* next_ = nullptr;
+  std::size_t room_ = 0;
+};
+
+// The line without its white space, built in `store`.
+std::string_view spaced_key(std::string_view content, KeyStore& store) {
+  char* key = store.take(content.size());
+  std::size_t size = 0;
+  auto append = [&](std::string_view part) {
+    std::copy(part.begin(), part.end(), key + size);
+    size += part.size();
+  };
   std::size_t run = 0;  // start of the current run of non-blank characters
   // Only where white space may start is anything decoded: ' ', '\t', U+3000 (E3 80 80) and NBSP
   // (C2 A0) start with bytes no decoder takes for a continuation, so each found is where a forward
@@ -177,12 +206,12 @@ std::string_view spaced_key(std::string_view content, std::deque<std::string>& s
     std::size_t begin = at;
     char32_t c = next_code_point(content, at);
     if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) {
-      key.append(content.substr(run, begin - run));
+      append(content.substr(run, begin - run));
       run = at;
     }
   }
-  key.append(content.substr(run));
-  return key;
+  append(content.substr(run));
+  return {key, size};
 }
 
 }  // namespace
@@ -212,7 +241,7 @@ int last_key_byte(std::string_view content) {
 
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::vector<Line> lines;
-  std::deque<std::string> keys;  // header keys of lines with white space
+  KeyStore keys;  // header keys of lines with white space
   bool pending_break = false;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
@@ -295,7 +324,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::bitset<256> counted_last;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!asked[i] || key_size(i) == 0) continue;
-    counts.emplace(key(i), 0);
+    counts.try_emplace(key(i), 0);  // a node is made only for a new key (emplace makes one first)
     counted_size[key_size(i)] = true;
     counted_first[first_slot(i)] = true;
     counted_last[static_cast<std::size_t>(last_byte(i))] = true;
