@@ -241,7 +241,8 @@ int last_key_byte(std::string_view content) {
 
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::vector<Line> lines;
-  KeyStore keys;  // header keys of lines with white space
+  lines.reserve(doc.blocks.size());  // about a line a block at least: saves the first regrowths
+  KeyStore keys;                     // header keys of lines with white space
   bool pending_break = false;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
@@ -414,6 +415,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     }
     const Block& block = doc.blocks[b];
     std::vector<Piece> pieces;
+    pieces.reserve(j - i);  // at most one a line: allocated once, not grown piece by piece
     for (std::size_t k = i; k < j; ++k) {
       const Line& l = lines[k];
       BlockKind kind = block.kind;
