@@ -211,12 +211,19 @@ std::size_t OfficeLexicon::prefix(std::string_view text) const {
 
 bool OfficeLexicon::is_office(std::string_view text) const {
   for (std::string_view acting : {"代理", "署理", "副"}) {
-    if (text.starts_with(acting) && text.size() > acting.size()) {
-      std::string_view rest = text.substr(acting.size());
-      if (suffix(rest) == rest.size()) return true;
-    }
+    if (text.starts_with(acting) && listed(text.substr(acting.size()))) return true;
   }
-  return !text.empty() && suffix(text) == text.size();
+  return listed(text);
+}
+
+// The longest office a text ends with is the whole text exactly when the text is an office (none
+// is longer than the text): so only the offices of the text's own length are compared.
+bool OfficeLexicon::listed(std::string_view text) const {
+  if (text.empty()) return false;
+  for (std::uint32_t k : by_last_byte_[static_cast<unsigned char>(text.back())]) {
+    if (offices_[k] == text) return true;
+  }
+  return false;
 }
 
 }  // namespace hantidy

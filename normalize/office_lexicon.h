@@ -34,6 +34,9 @@ class OfficeLexicon {
   std::size_t size() const { return offices_.size(); }
 
  private:
+  /// True when `text` is exactly one of the offices.
+  bool listed(std::string_view text) const;
+
   std::vector<std::string> offices_;  ///< longest first, so the first match is the longest
   /// For each byte value, the offices ending in that byte (indices into offices_, in its
   /// order): suffix() looks only at those that can match the text's last byte.
