@@ -142,8 +142,11 @@ class Repairer {
   // line_scan::measure_line with every length capped at kMaxLineLength: the layout compares
   // lengths times 100, which must not overflow an int on a line tens of megabytes long (no
   // decision depends on how long such a line is).
-  static line_scan::LineLengths measured(std::string_view line) {
+  // `hidden_blanks`: blanks count_with_spaces counts that `line` no longer holds (see
+  // for_each_measured_line).
+  static line_scan::LineLengths measured(std::string_view line, int hidden_blanks = 0) {
     line_scan::LineLengths l = line_scan::measure_line(line);
+    l.count_with_spaces += hidden_blanks;
     l.width = std::min(l.width, kMaxLineLength);
     l.count = std::min(l.count, kMaxLineLength);
     l.count_with_spaces = std::min(l.count_with_spaces, kMaxLineLength);
@@ -198,8 +201,8 @@ class Repairer {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
       // Lines are only measured and asked ends_terminal here.
-      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last) {
-        line_scan::LineLengths l = measured(line);
+      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last, int hidden) {
+        line_scan::LineLengths l = measured(line, hidden);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.
         if (last || l.count == 0) return;

@@ -106,6 +106,31 @@ std::string_view last_line(std::string_view s);
 std::string_view first_line(std::string_view s);
 namespace paragraph_evidence_detail {
 
+// Whether `s` holds only ' ' and '\t'.
+inline bool only_spaces_and_tabs(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+// The code points of `s` when it is made only of ' ', '\t', U+3000 and NBSP; else -1.
+inline int blank_code_points(std::string_view s) {
+  int n = 0;
+  for (std::size_t at = 0; at < s.size(); ++n) {
+    if (s[at] == ' ' || s[at] == '\t') {
+      at += 1;
+    } else if (s.substr(at, 3) == "\xE3\x80\x80") {
+      at += 3;
+    } else if (s.substr(at, 2) == "\xC2\xA0") {
+      at += 2;
+    } else {
+      return -1;
+    }
+  }
+  return n;
+}
+
 // for_each_original_line, except that a line whose edits `as_is(begin, end)` accepts (the line
 // is block.text[s, e), its edits begin at edits[begin] and end before edits[end]) is visited as
 // it stands.
@@ -154,25 +179,54 @@ void for_each_original_line(const Block& block, std::string& scratch, Visit visi
 }
 
 /// for_each_original_line for a caller that only measures each line (line_scan::measure_line)
-/// and asks ends_terminal of it: a line whose edits only removed ' ' and '\t' at its start or
-/// its end (trim's work on most edited lines) is visited as it stands, not rebuilt. Exactly the
-/// same answers: those blanks have no width and no count, count_with_spaces leaves them out at
-/// both ends, ends_terminal skips them, and they are whole code points, so the rest decodes the
-/// same (paragraph_evidence_test compares the two on random lines).
+/// and asks ends_terminal of it, calling visit(line, last, hidden_blanks): a line whose edits
+/// only removed blanks is visited as it stands, not rebuilt, and `hidden_blanks` says how many
+/// code points its count_with_spaces lacks. Exactly the same answers for the edits accepted:
+/// - ' ' and '\t' removed at the line's start or end (trim's work): they have no width and no
+///   count, count_with_spaces leaves them out at both ends (hidden_blanks does not count them);
+/// - ' ', '\t', U+3000 and NBSP removed inside it, with text other than ' ' and '\t' on both
+///   sides and no continuation byte after (unicode's cjk-space): no width and no count either,
+///   one each in count_with_spaces (hidden_blanks counts them).
+/// ends_terminal skips all of them, and they are whole code points next to bytes that end or
+/// start a sequence, so the rest decodes the same (paragraph_evidence_test compares the two on
+/// random lines).
 template <class Visit>
 void for_each_measured_line(const Block& block, std::string& scratch, Visit visit) {
   const std::vector<Edit>& edits = block.edits;
-  auto edge_blanks_only = [&](std::size_t s, std::size_t e, std::size_t begin, std::size_t end) {
+  std::string_view text = block.text;
+  int hidden_blanks = 0;  // of the line visited as it stands
+  auto only_blanks = [&](std::size_t s, std::size_t e, std::size_t begin, std::size_t end) {
+    std::size_t inner_begin = s, inner_end = e;  // the line less its ' ' and '\t' at both ends
+    while (inner_begin < e && (text[inner_begin] == ' ' || text[inner_begin] == '\t')) {
+      ++inner_begin;
+    }
+    while (inner_end > inner_begin && (text[inner_end - 1] == ' ' || text[inner_end - 1] == '\t')) {
+      --inner_end;
+    }
+    int hidden = 0;
     for (std::size_t k = begin; k < end; ++k) {
       const Edit& ed = edits[k];
-      if (ed.begin != ed.end || (ed.begin != s && ed.begin != e)) return false;
-      for (char c : ed.orig) {
-        if (c != ' ' && c != '\t') return false;
+      if (ed.begin != ed.end) return false;
+      if (ed.begin == s || ed.begin == e) {
+        if (!paragraph_evidence_detail::only_spaces_and_tabs(ed.orig)) return false;
+      } else {
+        if (ed.begin <= inner_begin || ed.begin >= inner_end ||
+            (static_cast<unsigned char>(text[ed.begin]) & 0xC0) == 0x80) {
+          return false;
+        }
+        int blanks = paragraph_evidence_detail::blank_code_points(ed.orig);
+        if (blanks < 0) return false;
+        hidden += blanks;
       }
     }
+    hidden_blanks = hidden;
     return true;
   };
-  paragraph_evidence_detail::visit_lines(block, scratch, edge_blanks_only, visit);
+  paragraph_evidence_detail::visit_lines(block, scratch, only_blanks,
+                                         [&](std::string_view line, bool last) {
+                                           visit(line, last, hidden_blanks);
+                                           hidden_blanks = 0;
+                                         });
 }
 
 /// The lines for_each_original_line visits, as a list.

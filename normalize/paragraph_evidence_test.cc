@@ -262,12 +262,22 @@ TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evide
 TEST_CASE("for_each_measured_line measures every line as for_each_original_line does",
           "[linebreak][evidence]") {
   // Random lines with blanks at both ends and inside, edited as trim and unicode edit them:
-  // blanks removed at a line's start or end (visited as they stand), a blank removed inside and
-  // a full-width digit folded (rebuilt), so that both kinds of line and their mixes are met.
-  const std::vector<std::string> alphabet = {"中", "文", "。", "，", "”", "a",    " ",
-                                             "\t", "　", "２", "1",  ".", "\x80", "\xE4\xB8"};
+  // blanks removed at a line's start or end or inside it (visited as they stand, unless the
+  // blanks removed inside are next to the ends' blanks or before a continuation byte) and a
+  // full-width digit folded (rebuilt), so that both kinds of line and their mixes are met.
+  const std::vector<std::string> alphabet = {
+      "中", "文", "。",   "，",       "”", "a",  " ",        "\t",   "　",      "２",
+      "1",  ".",  "\x80", "\xE4\xB8", " ", "　", "\xC2\xA0", "\xE3", "\xEF\xBC"};
+  auto blank_at = [](const std::string& text, std::size_t at) -> std::size_t {
+    if (text[at] == ' ' || text[at] == '\t') return 1;
+    if (text.compare(at, 3, "　") == 0) return 3;
+    if (text.compare(at, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+  };
   std::mt19937 rng(23);
-  for (int k = 0; k < 500; ++k) {
+  // Lines visited as they stand with blanks removed inside: the case must be met to be tested.
+  static int lines_with_hidden_blanks = 0;
+  for (int k = 0; k < 3000; ++k) {
     std::string text;
     std::vector<Replacement> reps;
     int lines = 1 + static_cast<int>(rng() % 5);
@@ -281,10 +291,24 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       while (lead < end && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
       while (trail > lead && (text[trail - 1] == ' ' || text[trail - 1] == '\t')) --trail;
       if (lead > start && rng() % 2 == 0) reps.push_back({start, lead, "", "leading-space"});
-      std::size_t inside = text.find_first_of(" ２", lead);
-      if (inside < trail && rng() % 3 == 0) {
-        bool space = text[inside] == ' ';
-        reps.push_back({inside, inside + (space ? 1 : 3), space ? "" : "2", "inside"});
+      // Blanks removed inside, one or a run of them at a time, now and then a fold after them.
+      for (std::size_t at = lead; at < trail;) {
+        std::size_t size = blank_at(text, at);
+        if (size == 0 || rng() % 3 != 0) {
+          if (text.compare(at, 3, "２") == 0 && rng() % 4 == 0) {
+            reps.push_back({at, at + 3, "2", "fold"});
+            at += 3;
+          } else {
+            ++at;
+          }
+          continue;
+        }
+        std::size_t stop = at + size;
+        while (stop < trail && rng() % 2 == 0 && blank_at(text, stop) > 0) {
+          stop += blank_at(text, stop);
+        }
+        reps.push_back({at, stop, "", "inside"});
+        at = stop;
       }
       if (trail < end && rng() % 2 == 0) reps.push_back({trail, end, "", "trailing-space"});
     }
@@ -299,8 +323,11 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       bool last;
     };
     auto seen = [](std::vector<Seen>& out) {
-      return [&out](std::string_view line, bool last) {
-        out.push_back({line_scan::measure_line(line), ends_terminal(line), last});
+      return [&out](std::string_view line, bool last, int hidden_blanks = 0) {
+        line_scan::LineLengths lengths = line_scan::measure_line(line);
+        lengths.count_with_spaces += hidden_blanks;
+        lines_with_hidden_blanks += hidden_blanks > 0;
+        out.push_back({lengths, ends_terminal(line), last});
       };
     };
     std::vector<Seen> original, measured;
@@ -317,6 +344,7 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       CHECK(original[i].last == measured[i].last);
     }
   }
+  CHECK(lines_with_hidden_blanks > 100);
 }
 
 }  // namespace
