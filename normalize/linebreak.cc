@@ -456,7 +456,7 @@ class Repairer {
       std::string_view text = block.text;
       // The source lines' lengths, measured once by measure().
       std::size_t line_no = first_line_[i];
-      std::vector<Replacement> reps;
+      std::vector<Replacement>& reps = reps_;  // empty: rewrite_and_clear leaves it so
       reps.reserve(first_line_[i + 1] - first_line_[i] - 1);  // at most one per line break
       keeps_.clear();        // per line break left in place: kept inside the block
       std::size_t cuts = 0;  // line breaks that end a paragraph
@@ -514,7 +514,7 @@ class Repairer {
         nl = next_nl;
       }
       last_lengths.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
-      doc_.rewrite(i, std::move(reps), kFilter);
+      doc_.rewrite_and_clear(i, reps, kFilter);
       std::string_view fixed = doc_.blocks[i].text;
       if (cuts == 0) continue;
       std::vector<Piece> pieces;
@@ -738,6 +738,9 @@ class Repairer {
   std::string scratch_;      // an original line or text rebuilt from the edits
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
   std::vector<bool> keeps_;  // repair_lines' scratch, reused from block to block
+  // repair_lines' joins of one block, the list reused from block to block: a document rewrites
+  // thousands of blocks.
+  std::vector<Replacement> reps_;
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;
