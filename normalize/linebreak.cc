@@ -590,6 +590,10 @@ class Repairer {
     if (!comma && !a_body.of(a.text) && open() == 0) return false;
     char32_t first = first_visible(fb);
     if (first != 0 && is_no_line_start(first)) return true;
+    // joins() below says no after a sentence end unless furniture cut a wrapped paragraph: most
+    // paragraphs end one, so that is settled before the shape tests of b, which say no or
+    // leave the answer to joins().
+    if (!(furniture && layout_.wrapped) && ends_terminal(la, a_last)) return false;
     // A block that begins a unit of its own never continues the one before, whatever that one
     // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
     // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
