@@ -586,14 +586,18 @@ class Repairer {
       return open_count;
     };
     char32_t a_last = last_visible(la);
+    char32_t first = first_visible(fb);
+    bool no_line_start = first != 0 && is_no_line_start(first);
+    // Unless b starts with a mark no line starts with, joins() below says no after a sentence
+    // end (but where furniture cut a wrapped paragraph): most paragraphs end one, so that is
+    // settled first. The tests it skips (a's body and brackets, b's shape) say no too or leave
+    // the answer to joins().
+    if (!no_line_start && !(furniture && layout_.wrapped) && ends_terminal(la, a_last)) {
+      return false;
+    }
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
     if (!comma && !a_body.of(a.text) && open() == 0) return false;
-    char32_t first = first_visible(fb);
-    if (first != 0 && is_no_line_start(first)) return true;
-    // joins() below says no after a sentence end unless furniture cut a wrapped paragraph: most
-    // paragraphs end one, so that is settled before the shape tests of b, which say no or
-    // leave the answer to joins().
-    if (!(furniture && layout_.wrapped) && ends_terminal(la, a_last)) return false;
+    if (no_line_start) return true;
     // A block that begins a unit of its own never continues the one before, whatever that one
     // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
     // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
