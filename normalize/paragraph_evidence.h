@@ -52,14 +52,19 @@ inline bool ends_in_ideograph(std::string_view s) {
   return s.size() >= 3 &&
          is_unified_ideograph(reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3);
 }
+/// Whether `s` ends with 。 (E3 80 82), the usual end of a paragraph: read back from the end,
+/// those bytes decode to 。 whatever comes before them.
+inline bool ends_in_full_stop(std::string_view s) { return s.ends_with("\xE3\x80\x82"); }
 namespace paragraph_evidence_detail {
 bool ends_terminal_decoded(std::string_view s);
 bool ends_in_word_decoded(std::string_view s);
 }  // namespace paragraph_evidence_detail
 /// Ends with 。！？… (or .!?:;), possibly followed by closing quotes or brackets: a sentence
-/// ends here. Inline for a line that ends in an ideograph: linebreak asks it of every line.
+/// ends here. Inline for a line that ends in an ideograph or 。: linebreak asks it of every line
+/// and block.
 inline bool ends_terminal(std::string_view s) {
-  return !ends_in_ideograph(s) && paragraph_evidence_detail::ends_terminal_decoded(s);
+  return !ends_in_ideograph(s) &&
+         (ends_in_full_stop(s) || paragraph_evidence_detail::ends_terminal_decoded(s));
 }
 /// ends_terminal(s) for a caller that has `last` = last_visible(s) at hand: that character
 /// decides unless it is a closing quote or bracket, and then s is read back past it.
@@ -81,7 +86,8 @@ bool ends_sentence_soon(std::string_view line);
 bool is_label_line(std::string_view line);
 /// Ends with a Han character, possibly inside closing quotes ("以“四个聚焦”"): mid-sentence.
 inline bool ends_in_word(std::string_view s) {
-  return ends_in_ideograph(s) || paragraph_evidence_detail::ends_in_word_decoded(s);
+  return ends_in_ideograph(s) ||
+         (!ends_in_full_stop(s) && paragraph_evidence_detail::ends_in_word_decoded(s));
 }
 /// Brackets and quotes opened and not closed in the tail (4 KB) of `s`; half- and full-width
 /// brackets count as one kind because PDF text mixes them.

@@ -172,7 +172,7 @@ void check_line_ends(std::string_view s) {
 TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer",
           "[linebreak][evidence]") {
   // The shortcut takes an ideograph at a line's end for no blank, closing bracket or sentence
-  // end, and for Han.
+  // end, and for Han; and 。 at the end, after any bytes, for a sentence end and no Han.
   for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
     REQUIRE_FALSE(is_blank_char(c));
     REQUIRE_FALSE(is_closing(c));
@@ -183,7 +183,7 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
   const std::vector<std::string> alphabet = {
       "一", "鿿", "中", "䷀", "㐀",       "\xEA\xB0\x80", "\x80", "\xE4\xB8", "\xE9",
       " ",  "\t",  "\n", "　", "\xC2\xA0", "。",           "”",    "）",       "》",
-      "」", "’",   "』", "a",  ".",        "，",           "😀"};
+      "」", "’",   "』", "a",  ".",        "，",           "😀",    "\xE3\x80", "\xE3"};
   for (const std::string& a : alphabet) {
     check_line_ends(a);
     for (const std::string& b : alphabet) {
