@@ -35,12 +35,27 @@ inline char32_t first_visible(std::string_view s) {
   }
   return paragraph_evidence_detail::first_visible_decoded(s);
 }
+namespace paragraph_evidence_detail {
+// The code point of the well-formed three-byte sequence that ends `s` (a lead byte E0..EF, two
+// continuation bytes, neither overlong nor a surrogate), or 0 when it does not end with one.
+// previous_code_point reads the same there: back over the two continuation bytes to the lead.
+inline char32_t last_three_byte_code_point(std::string_view s) {
+  if (s.size() < 3) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3;
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  char32_t c = static_cast<char32_t>((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : 0;
+}
+}  // namespace paragraph_evidence_detail
 /// The last non-blank code point of `s` (0 when none).
-/// Inline for the usual last character, an ideograph (no blank; the decoder reads it there).
+/// Inline for the usual last character, an ideograph or other three-byte character (CJK
+/// punctuation) that is not the blank U+3000: the decoder reads it there.
 inline char32_t last_visible(std::string_view s) {
   if (s.size() >= 3) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + s.size() - 3;
     if (is_unified_ideograph(p)) return paragraph_evidence_detail::ideograph_at(p);
+    char32_t c = paragraph_evidence_detail::last_three_byte_code_point(s);
+    if (c != 0 && c != 0x3000) return c;
   }
   return paragraph_evidence_detail::last_visible_decoded(s);
 }

@@ -173,6 +173,8 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
           "[linebreak][evidence]") {
   // The shortcut takes an ideograph at a line's end for no blank, closing bracket or sentence
   // end, and for Han; and 。 at the end, after any bytes, for a sentence end and no Han.
+  // last_visible decodes any other three bytes at the end that are well-formed alone (not a
+  // surrogate, not overlong) itself.
   for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
     REQUIRE_FALSE(is_blank_char(c));
     REQUIRE_FALSE(is_closing(c));
@@ -180,10 +182,13 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
   }
   // Every line end and start: ideographs (the first and last of the range), their neighbours
   // that share lead bytes, malformed and cut-short sequences, blanks, closers and sentence ends.
-  const std::vector<std::string> alphabet = {
+  std::vector<std::string> alphabet = {
       "一", "鿿", "中", "䷀", "㐀",       "\xEA\xB0\x80", "\x80", "\xE4\xB8", "\xE9",
       " ",  "\t",  "\n", "　", "\xC2\xA0", "。",           "”",    "）",       "》",
-      "」", "’",   "』", "a",  ".",        "，",           "😀",    "\xE3\x80", "\xE3"};
+      "」", "’",   "』", "a",  ".",        "，",           "😀"};
+  // Three bytes cut short, a surrogate, an overlong form and a noncharacter.
+  alphabet.insert(alphabet.end(),
+                  {"\xE3\x80", "\xE3", "\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBF"});
   for (const std::string& a : alphabet) {
     check_line_ends(a);
     for (const std::string& b : alphabet) {
