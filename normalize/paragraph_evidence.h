@@ -117,8 +117,10 @@ bool is_label_like(const Block& b);
 template <class Body>
 bool is_label_like(const Block& b, Body body) {
   if (b.kind != BlockKind::kParagraph) return !is_furniture(b.kind);
-  // The end first: most paragraphs end a sentence.
-  return !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !body();
+  // The end first: most paragraphs end a sentence. A text of at most 30 bytes has at most 30
+  // characters: no need to count them.
+  return !ends_terminal(b.text) &&
+         (b.text.size() <= 30 || line_scan::visible_length(b.text, 31) <= 30) && !body();
 }
 /// The text after the last '\n', looking only at the last 4 KB (a longer last line is cut at a
 /// code point boundary): what line-end evidence needs, in constant time.

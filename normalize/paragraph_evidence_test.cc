@@ -244,6 +244,22 @@ TEST_CASE("is_label_line's one pass gives the answer of its definition", "[lineb
   }
 }
 
+TEST_CASE("is_label_like's byte-length shortcut gives the answer of its definition",
+          "[linebreak][evidence]") {
+  // Texts around 30 bytes and 30 characters: one-byte ASCII and blanks, three-byte Han.
+  const std::vector<std::string> alphabet = {"中", "文", "a", "1", " ", "\n", "，", "。", "、"};
+  std::mt19937 rng(29);
+  for (int k = 0; k < 20000; ++k) {
+    Block b;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) b.text += alphabet[rng() % (rng() % 2 == 0 ? 4 : alphabet.size())];
+    INFO(b.text);
+    bool label =
+        !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !is_body(b.text);
+    REQUIRE(is_label_like(b) == label);
+  }
+}
+
 TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evidence]") {
   Document doc;
   doc.sources.push_back({"t", "UTF-8", "确保 常态化\n２０22年  ", 0, ""});
