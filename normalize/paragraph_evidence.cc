@@ -150,17 +150,20 @@ bool is_enumerated_heading(std::string_view line) {
   std::size_t at = 0;
   while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
   line.remove_prefix(at);
-  if (line.find("。") != std::string_view::npos) return false;
-  std::size_t pos = 0;
-  char32_t c = line.empty() ? 0 : next_code_point(line, pos);
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  if (c == U'（' || c == '(') {
-    if (pos >= line.size()) return false;
-    c = next_code_point(line, pos);
-    return kNumerals.find(c) != std::u32string_view::npos;
-  }
-  if (kNumerals.find(c) == std::u32string_view::npos || pos >= line.size()) return false;
-  return next_code_point(line, pos) == U'、';
+  // The numbering first: most lines have none, and the search for 。 reads the whole line.
+  auto numbered = [&] {
+    std::size_t pos = 0;
+    char32_t c = line.empty() ? 0 : next_code_point(line, pos);
+    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+    if (c == U'（' || c == '(') {
+      if (pos >= line.size()) return false;
+      c = next_code_point(line, pos);
+      return kNumerals.find(c) != std::u32string_view::npos;
+    }
+    if (kNumerals.find(c) == std::u32string_view::npos || pos >= line.size()) return false;
+    return next_code_point(line, pos) == U'、';
+  };
+  return numbered() && line.find("。") == std::string_view::npos;
 }
 
 // "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence

@@ -244,6 +244,33 @@ TEST_CASE("is_label_line's one pass gives the answer of its definition", "[lineb
   }
 }
 
+TEST_CASE("is_enumerated_heading gives the answer of its definition", "[linebreak][evidence]") {
+  // The definition: after the leading blanks, "一、", "（一" or "(一" with any numeral to 十,
+  // and no 。 anywhere.
+  auto reference = [](std::string_view line) {
+    while (!line.empty() && (line[0] == ' ' || line[0] == '\t')) line.remove_prefix(1);
+    if (line.find("。") != std::string_view::npos) return false;
+    static const std::vector<std::string> numerals = {"一", "二", "三", "四", "五",
+                                                      "六", "七", "八", "九", "十"};
+    for (const std::string& n : numerals) {
+      if (line.starts_with(n + "、") || line.starts_with("（" + n) || line.starts_with("(" + n)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const std::vector<std::string> alphabet = {"一", "十", "中", "、", "（",       "(",
+                                             "。", " ",  "\t", "a",  "\xE4\xB8", "\x80"};
+  std::mt19937 rng(31);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(is_enumerated_heading(s) == reference(s));
+  }
+}
+
 TEST_CASE("is_label_like's byte-length shortcut gives the answer of its definition",
           "[linebreak][evidence]") {
   // Texts around 30 bytes and 30 characters: one-byte ASCII and blanks, three-byte Han.
