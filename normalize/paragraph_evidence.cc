@@ -130,8 +130,15 @@ bool starts_like_opener(std::string_view s) {
   s.remove_prefix(at);
   if (s.empty()) return false;
   if (s[0] >= '0' && s[0] <= '9') return true;
+  // Each opener starts with a three-byte character: its bytes, compared as one number, rule
+  // out most openers before a comparison of the whole.
+  auto head = [](std::string_view t) {
+    const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+    return t.size() < 3 ? 0u : static_cast<unsigned>(p[0] << 16 | p[1] << 8 | p[2]);
+  };
+  const unsigned s_head = head(s);
   for (std::string_view w : kOpeners) {
-    if (s.starts_with(w)) return true;
+    if (head(w) == s_head && s.starts_with(w)) return true;
   }
   std::size_t pos = 0;
   char32_t c = next_code_point(s, pos);

@@ -244,6 +244,43 @@ TEST_CASE("is_label_line's one pass gives the answer of its definition", "[lineb
   }
 }
 
+TEST_CASE("starts_like_opener gives the answer of its definition", "[linebreak][evidence]") {
+  // The definition: after the leading blanks, a digit, an opener word, an opening bracket, or a
+  // numeral before 、 or 是.
+  const std::vector<std::string> openers = {"新的一年", "今年", "去年", "近年来", "回望", "首先",
+                                            "其次",     "最后", "此外", "另外",   "总之", "同时，",
+                                            "同时,",    "第一", "第二", "第三",   "一是", "二是",
+                                            "三是",     "四是", "五是", "六是",   "七是", "八是"};
+  auto reference = [&](std::string_view line) {
+    while (!line.empty() && (line[0] == ' ' || line[0] == '\t')) line.remove_prefix(1);
+    if (line.empty()) return false;
+    if (line[0] >= '0' && line[0] <= '9') return true;
+    for (const std::string& w : openers) {
+      if (line.starts_with(w)) return true;
+    }
+    if (line.starts_with("（") || line.starts_with("(")) return true;
+    static const std::vector<std::string> numerals = {"一", "二", "三", "四", "五",
+                                                      "六", "七", "八", "九", "十"};
+    for (const std::string& n : numerals) {
+      if (line.starts_with(n + "、") || line.starts_with(n + "是")) return true;
+    }
+    return false;
+  };
+  // Pieces of the openers, their neighbours by lead bytes, and bytes cut short.
+  const std::vector<std::string> alphabet = {"新", "的", "一", "年",       "今",   "同", "，", ",",
+                                             "第", "是", "、", "去",       "近",   "来", "(",  "（",
+                                             " ",  "3",  "丁", "\xE6\x96", "\xE4", "a"};
+  std::mt19937 rng(37);
+  for (int k = 0; k < 50000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 6);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(starts_like_opener(s) == reference(s));
+  }
+  for (const std::string& w : openers) CHECK(starts_like_opener(w));
+}
+
 TEST_CASE("is_enumerated_heading gives the answer of its definition", "[linebreak][evidence]") {
   // The definition: after the leading blanks, "一、", "（一" or "(一" with any numeral to 十,
   // and no 。 anywhere.
