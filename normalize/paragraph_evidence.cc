@@ -109,11 +109,6 @@ bool ends_terminal_decoded(std::string_view s) {
 
 }  // namespace paragraph_evidence_detail
 
-bool ends_terminal(std::string_view s, char32_t last) {
-  if (last == 0) return false;  // nothing visible
-  return is_closing(last) ? ends_terminal(s) : is_terminal(last);
-}
-
 // Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
 bool continues_after(char32_t c) {
   return c == U'，' || c == ',' || c == U'、' || is_opening(c) || c == U'—' || c == '-' ||

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "normalize/cjk_text.h"
 #include "normalize/line_scan.h"
 #include "normalize/utf8.h"
 
@@ -83,7 +84,11 @@ inline bool ends_terminal(std::string_view s) {
 }
 /// ends_terminal(s) for a caller that has `last` = last_visible(s) at hand: that character
 /// decides unless it is a closing quote or bracket, and then s is read back past it.
-bool ends_terminal(std::string_view s, char32_t last);
+/// Inline: linebreak asks it of every line break.
+inline bool ends_terminal(std::string_view s, char32_t last) {
+  if (last == 0) return false;  // nothing visible
+  return is_closing(last) ? ends_terminal(s) : is_terminal(last);
+}
 /// Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
 bool continues_after(char32_t c);
 /// Starts with U+3000, two spaces or a tab: a paragraph's first line.
