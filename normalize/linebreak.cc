@@ -142,8 +142,11 @@ class Repairer {
   // line_scan::measure_line with every length capped at kMaxLineLength: the layout compares
   // lengths times 100, which must not overflow an int on a line tens of megabytes long (no
   // decision depends on how long such a line is).
-  static line_scan::LineLengths measured(std::string_view line) {
+  // `hidden_blanks`: blanks count_with_spaces counts that `line` no longer holds (see
+  // for_each_measured_line).
+  static line_scan::LineLengths measured(std::string_view line, int hidden_blanks = 0) {
     line_scan::LineLengths l = line_scan::measure_line(line);
+    l.count_with_spaces += hidden_blanks;
     l.width = std::min(l.width, kMaxLineLength);
     l.count = std::min(l.count, kMaxLineLength);
     l.count_with_spaces = std::min(l.count_with_spaces, kMaxLineLength);
@@ -198,8 +201,8 @@ class Repairer {
       if (b.kind != BlockKind::kParagraph) continue;
       if (b.text.find('\n') == std::string::npos) continue;
       // Lines are only measured and asked ends_terminal here.
-      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last) {
-        line_scan::LineLengths l = measured(line);
+      for_each_measured_line(b, scratch_, [&](std::string_view line, bool last, int hidden) {
+        line_scan::LineLengths l = measured(line, hidden);
         line_lengths_.push_back({l.width, l.count, l.count_with_spaces});
         // A block's last line is short by nature; a blank line says nothing.
         if (last || l.count == 0) return;
@@ -453,7 +456,7 @@ class Repairer {
       std::string_view text = block.text;
       // The source lines' lengths, measured once by measure().
       std::size_t line_no = first_line_[i];
-      std::vector<Replacement> reps;
+      std::vector<Replacement>& reps = reps_;  // empty: rewrite_and_clear leaves it so
       reps.reserve(first_line_[i + 1] - first_line_[i] - 1);  // at most one per line break
       keeps_.clear();        // per line break left in place: kept inside the block
       std::size_t cuts = 0;  // line breaks that end a paragraph
@@ -511,7 +514,7 @@ class Repairer {
         nl = next_nl;
       }
       last_lengths.push_back(source_length(line_lengths_[first_line_[i + 1] - 1]));
-      doc_.rewrite(i, std::move(reps), kFilter);
+      doc_.rewrite_and_clear(i, reps, kFilter);
       std::string_view fixed = doc_.blocks[i].text;
       if (cuts == 0) continue;
       std::vector<Piece> pieces;
@@ -583,10 +586,18 @@ class Repairer {
       return open_count;
     };
     char32_t a_last = last_visible(la);
+    char32_t first = first_visible(fb);
+    bool no_line_start = first != 0 && is_no_line_start(first);
+    // Unless b starts with a mark no line starts with, joins() below says no after a sentence
+    // end (but where furniture cut a wrapped paragraph): most paragraphs end one, so that is
+    // settled first. The tests it skips (a's body and brackets, b's shape) say no too or leave
+    // the answer to joins().
+    if (!no_line_start && !(furniture && layout_.wrapped) && ends_terminal(la, a_last)) {
+      return false;
+    }
     bool comma = a_last == U'，' || a_last == ',' || a_last == U'、';
     if (!comma && !a_body.of(a.text) && open() == 0) return false;
-    char32_t first = first_visible(fb);
-    if (first != 0 && is_no_line_start(first)) return true;
+    if (no_line_start) return true;
     // A block that begins a unit of its own never continues the one before, whatever that one
     // ends with (a trailing ，, a page break): an indented first line, a list item ("1. ",
     // "（一）", "- "), and, unless a bracket is still open, a label or caption ("主席：",
@@ -735,6 +746,9 @@ class Repairer {
   std::string scratch_;      // an original line or text rebuilt from the edits
   std::vector<bool> split_;  // per block: cut by repair_lines from the block before it
   std::vector<bool> keeps_;  // repair_lines' scratch, reused from block to block
+  // repair_lines' joins of one block, the list reused from block to block: a document rewrites
+  // thousands of blocks.
+  std::vector<Replacement> reps_;
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;

@@ -109,11 +109,6 @@ bool ends_terminal_decoded(std::string_view s) {
 
 }  // namespace paragraph_evidence_detail
 
-bool ends_terminal(std::string_view s, char32_t last) {
-  if (last == 0) return false;  // nothing visible
-  return is_closing(last) ? ends_terminal(s) : is_terminal(last);
-}
-
 // Punctuation after which a sentence must go on (，、 an opening bracket, a dash).
 bool continues_after(char32_t c) {
   return c == U'，' || c == ',' || c == U'、' || is_opening(c) || c == U'—' || c == '-' ||
@@ -130,8 +125,15 @@ bool starts_like_opener(std::string_view s) {
   s.remove_prefix(at);
   if (s.empty()) return false;
   if (s[0] >= '0' && s[0] <= '9') return true;
+  // Each opener starts with a three-byte character: its bytes, compared as one number, rule
+  // out most openers before a comparison of the whole.
+  auto head = [](std::string_view t) {
+    const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+    return t.size() < 3 ? 0u : static_cast<unsigned>(p[0] << 16 | p[1] << 8 | p[2]);
+  };
+  const unsigned s_head = head(s);
   for (std::string_view w : kOpeners) {
-    if (s.starts_with(w)) return true;
+    if (head(w) == s_head && s.starts_with(w)) return true;
   }
   std::size_t pos = 0;
   char32_t c = next_code_point(s, pos);
@@ -150,17 +152,20 @@ bool is_enumerated_heading(std::string_view line) {
   std::size_t at = 0;
   while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
   line.remove_prefix(at);
-  if (line.find("。") != std::string_view::npos) return false;
-  std::size_t pos = 0;
-  char32_t c = line.empty() ? 0 : next_code_point(line, pos);
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  if (c == U'（' || c == '(') {
-    if (pos >= line.size()) return false;
-    c = next_code_point(line, pos);
-    return kNumerals.find(c) != std::u32string_view::npos;
-  }
-  if (kNumerals.find(c) == std::u32string_view::npos || pos >= line.size()) return false;
-  return next_code_point(line, pos) == U'、';
+  // The numbering first: most lines have none, and the search for 。 reads the whole line.
+  auto numbered = [&] {
+    std::size_t pos = 0;
+    char32_t c = line.empty() ? 0 : next_code_point(line, pos);
+    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+    if (c == U'（' || c == '(') {
+      if (pos >= line.size()) return false;
+      c = next_code_point(line, pos);
+      return kNumerals.find(c) != std::u32string_view::npos;
+    }
+    if (kNumerals.find(c) == std::u32string_view::npos || pos >= line.size()) return false;
+    return next_code_point(line, pos) == U'、';
+  };
+  return numbered() && line.find("。") == std::string_view::npos;
 }
 
 // "工作。当前…": a line whose first sentence ends within a few characters finishes the sentence

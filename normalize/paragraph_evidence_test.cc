@@ -172,7 +172,9 @@ void check_line_ends(std::string_view s) {
 TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer",
           "[linebreak][evidence]") {
   // The shortcut takes an ideograph at a line's end for no blank, closing bracket or sentence
-  // end, and for Han.
+  // end, and for Han; and 。 at the end, after any bytes, for a sentence end and no Han.
+  // last_visible decodes any other three bytes at the end that are well-formed alone (not a
+  // surrogate, not overlong) itself.
   for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
     REQUIRE_FALSE(is_blank_char(c));
     REQUIRE_FALSE(is_closing(c));
@@ -180,10 +182,13 @@ TEST_CASE("the line-end tests' shortcut for ideographs gives the decoded answer"
   }
   // Every line end and start: ideographs (the first and last of the range), their neighbours
   // that share lead bytes, malformed and cut-short sequences, blanks, closers and sentence ends.
-  const std::vector<std::string> alphabet = {
+  std::vector<std::string> alphabet = {
       "一", "鿿", "中", "䷀", "㐀",       "\xEA\xB0\x80", "\x80", "\xE4\xB8", "\xE9",
       " ",  "\t",  "\n", "　", "\xC2\xA0", "。",           "”",    "）",       "》",
       "」", "’",   "』", "a",  ".",        "，",           "😀"};
+  // Three bytes cut short, a surrogate, an overlong form and a noncharacter.
+  alphabet.insert(alphabet.end(),
+                  {"\xE3\x80", "\xE3", "\xED\xA0\x80", "\xE0\x80\x80", "\xEF\xBF\xBF"});
   for (const std::string& a : alphabet) {
     check_line_ends(a);
     for (const std::string& b : alphabet) {
@@ -239,6 +244,86 @@ TEST_CASE("is_label_line's one pass gives the answer of its definition", "[lineb
   }
 }
 
+TEST_CASE("starts_like_opener gives the answer of its definition", "[linebreak][evidence]") {
+  // The definition: after the leading blanks, a digit, an opener word, an opening bracket, or a
+  // numeral before 、 or 是.
+  const std::vector<std::string> openers = {"新的一年", "今年", "去年", "近年来", "回望", "首先",
+                                            "其次",     "最后", "此外", "另外",   "总之", "同时，",
+                                            "同时,",    "第一", "第二", "第三",   "一是", "二是",
+                                            "三是",     "四是", "五是", "六是",   "七是", "八是"};
+  auto reference = [&](std::string_view line) {
+    while (!line.empty() && (line[0] == ' ' || line[0] == '\t')) line.remove_prefix(1);
+    if (line.empty()) return false;
+    if (line[0] >= '0' && line[0] <= '9') return true;
+    for (const std::string& w : openers) {
+      if (line.starts_with(w)) return true;
+    }
+    if (line.starts_with("（") || line.starts_with("(")) return true;
+    static const std::vector<std::string> numerals = {"一", "二", "三", "四", "五",
+                                                      "六", "七", "八", "九", "十"};
+    for (const std::string& n : numerals) {
+      if (line.starts_with(n + "、") || line.starts_with(n + "是")) return true;
+    }
+    return false;
+  };
+  // Pieces of the openers, their neighbours by lead bytes, and bytes cut short.
+  const std::vector<std::string> alphabet = {"新", "的", "一", "年",       "今",   "同", "，", ",",
+                                             "第", "是", "、", "去",       "近",   "来", "(",  "（",
+                                             " ",  "3",  "丁", "\xE6\x96", "\xE4", "a"};
+  std::mt19937 rng(37);
+  for (int k = 0; k < 50000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 6);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(starts_like_opener(s) == reference(s));
+  }
+  for (const std::string& w : openers) CHECK(starts_like_opener(w));
+}
+
+TEST_CASE("is_enumerated_heading gives the answer of its definition", "[linebreak][evidence]") {
+  // The definition: after the leading blanks, "一、", "（一" or "(一" with any numeral to 十,
+  // and no 。 anywhere.
+  auto reference = [](std::string_view line) {
+    while (!line.empty() && (line[0] == ' ' || line[0] == '\t')) line.remove_prefix(1);
+    if (line.find("。") != std::string_view::npos) return false;
+    static const std::vector<std::string> numerals = {"一", "二", "三", "四", "五",
+                                                      "六", "七", "八", "九", "十"};
+    for (const std::string& n : numerals) {
+      if (line.starts_with(n + "、") || line.starts_with("（" + n) || line.starts_with("(" + n)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const std::vector<std::string> alphabet = {"一", "十", "中", "、", "（",       "(",
+                                             "。", " ",  "\t", "a",  "\xE4\xB8", "\x80"};
+  std::mt19937 rng(31);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    int n = static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    INFO(s);
+    REQUIRE(is_enumerated_heading(s) == reference(s));
+  }
+}
+
+TEST_CASE("is_label_like's byte-length shortcut gives the answer of its definition",
+          "[linebreak][evidence]") {
+  // Texts around 30 bytes and 30 characters: one-byte ASCII and blanks, three-byte Han.
+  const std::vector<std::string> alphabet = {"中", "文", "a", "1", " ", "\n", "，", "。", "、"};
+  std::mt19937 rng(29);
+  for (int k = 0; k < 20000; ++k) {
+    Block b;
+    int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) b.text += alphabet[rng() % (rng() % 2 == 0 ? 4 : alphabet.size())];
+    INFO(b.text);
+    bool label =
+        !ends_terminal(b.text) && line_scan::visible_length(b.text, 31) <= 30 && !is_body(b.text);
+    REQUIRE(is_label_like(b) == label);
+  }
+}
+
 TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evidence]") {
   Document doc;
   doc.sources.push_back({"t", "UTF-8", "确保 常态化\n２０22年  ", 0, ""});
@@ -262,12 +347,22 @@ TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evide
 TEST_CASE("for_each_measured_line measures every line as for_each_original_line does",
           "[linebreak][evidence]") {
   // Random lines with blanks at both ends and inside, edited as trim and unicode edit them:
-  // blanks removed at a line's start or end (visited as they stand), a blank removed inside and
-  // a full-width digit folded (rebuilt), so that both kinds of line and their mixes are met.
-  const std::vector<std::string> alphabet = {"中", "文", "。", "，", "”", "a",    " ",
-                                             "\t", "　", "２", "1",  ".", "\x80", "\xE4\xB8"};
+  // blanks removed at a line's start or end or inside it (visited as they stand, unless the
+  // blanks removed inside are next to the ends' blanks or before a continuation byte) and a
+  // full-width digit folded (rebuilt), so that both kinds of line and their mixes are met.
+  const std::vector<std::string> alphabet = {
+      "中", "文", "。",   "，",       "”", "a",  " ",        "\t",   "　",      "２",
+      "1",  ".",  "\x80", "\xE4\xB8", " ", "　", "\xC2\xA0", "\xE3", "\xEF\xBC"};
+  auto blank_at = [](const std::string& text, std::size_t at) -> std::size_t {
+    if (text[at] == ' ' || text[at] == '\t') return 1;
+    if (text.compare(at, 3, "　") == 0) return 3;
+    if (text.compare(at, 2, "\xC2\xA0") == 0) return 2;
+    return 0;
+  };
   std::mt19937 rng(23);
-  for (int k = 0; k < 500; ++k) {
+  // Lines visited as they stand with blanks removed inside: the case must be met to be tested.
+  static int lines_with_hidden_blanks = 0;
+  for (int k = 0; k < 3000; ++k) {
     std::string text;
     std::vector<Replacement> reps;
     int lines = 1 + static_cast<int>(rng() % 5);
@@ -281,10 +376,24 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       while (lead < end && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
       while (trail > lead && (text[trail - 1] == ' ' || text[trail - 1] == '\t')) --trail;
       if (lead > start && rng() % 2 == 0) reps.push_back({start, lead, "", "leading-space"});
-      std::size_t inside = text.find_first_of(" ２", lead);
-      if (inside < trail && rng() % 3 == 0) {
-        bool space = text[inside] == ' ';
-        reps.push_back({inside, inside + (space ? 1 : 3), space ? "" : "2", "inside"});
+      // Blanks removed inside, one or a run of them at a time, now and then a fold after them.
+      for (std::size_t at = lead; at < trail;) {
+        std::size_t size = blank_at(text, at);
+        if (size == 0 || rng() % 3 != 0) {
+          if (text.compare(at, 3, "２") == 0 && rng() % 4 == 0) {
+            reps.push_back({at, at + 3, "2", "fold"});
+            at += 3;
+          } else {
+            ++at;
+          }
+          continue;
+        }
+        std::size_t stop = at + size;
+        while (stop < trail && rng() % 2 == 0 && blank_at(text, stop) > 0) {
+          stop += blank_at(text, stop);
+        }
+        reps.push_back({at, stop, "", "inside"});
+        at = stop;
       }
       if (trail < end && rng() % 2 == 0) reps.push_back({trail, end, "", "trailing-space"});
     }
@@ -299,8 +408,11 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       bool last;
     };
     auto seen = [](std::vector<Seen>& out) {
-      return [&out](std::string_view line, bool last) {
-        out.push_back({line_scan::measure_line(line), ends_terminal(line), last});
+      return [&out](std::string_view line, bool last, int hidden_blanks = 0) {
+        line_scan::LineLengths lengths = line_scan::measure_line(line);
+        lengths.count_with_spaces += hidden_blanks;
+        lines_with_hidden_blanks += hidden_blanks > 0;
+        out.push_back({lengths, ends_terminal(line), last});
       };
     };
     std::vector<Seen> original, measured;
@@ -317,6 +429,7 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
       CHECK(original[i].last == measured[i].last);
     }
   }
+  CHECK(lines_with_hidden_blanks > 100);
 }
 
 }  // namespace
