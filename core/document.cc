@@ -295,9 +295,11 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
 std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacement>& reps,
                           std::string_view filter, bool allow_fast) {
   Block& block = doc.blocks.at(index);
+  // Most replacements change the size (removals, full-width marks): those need no compare.
   std::erase_if(reps, [&](const Replacement& r) {
     return r.end < r.begin || r.end > block.text.size() ||
-           block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
+           (r.end - r.begin == r.text.size() &&
+            block.text.compare(r.begin, r.end - r.begin, r.text) == 0);
   });
   if (reps.empty()) return 0;
   // Pure insertions at one point are applied as one (texts in order, the first one's rule): kept
