@@ -108,8 +108,10 @@ void apply_replacements(std::string& text, const std::vector<Replacement>& reps)
     for (const Replacement& r : reps) {
       std::memmove(data + write, data + read, r.begin - read);
       write += r.begin - read;
-      std::memcpy(data + write, r.text.data(), r.text.size());
-      write += r.text.size();
+      if (!r.text.empty()) {  // most shortening replacements are removals
+        std::memcpy(data + write, r.text.data(), r.text.size());
+        write += r.text.size();
+      }
       read = r.end;
     }
     std::memmove(data + write, data + read, text.size() - read);
