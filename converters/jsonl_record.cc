@@ -270,8 +270,9 @@ void parse_json(std::string_view line, bool padded, const RecordFields& fields, 
 
 Record parse_record(std::string_view line, const std::string& file, std::size_t line_no,
                     const RecordFields& fields, const ReadOptions& options, Diagnostics& diag,
-                    std::size_t readable) {
+                    std::size_t readable, std::string text_buffer) {
   Record record;
+  record.text = std::move(text_buffer);  // read_members assigns the text into its room
   record.file = file;
   record.line = line_no;
   bool padded = readable >= line.size() + kRecordPadding;

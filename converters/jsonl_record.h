@@ -46,10 +46,12 @@ inline constexpr std::size_t kRecordPadding = 64;
 /// invalid UTF-8 bytes in the line become U+FFFD (one warning) before parsing; otherwise they
 /// make the record invalid. The line must not contain the '\n' that ended it. `readable` is how
 /// many bytes may be read from line.data() on; when it is at least line.size() + kRecordPadding
-/// (the bytes after the line may hold anything), the line is parsed in place.
+/// (the bytes after the line may hold anything), the line is parsed in place. record.text takes
+/// over `text_buffer`'s memory (not its contents): a caller that parses record after record hands
+/// back the last one's text, so that a long text is not allocated anew for each.
 Record parse_record(std::string_view line, const std::string& file, std::size_t line_no,
                     const RecordFields& fields, const ReadOptions& options, Diagnostics& diag,
-                    std::size_t readable = 0);
+                    std::size_t readable = 0, std::string text_buffer = {});
 
 /// Reads a record's text into a Document with the text reader (blank-line paragraphs,
 /// `## ` headings, CRLF/CR read as LF): doc.sources[0] is named "FILE:LINE" so diagnostics

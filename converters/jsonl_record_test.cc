@@ -13,6 +13,23 @@ Record parse(std::string_view line, RecordFields fields = {}) {
   return parse_record(line, "c.jsonl", 9, fields, ReadOptions{}, diag);
 }
 
+TEST_CASE("a record's text takes over the buffer handed in, never its old contents",
+          "[jsonl_record]") {
+  Diagnostics diag;
+  std::string buffer(100, 'x');
+  const char* room = buffer.data();
+  Record r = parse_record(R"({"text":"甲乙"})", "c.jsonl", 9, {}, ReadOptions{}, diag, 0,
+                          std::move(buffer));
+  CHECK(r.text == "甲乙");
+  CHECK(r.text.data() == room);  // no new allocation for a text that fits
+  // simdjson refuses a number beyond 64 bits and nlohmann reads the record: the same text.
+  r = parse_record(R"({"n":123456789012345678901234567890,"text":"丙"})", "c.jsonl", 9, {},
+                   ReadOptions{}, diag, 0, std::string(50, 'y'));
+  CHECK(r.text == "丙");
+  r = parse_record(R"({"text":""})", "c.jsonl", 9, {}, ReadOptions{}, diag, 0, "old text");
+  CHECK(r.text.empty());
+}
+
 TEST_CASE("a record keeps its fields in input order and its id as text", "[jsonl_record]") {
   Record r = parse(R"({"z":1,"text":"甲","id":"x","a":{"b":[1,"2",null]}})");
   CHECK(r.id == "x");

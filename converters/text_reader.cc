@@ -14,7 +14,7 @@ bool is_blank(std::string_view line) {
   while (i < line.size()) {
     if (line[i] == ' ' || line[i] == '\t' || line[i] == '\v') {
       ++i;
-    } else if (line.substr(i, 3) == kIdeographicSpace) {
+    } else if (line[i] == '\xE3' && line.substr(i, 3) == kIdeographicSpace) {  // cheap "no" first
       i += 3;
     } else {
       return false;

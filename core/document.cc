@@ -108,8 +108,10 @@ void apply_replacements(std::string& text, const std::vector<Replacement>& reps)
     for (const Replacement& r : reps) {
       std::memmove(data + write, data + read, r.begin - read);
       write += r.begin - read;
-      std::memcpy(data + write, r.text.data(), r.text.size());
-      write += r.text.size();
+      if (!r.text.empty()) {  // most shortening replacements are removals
+        std::memcpy(data + write, r.text.data(), r.text.size());
+        write += r.text.size();
+      }
       read = r.end;
     }
     std::memmove(data + write, data + read, text.size() - read);
@@ -195,98 +197,111 @@ void map_marks(std::vector<Mark>& marks, PositionMap map_position) {
 // general path is needed. `sources[k]` is the source offset of reps[k].begin.
 constexpr std::size_t kMinEdits = 8;
 
-bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
-                     const std::vector<std::size_t>& sources, Name filter) {
-  std::vector<Edit>& edits = block.edits;
+// The size change a replacement makes.
+std::ptrdiff_t growth(const Replacement& r) {
+  return static_cast<std::ptrdiff_t>(r.text.size()) - static_cast<std::ptrdiff_t>(r.end - r.begin);
+}
+
+// Whether merge_untouched may place `reps` among `edits`: merged in (begin, end) order, old edits
+// first among equals, the items must stay in order and apart, in the text as it is and as it
+// will be. Sets `total` to the size change of all the replacements.
+bool fits_untouched(const std::vector<Edit>& edits, const std::vector<Replacement>& reps,
+                    std::ptrdiff_t& total) {
   const std::size_t n = edits.size(), m = reps.size();
-  // The merge order with each item's new range; `from_old` says which list it came from.
-  struct Placed {
-    std::size_t begin, end;
-    bool from_old;
-  };
-  thread_local std::vector<Placed> placed;
-  placed.clear();
-  placed.reserve(n + m);
-  // When the order and overlap checks below pass, every replacement merged before an item ends
-  // at or before it and every one after begins at or after its end: the position map moves the
-  // item by the size change of those before it, kept here as it goes. The one exception fails
-  // the checks there (see below).
+  // When these checks pass, every replacement merged before an item ends at or before it and
+  // every one after begins at or after its end: the position map moves the item by the size
+  // change of those before it, kept here as it goes. The one exception fails the checks.
   std::ptrdiff_t shift = 0;
-  auto moved = [&](std::size_t pos) {
-    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
-  };
-  std::size_t prev_begin = 0, prev_end = 0;
+  std::size_t prev_begin = 0, prev_end = 0, prev_new_begin = 0;
+  bool prev_old = false;
   for (std::size_t e = 0, r = 0; e < n || r < m;) {
     bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
-    std::size_t begin, end, new_begin, new_end;
+    std::size_t begin, end;
+    std::ptrdiff_t shift_before = shift;
     if (from_old) {
       begin = edits[e].begin;
       end = edits[e].end;
-      new_begin = moved(begin);
-      new_end = std::max(new_begin, moved(end));
       ++e;
     } else {
-      const Replacement& rep = reps[r];
-      begin = rep.begin;
-      end = rep.end;
+      begin = reps[r].begin;
+      end = reps[r].end;
       // An insertion where the item before is an old edit that removed text at the same point:
       // the map counts the insertion before that edit, which so lands after the inserted text,
-      // out of order (the check on new begins failed here).
-      if (begin == end && !placed.empty() && placed.back().from_old && prev_begin == begin &&
-          prev_end == begin) {
+      // out of order.
+      if (begin == end && e + r > 0 && prev_old && prev_begin == begin && prev_end == begin) {
         return false;
       }
-      new_begin = moved(begin);
-      new_end = new_begin + rep.text.size();
-      shift +=
-          static_cast<std::ptrdiff_t>(rep.text.size()) - static_cast<std::ptrdiff_t>(end - begin);
+      shift += growth(reps[r]);
       ++r;
     }
-    if (!placed.empty()) {
+    std::size_t new_begin =
+        static_cast<std::size_t>(static_cast<std::ptrdiff_t>(begin) + shift_before);
+    if (e + r > 1) {
       bool out_of_order = begin < prev_begin || (begin == prev_begin && end < prev_end);
       if (out_of_order || overlaps(prev_begin, prev_end, begin, end) ||
-          new_begin < placed.back().begin) {
+          new_begin < prev_new_begin) {
         return false;
       }
     }
-    placed.push_back({new_begin, new_end, from_old});
     prev_begin = begin;
     prev_end = end;
+    prev_new_begin = new_begin;
+    prev_old = from_old;
   }
+  total = shift;
+  return true;
+}
+
+bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
+                     const std::vector<std::size_t>& sources, Name filter) {
+  std::vector<Edit>& edits = block.edits;
+  std::ptrdiff_t shift = 0;  // the size change of the replacements not yet placed
+  if (!fits_untouched(edits, reps, shift)) return false;
+  auto moved = [&](std::size_t pos) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
+  };
+  const std::size_t n = edits.size(), m = reps.size();
   // Most blocks take a few edits from each of several filters: room for a few more saves a
   // reallocation on the next rewrite.
   if (n + m > edits.capacity()) edits.reserve(std::max({n + m, 2 * edits.capacity(), kMinEdits}));
   edits.resize(n + m);
+  // The merge again, from the back: the checks passed, so both lists are in order and no old
+  // edit has a replacement's (begin, end), and the last of the two is the one the merge placed
+  // last.
   std::size_t out = n + m, e = n, r = m;
   while (r > 0) {  // once every replacement has its place, the old edits left are at theirs
     --out;
     Edit& slot = edits[out];
-    if (placed[out].from_old) {
+    if (e > 0 && by_position(reps[r - 1], edits[e - 1])) {
       --e;
       if (e != out) slot = std::move(edits[e]);
+      std::size_t new_begin = moved(slot.begin);
+      slot.end = std::max(new_begin, moved(slot.end));
+      slot.begin = new_begin;
     } else {
       const Replacement& rep = reps[--r];
+      shift -= growth(rep);
       slot.orig.assign(block.text, rep.begin, rep.end - rep.begin);
       slot.source = sources[r];
       slot.filter = filter;
       slot.rule = rep.rule;
+      slot.begin = moved(rep.begin);
+      slot.end = slot.begin + rep.text.size();
     }
-    slot.begin = placed[out].begin;
-    slot.end = placed[out].end;
   }
-  for (std::size_t k = 0; k < out; ++k) {
-    edits[k].begin = placed[k].begin;
-    edits[k].end = placed[k].end;
-  }
+  // The old edits before every replacement keep their place (the map's max is kept for them too).
+  for (std::size_t k = 0; k < out; ++k) edits[k].end = std::max(edits[k].begin, edits[k].end);
   return true;
 }
 
 std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacement>& reps,
                           std::string_view filter, bool allow_fast) {
   Block& block = doc.blocks.at(index);
+  // Most replacements change the size (removals, full-width marks): those need no compare.
   std::erase_if(reps, [&](const Replacement& r) {
     return r.end < r.begin || r.end > block.text.size() ||
-           block.text.compare(r.begin, r.end - r.begin, r.text) == 0;
+           (r.end - r.begin == r.text.size() &&
+            block.text.compare(r.begin, r.end - r.begin, r.text) == 0);
   });
   if (reps.empty()) return 0;
   // Pure insertions at one point are applied as one (texts in order, the first one's rule): kept

@@ -1,6 +1,7 @@
 #include "formats/json_line.h"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 
 namespace hantidy {
@@ -55,6 +56,24 @@ TEST_CASE("Escapes are found at every position of the 16-byte steps", "[json-lin
       INFO("byte " << int(special) << " at " << at);
       CHECK(fast_line(j) == nlohmann_line(j));
     }
+  }
+}
+
+TEST_CASE("Random texts are escaped as nlohmann escapes them, escapes anywhere in the steps",
+          "[json-line]") {
+  // Long runs between escapes go through the 32- and 16-byte steps and the byte-wise tail.
+  std::mt19937 rng(20261123);
+  const std::string pieces[] = {"a", "字", "\"", "\\", "\n", "\x01", "\x1f", " ", "\x7f", "😀"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (std::size_t n = rng() % 120; n > 0; --n) {
+      // Mostly plain text: an escape now and then, far apart or close together.
+      text += rng() % 6 ? pieces[rng() % 2] : pieces[rng() % std::size(pieces)];
+    }
+    Json j;
+    j["text"] = text;
+    INFO("round " << round);
+    REQUIRE(fast_line(j) == nlohmann_line(j));
   }
 }
 

@@ -110,14 +110,13 @@ Json annotation(const Document& doc) {
   return j;
 }
 
-}  // namespace
-
-std::string document_text(const Document& doc) {
-  std::string out;
-  if (doc.sources.empty()) return out;
+// document_text, appended to `out`.
+void append_document_text(const Document& doc, std::string& out) {
+  if (doc.sources.empty()) return;
   std::string_view source = doc.sources.front().text;
-  out.reserve(source.size());  // cleaning seldom adds much: one allocation, no regrowth copies
-  std::size_t from = 0;        // end of the last written block in the source
+  // Cleaning seldom adds much: one allocation, no regrowth copies.
+  out.reserve(out.size() + source.size());
+  std::size_t from = 0;  // end of the last written block in the source
   bool first = true;
   bool in_step = true;  // every block so far came from sources[0] in order
   const bool trimmed = blank_lines_trimmed(doc);
@@ -142,6 +141,13 @@ std::string document_text(const Document& doc) {
   if (in_step && from <= source.size() && is_blank(source.substr(from))) {
     append_gap(source, from, source.size(), trimmed, out);
   }
+}
+
+}  // namespace
+
+std::string document_text(const Document& doc) {
+  std::string out;
+  append_document_text(doc, out);
   return out;
 }
 
@@ -155,7 +161,10 @@ void write_record(Record& record, const Document& doc, const RecordWriteOptions&
     // The members as read, the text replaced and (with annotate) "hantidy" set in its place or
     // added at the end, as setting them in an ordered_json would place them.
     const std::string& text_key = options.fields.text;
-    std::string text = document_text(doc);
+    // Built in a buffer kept per thread: record after record, a long text needs no new room.
+    thread_local std::string text;
+    text.clear();
+    append_document_text(doc, text);
     bool text_written = false;
     bool annotated = false;
     bool first = true;

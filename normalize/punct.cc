@@ -17,11 +17,11 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(PunctRule::kCoun
     "comma", "semicolon", "colon", "question", "exclamation", "period",    "paren",
     "quote", "ellipsis",  "dash",  "tilde",    "space",       "halfwidth", "cjk-latin-space"};
 
-// Sorts the replacements and resolves overlaps, moving them out of `reps` into the list returned.
+// Sorts the replacements and resolves overlaps, moving them out of `reps` onto `settled` (empty).
 // Only removals of blanks can overlap (two marks both claiming the blanks between them); anything
 // else that overlaps is dropped.
-std::vector<Replacement> settle(std::vector<Replacement>& reps) {
-  if (reps.empty()) return {};
+void settle(std::vector<Replacement>& reps, std::vector<Replacement>& settled) {
+  if (reps.empty()) return;
   // std::sort on small keys, not on the replacements themselves (two strings each): with the
   // same comparisons std::sort makes the same moves, so the order comes out as sorting the
   // replacements would give it, ties included.
@@ -34,7 +34,6 @@ std::vector<Replacement> settle(std::vector<Replacement>& reps) {
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
   });
-  std::vector<Replacement> settled;
   settled.reserve(reps.size());
   std::size_t last_end = 0;
   for (const Key& key : keys) {
@@ -47,7 +46,17 @@ std::vector<Replacement> settle(std::vector<Replacement>& reps) {
     last_end = std::max(last_end, r.end);
     settled.push_back(std::move(r));
   }
-  return settled;
+}
+
+// PunctFilter::scan, onto `settled` (empty): the filter keeps one list for all its blocks.
+void scan_into(std::string_view text, const PunctOptions& options,
+               std::vector<UnpairedQuote>* unpaired, std::vector<Replacement>& settled) {
+  // The scan appends to a list kept per thread, which settle empties into `settled`: grown
+  // afresh for each block, it was an allocation per doubling.
+  thread_local std::vector<Replacement> found;
+  found.clear();
+  Scanner(text, options, found, unpaired).run();
+  settle(found, settled);
 }
 
 // BCP 47 tags for Traditional Chinese as written in Taiwan and Hong Kong, where 「」 are the
@@ -71,12 +80,9 @@ std::string_view punct_rule_name(PunctRule rule) {
 
 std::vector<Replacement> PunctFilter::scan(std::string_view text, const PunctOptions& options,
                                            std::vector<UnpairedQuote>* unpaired) {
-  // The scan appends to a list kept per thread, which settle empties into one allocated once at
-  // its size: grown afresh for each block, it was an allocation per doubling.
-  thread_local std::vector<Replacement> found;
-  found.clear();
-  Scanner(text, options, found, unpaired).run();
-  return settle(found);
+  std::vector<Replacement> settled;
+  scan_into(text, options, unpaired, settled);
+  return settled;
 }
 
 void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
@@ -89,11 +95,12 @@ void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
   }
   std::vector<std::optional<LineIndex>> lines(doc.sources.size());
   std::vector<UnpairedQuote> unpaired;
+  std::vector<Replacement> reps;  // one list for every block: rewrite_and_clear empties it
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (is_furniture(block.kind) || block.text.empty()) continue;
     unpaired.clear();
-    std::vector<Replacement> reps = scan(block.text, options, &unpaired);
+    scan_into(block.text, options, &unpaired, reps);
     for (const UnpairedQuote& q : unpaired) {
       Diagnostic d;
       d.severity = Severity::kWarning;
@@ -109,7 +116,7 @@ void PunctFilter::apply(Document& doc, Diagnostics& diag) const {
       d.message = std::string("unpaired straight quote ") + q.quote + " left as it is";
       diag.report(std::move(d));
     }
-    doc.rewrite(i, std::move(reps), "punct");
+    doc.rewrite_and_clear(i, reps, "punct");
   }
 }
 

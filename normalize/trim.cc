@@ -15,7 +15,8 @@ std::size_t trailing_space(std::string_view text, std::size_t end) {
   while (at > 0) {
     if (text[at - 1] == ' ' || text[at - 1] == '\t') {
       --at;
-    } else if (at >= 3 && text.substr(at - 3, 3) == "\xE3\x80\x80") {
+    } else if (at >= 3 && text[at - 1] == '\x80' &&  // its last byte first: a cheap "no"
+               text.substr(at - 3, 3) == "\xE3\x80\x80") {
       at -= 3;
     } else {
       break;

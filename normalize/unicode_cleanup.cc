@@ -218,7 +218,7 @@ class Cleaner {
   void normalize_nfc(std::size_t index) {
     std::string_view text = doc_.blocks[index].text;
     const NfcTable& table = nfc_table();
-    std::vector<Replacement> reps;
+    std::vector<Replacement>& reps = reps_;
     StopFinder<NfcSpecial> specials(text);
     std::size_t at = 0;
     std::size_t checked = 0;  // end of the last segment handed to ICU: a segment boundary
@@ -257,7 +257,7 @@ class Cleaner {
       const char* rule = look_alike_rule(first);
       reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
     }
-    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite_and_clear(index, reps, kFilter);
   }
 
   // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
@@ -514,7 +514,7 @@ class Cleaner {
     const NfcTable& nfc = nfc_table();
     const std::size_t private_use = private_use_, pua_line = pua_line_;
     const std::size_t radicals_left = radicals_left_;
-    std::vector<Replacement> reps;
+    std::vector<Replacement>& reps = reps_;
     Line line(text);
     StopFinder<CleanSpecial> specials(text);
     bool maybe_doubled = false;
@@ -543,6 +543,7 @@ class Cleaner {
         private_use_ = private_use;
         pua_line_ = pua_line;
         radicals_left_ = radicals_left;
+        reps.clear();
         return std::nullopt;
       }
       if (c == '\n') {
@@ -589,7 +590,7 @@ class Cleaner {
       if (kept == previous && is_repeatable(kept)) maybe_doubled = true;
       previous = kept;
     }
-    if (!reps.empty()) doc_.rewrite(index, std::move(reps), kFilter);
+    if (!reps.empty()) doc_.rewrite_and_clear(index, reps, kFilter);
     return maybe_doubled;
   }
 
@@ -639,6 +640,9 @@ class Cleaner {
   std::size_t reported_ = 0;
   bool simplified_ = false;
   std::unique_ptr<icu::Transliterator> to_simplified_;
+  // The replacements of the block being cleaned, empty between blocks: one list for them all
+  // (Document::rewrite_and_clear keeps its room), not an allocation per block.
+  std::vector<Replacement> reps_;
 };
 
 }  // namespace
