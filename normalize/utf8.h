@@ -10,6 +10,7 @@
 #define HANTIDY_NORMALIZE_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace hantidy {
@@ -17,6 +18,25 @@ namespace hantidy {
 /// U+3000 IDEOGRAPHIC SPACE in UTF-8: the space CJK text indents and pads with, which several
 /// filters strip or skip by its bytes.
 inline constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
+/// Appends `c` to `out` in UTF-8 (`c` must be a scalar value: no surrogate, at most U+10FFFF).
+inline void append_utf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
 
 /// Decodes the code point at text[at] and advances `at` past it (one byte, as U+FFFD, when the
 /// bytes there are not well-formed UTF-8). Requires at < text.size().
