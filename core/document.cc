@@ -190,11 +190,7 @@ void map_marks(std::vector<Mark>& marks, PositionMap map_position) {
   }
 }
 
-// The usual rewrite: no replacement touches an earlier edit (they are one-item groups of the
-// general path below), and the new order needs no re-sort. Then each old edit only moves
-// within the block's own vector and the new edits fill the gaps, from the back, so nothing is
-// allocated unless the vector must grow. Returns false, having changed nothing, when the
-// general path is needed. `sources[k]` is the source offset of reps[k].begin.
+// The fewest edits a block's vector is given room for when it must grow.
 constexpr std::size_t kMinEdits = 8;
 
 // The size change a replacement makes.
@@ -252,6 +248,11 @@ bool fits_untouched(const std::vector<Edit>& edits, const std::vector<Replacemen
   return true;
 }
 
+// The usual rewrite: no replacement touches an earlier edit (they are one-item groups of the
+// general path below), and the new order needs no re-sort. Then each old edit only moves
+// within the block's own vector and the new edits fill the gaps, from the back, so nothing is
+// allocated unless the vector must grow. Returns false, having changed nothing, when the
+// general path is needed. `sources[k]` is the source offset of reps[k].begin.
 bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
                      const std::vector<std::size_t>& sources, Name filter) {
   std::vector<Edit>& edits = block.edits;
@@ -289,8 +290,7 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
       slot.end = slot.begin + rep.text.size();
     }
   }
-  // The old edits before every replacement keep their place (the map's max is kept for them too).
-  for (std::size_t k = 0; k < out; ++k) edits[k].end = std::max(edits[k].begin, edits[k].end);
+  // The old edits before every replacement keep their place: edits[0, out) are left as they are.
   return true;
 }
 
