@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "core/document.h"
 
@@ -19,6 +17,23 @@ namespace hantidy {
 /// source leave the white space of blank lines out.
 inline constexpr std::string_view kBlankLinesKey = "blank-lines";
 inline constexpr std::string_view kBlankLinesTrimmed = "trimmed";
+
+/// Length of the white space (' ', '\t', U+3000) that ends text[0, end): what the trim filter
+/// removes at the end of a line, and all of a blank line.
+inline std::size_t trailing_space(std::string_view text, std::size_t end) {
+  std::size_t at = end;
+  while (at > 0) {
+    if (text[at - 1] == ' ' || text[at - 1] == '\t') {
+      --at;
+    } else if (at >= 3 && text[at - 1] == '\x80' &&  // its last byte first: a cheap "no"
+               text.substr(at - 3, 3) == "\xE3\x80\x80") {
+      at -= 3;
+    } else {
+      break;
+    }
+  }
+  return end - at;
+}
 
 /// Calls visit(begin, end) for each range of `text` inside [from, to) that is the white space
 /// (' ', '\t', U+3000) of a line holding nothing else, in order. A line counts only when it lies
@@ -39,24 +54,11 @@ void for_each_blank_line_space(std::string_view text, std::size_t from, std::siz
     std::size_t line_end = text.find('\n', at);
     if (line_end == std::string_view::npos) line_end = text.size();
     if (line_end > to) return;  // the line goes on past the range
-    std::size_t k = at;
-    while (k < line_end) {
-      if (text[k] == ' ' || text[k] == '\t') {
-        k += 1;
-      } else if (text.substr(k, 3) == "\xE3\x80\x80") {
-        k += 3;
-      } else {
-        break;
-      }
-    }
-    if (k == line_end && k > at) visit(at, line_end);
+    // text[at - 1] is '\n' or `at` is 0, so the white space cannot reach back past the line.
+    if (line_end > at && trailing_space(text, line_end) == line_end - at) visit(at, line_end);
     at = line_end + 1;
   }
 }
-
-/// The ranges for_each_blank_line_space visits, as a vector.
-std::vector<std::pair<std::size_t, std::size_t>> blank_line_space(std::string_view text,
-                                                                  std::size_t from, std::size_t to);
 
 /// Whether a filter asked writers to leave out the white space of blank lines (see above).
 bool blank_lines_trimmed(const Document& doc);

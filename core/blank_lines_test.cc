@@ -1,11 +1,21 @@
 #include "core/blank_lines.h"
 
 #include <catch2/catch.hpp>
+#include <utility>
+#include <vector>
 
 namespace hantidy {
 namespace {
 
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The ranges for_each_blank_line_space visits.
+Ranges blank_line_space(std::string_view text, std::size_t from, std::size_t to) {
+  Ranges ranges;
+  for_each_blank_line_space(
+      text, from, to, [&](std::size_t begin, std::size_t end) { ranges.emplace_back(begin, end); });
+  return ranges;
+}
 
 TEST_CASE("blank_line_space: the white space of lines holding nothing else", "[blank_lines]") {
   // "段一\n  \n\t　\n\n段二": the lines "  " (bytes 7-9) and "\t　" (10-14); the empty line has

@@ -9,22 +9,6 @@
 namespace hantidy {
 namespace {
 
-// Length of the trailing white space of text[0, end).
-std::size_t trailing_space(std::string_view text, std::size_t end) {
-  std::size_t at = end;
-  while (at > 0) {
-    if (text[at - 1] == ' ' || text[at - 1] == '\t') {
-      --at;
-    } else if (at >= 3 && text[at - 1] == '\x80' &&  // its last byte first: a cheap "no"
-               text.substr(at - 3, 3) == "\xE3\x80\x80") {
-      at -= 3;
-    } else {
-      break;
-    }
-  }
-  return end - at;
-}
-
 // Interned once: making a Name from text looks the text up, and most lines of a PDF dump end in
 // white space.
 const Name kTrailingSpaceRule("trailing-space");
