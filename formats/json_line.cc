@@ -7,7 +7,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__)
+#include "core/cpu.h"
+#if defined(HANTIDY_CPU_X86_64)
 #include <immintrin.h>
 #define HANTIDY_JSON_AVX2 1
 #endif
@@ -70,19 +71,11 @@ __attribute__((target("avx2"))) std::size_t find_escape_avx2(std::string_view te
   }
   return find_escape_sse2(text, from);
 }
-
-bool has_avx2() {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
 #endif
 
 std::size_t find_escape(std::string_view text, std::size_t from) {
 #if defined(HANTIDY_JSON_AVX2)
-  if (has_avx2()) return find_escape_avx2(text, from);
+  if (cpu_has_avx2()) return find_escape_avx2(text, from);
 #endif
   return find_escape_sse2(text, from);
 }

@@ -20,7 +20,8 @@
 #endif
 
 // 32-byte rounds for CPUs that have AVX2, chosen at run time (the build targets plain x86-64).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "core/cpu.h"
+#if defined(HANTIDY_CPU_X86_64)
 #define HANTIDY_LINE_SCAN_AVX2 1
 #include <immintrin.h>
 #endif
@@ -264,7 +265,7 @@ HANTIDY_AVX2 inline bool count_round(Counters& k, const Splats& s, __m256i b0, _
 
 }  // namespace avx2
 
-/// measure_line_simd in rounds of 32 bytes, for a CPU with AVX2 (has_avx2()): the same answer
+/// measure_line_simd in rounds of 32 bytes, for a CPU with AVX2 (cpu_has_avx2()): the same answer
 /// (line_scan_test compares them). A line shorter than one round is left to the 16-byte rounds.
 HANTIDY_AVX2 inline bool measure_line_avx2(std::string_view line, int& width, int& count,
                                            int& all) {
@@ -323,14 +324,6 @@ HANTIDY_AVX2 inline bool measure_line_avx2(std::string_view line, int& width, in
 }
 #undef HANTIDY_AVX2
 
-/// Whether this CPU runs measure_line_avx2.
-inline bool has_avx2() {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
 #endif
 
 inline LineLengths measure_line(std::string_view line) {
@@ -338,8 +331,8 @@ inline LineLengths measure_line(std::string_view line) {
   const std::size_t size = line.size();
   int width = 0, count = 0, all = 0;  // `all` counts every code point
 #if defined(HANTIDY_LINE_SCAN_AVX2)
-  bool fast = has_avx2() ? measure_line_avx2(line, width, count, all)
-                         : measure_line_simd(line, width, count, all);
+  bool fast = cpu_has_avx2() ? measure_line_avx2(line, width, count, all)
+                             : measure_line_simd(line, width, count, all);
   if (!fast)
 #elif defined(__SSE2__)
   if (!measure_line_simd(line, width, count, all))

@@ -68,7 +68,7 @@ void check_measures(std::string_view line) {
 #if defined(HANTIDY_LINE_SCAN_AVX2)
   // measure_line takes the 32-byte rounds where the CPU has them: they must answer, and fail,
   // exactly where the 16-byte rounds do, whichever one measure_line took.
-  if (line_scan::has_avx2()) {
+  if (cpu_has_avx2()) {
     int width16 = -1, count16 = -1, all16 = -1, width32 = -1, count32 = -1, all32 = -1;
     bool by16 = line_scan::measure_line_simd(line, width16, count16, all16);
     bool by32 = line_scan::measure_line_avx2(line, width32, count32, all32);
