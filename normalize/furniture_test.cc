@@ -267,9 +267,7 @@ TEST_CASE("a line's last key byte found from its end is the decoder's", "[furnit
                                            "\x80", "\xC2", "\xA0",   "\xF0\x80"};
   std::mt19937 rng(20261123);
   for (int round = 0; round < 20000; ++round) {
-    std::string line;
-    std::size_t count = rng() % 8;
-    for (std::size_t k = 0; k < count; ++k) line += pieces[rng() % pieces.size()];
+    std::string line = test::random_text(pieces, rng() % 8, rng);
     INFO(line);
     REQUIRE(furniture_detail::last_key_byte(line) == decoded_last_key_byte(line));
   }

@@ -262,9 +262,7 @@ TEST_CASE("the fast paths agree with the general path on random text", "[punct]"
   std::mt19937 rng(17);
   std::size_t differ = 0;
   for (int round = 0; round < 5000; ++round) {
-    std::string text;
-    std::size_t n = 1 + rng() % 40;
-    for (std::size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::string text = test::random_text(pieces, 1 + rng() % 40, rng);
     if (run(text, PunctOptions::Spacing::kKeep) != run(text, PunctOptions::Spacing::kAdd)) {
       ++differ;
       UNSCOPED_INFO("input: " << text);

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "normalize/structure_text.h"
+#include "tests/support.h"
 
 namespace hantidy {
 namespace {
@@ -123,9 +124,7 @@ TEST_CASE("the byte search finds what a whole decode finds, on random text",
                                            "中文中文中文中文"};
   std::mt19937 rng(20261123);
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    std::size_t count = rng() % 40;
-    for (std::size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
+    std::string text = test::random_text(pieces, rng() % 40, rng);
     std::vector<std::pair<std::size_t, std::size_t>> got;
     for (const Mark& m : find_redactions(text)) got.emplace_back(m.begin, m.end);
     INFO(text);

@@ -372,9 +372,7 @@ TEST_CASE("unicode reports every doubled mark the cleaned text holds", "[unicode
   std::mt19937 rng(29);
   std::size_t differ = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    std::size_t n = 1 + rng() % 30;
-    for (std::size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::string text = test::random_text(pieces, 1 + rng() % 30, rng);
     Document doc = test::read_text(text);
     Diagnostics diag;
     UnicodeCleanupFilter().apply(doc, diag);

@@ -12,6 +12,13 @@
 
 namespace hantidy::test {
 
+std::string random_text(const std::vector<std::string>& pieces, std::size_t count,
+                        std::mt19937& rng) {
+  std::string text;
+  for (std::size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
+  return text;
+}
+
 CliResult run(const std::vector<std::string>& args, const std::string& input) {
   std::istringstream in(input);
   std::ostringstream out, err;

@@ -2,6 +2,7 @@
 #ifndef HANTIDY_TESTS_SUPPORT_H_
 #define HANTIDY_TESTS_SUPPORT_H_
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ Document run_chain(const std::string& spec, const std::string& text);
 
 /// Reads `text`, runs `spec` and renders it with the text writer.
 std::string run_chain_text(const std::string& spec, const std::string& text);
+
+/// `count` pieces drawn at random from `pieces`, joined: the random texts the tests compare a
+/// fast path with its general form on.
+std::string random_text(const std::vector<std::string>& pieces, std::size_t count,
+                        std::mt19937& rng);
 
 }  // namespace hantidy::test
 
