@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/run.h"
+#include "converters/decode.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -317,6 +318,29 @@ TEST_CASE("corpus output is the same with -j1, -j2 and -j3", "[corpus][jobs]") {
     CHECK(many.out == one.out);
     CHECK(many.err == one.err);
   }
+}
+
+TEST_CASE("records written back whole are the same whether or not structure runs", "[corpus]") {
+  // Plain -f jsonl -t jsonl drops the filters that only annotate (structure); -v keeps them
+  // (their notes are printed) and -q silences the notes again.
+  std::string input = corpus_input();
+  for (const std::string& dir : {test::shared_path("seeds"), test::source_path("samples")}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::string text = test::slurp(entry.path().string());
+      if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
+      input += record(entry.path().filename().string(), text);
+    }
+  }
+  auto elided = run({"-f", "jsonl", "-t", "jsonl", "-j", "1"}, input);
+  auto full = run({"-f", "jsonl", "-t", "jsonl", "-j", "1", "-v", "-q"}, input);
+  REQUIRE(elided.status == 0);
+  REQUIRE(full.status == 0);
+  CHECK(elided.out == full.out);
+  // And structure did run under -v: it reports what it found.
+  auto noted = run({"-f", "jsonl", "-t", "jsonl", "-v"}, input);
+  CHECK(noted.err.find("speaker labels") != std::string::npos);
 }
 
 TEST_CASE("files are read one after another as one stream, with their own line numbers",

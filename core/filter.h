@@ -20,6 +20,11 @@ class Filter {
   /// Rewrites `doc` in place. Recoverable problems go to `diag`; throws Error only when the
   /// document cannot be processed at all.
   virtual void apply(Document& doc, Diagnostics& diag) const = 0;
+
+  /// True when apply() only annotates: it types blocks (never as furniture) and adds speakers,
+  /// persons and marks, but changes no block's text, the blocks' number or their order. Corpus
+  /// mode skips such filters when the records it writes back show nothing but the text.
+  virtual bool annotates_only() const { return false; }
 };
 
 struct FilterInfo {

@@ -60,6 +60,20 @@ TEST_CASE("the default chain builds and every filter in the table builds with no
   }
 }
 
+TEST_CASE("drop_annotating_filters drops structure alone and keeps the order", "[pipeline]") {
+  Pipeline p = Pipeline::build("structure; trim; unicode; structure(redactions=false); punct");
+  CHECK(p.drop_annotating_filters() == 2);
+  std::vector<std::string> names;
+  for (const FilterSpec& s : p.specs()) names.push_back(s.name);
+  CHECK(names == std::vector<std::string>{"trim", "unicode", "punct"});
+  // What is left still runs, in that order.
+  Document doc = test::read_text("行尾 ,说 \n");
+  Diagnostics diag;
+  p.run(doc, diag);
+  CHECK(doc.blocks[0].text == "行尾，说");
+  CHECK(Pipeline::build(kDefaultChain).drop_annotating_filters() == 1);
+}
+
 TEST_CASE("the observer sees the document after each filter, in order", "[pipeline]") {
   Pipeline p = Pipeline::build("trim; trim");
   Document doc = test::read_text("行尾 \n");

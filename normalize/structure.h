@@ -21,6 +21,7 @@ class StructureFilter : public Filter {
   StructureFilter(OfficeLexicon offices, bool redactions)
       : offices_(std::move(offices)), redactions_(redactions) {}
   void apply(Document& doc, Diagnostics& diag) const override;
+  bool annotates_only() const override { return true; }
 
  private:
   OfficeLexicon offices_;

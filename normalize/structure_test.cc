@@ -1,8 +1,12 @@
 #include "normalize/structure.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <set>
 
+#include "converters/decode.h"
+#include "core/pipeline.h"
+#include "formats/record_writer.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -221,6 +225,45 @@ TEST_CASE("no speaker is invented in documents that have none", "[structure][sha
     for (char c : text) split += c == '\n' ? std::string("\n\n") : std::string(1, c);
     CHECK(run_chain("structure", split).persons.empty());
   }
+}
+
+// The contract corpus mode relies on to skip structure when only the text is written
+// (Filter::annotates_only): on real documents it changes no text, no block boundary, no order,
+// and makes nothing furniture.
+TEST_CASE("structure only annotates: text and blocks are as it found them", "[structure]") {
+  CHECK(make_structure_filter(FilterArgs("structure", {}))->annotates_only());
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(test::source_path("samples"))) {
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  }
+  if (test::have_shared()) {
+    for (const auto& e : std::filesystem::directory_iterator(test::shared_path("seeds"))) {
+      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    }
+  }
+  Pipeline before = Pipeline::build("trim; unicode; furniture; linebreak; punct");
+  auto structure = make_structure_filter(FilterArgs("structure", {}));
+  for (const std::string& path : paths) {
+    INFO(path);
+    std::string text = test::slurp(path);
+    if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
+    Document doc = test::read_text(text);
+    Diagnostics diag;
+    before.run(doc, diag);
+    Document annotated = doc;
+    structure->apply(annotated, diag);
+    REQUIRE(annotated.blocks.size() == doc.blocks.size());
+    std::size_t retyped = 0;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      CHECK(annotated.blocks[i].text == doc.blocks[i].text);
+      CHECK(annotated.blocks[i].span == doc.blocks[i].span);
+      CHECK(is_furniture(annotated.blocks[i].kind) == is_furniture(doc.blocks[i].kind));
+      retyped += annotated.blocks[i].kind != doc.blocks[i].kind;
+    }
+    CHECK(document_text(annotated) == document_text(doc));
+    CHECK(retyped > 0);  // structure did work on each of them
+  }
+  CHECK(paths.size() >= 5);
 }
 
 TEST_CASE("seed 000: displaced statements, joint label and captions", "[structure][shared]") {
