@@ -1,25 +1,21 @@
 #include "normalize/linebreak.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-#include <unicode/utf16.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "core/error.h"
 #include "normalize/block_pieces.h"
 #include "normalize/block_types.h"
 #include "normalize/cjk_text.h"
+#include "normalize/han_words.h"
 #include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
 #include "normalize/speakers.h"
@@ -37,10 +33,10 @@ constexpr int kMaxLineLength = 1 << 24;     // lengths are capped here: 110 * 2^
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
 
-// The Han characters around a line break that inside_word hands ICU: up to four before it
+// The Han characters around a line break that inside_word segments: up to four before it
 // (`tail` of them) and up to four after it.
 struct WordPair {
-  static constexpr std::size_t kMax = 8;
+  static constexpr std::size_t kMax = kMaxHanWindow;
   std::array<char32_t, kMax> points{};
   std::uint8_t tail = 0;
   std::uint8_t size = 0;
@@ -108,24 +104,9 @@ struct Layout {
   bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
-// ICU's Chinese word break iterator, one per thread: building one costs more than all the
-// lookups of a typical document, and a filter instance serves many documents and threads.
-icu::BreakIterator* word_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> words;
-  if (!words) {
-    UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) {
-      words.reset();
-      throw Error(ErrorKind::kInternal, "ICU word break data missing");
-    }
-  }
-  return words.get();
-}
-
 class Repairer {
  public:
-  explicit Repairer(Document& doc) : doc_(doc), words_(word_iterator()) {}
+  explicit Repairer(Document& doc) : doc_(doc) {}
 
   void run() {
     layout_ = measure();
@@ -374,23 +355,9 @@ class Repairer {
     thread_local std::unordered_map<WordPair, bool, WordPairHash> known;
     if (auto it = known.find(key); it != known.end()) return it->second;
     if (known.size() >= kMaxKnownPairs) known.clear();  // bounded memory over a long run
-    bool inside = icu_inside_word(key);
+    bool inside = han_inside_word(std::span(key.points.data(), key.size), key.tail);
     known.emplace(key, inside);
     return inside;
-  }
-
-  // ICU's answer for a WordPair: the break after its tail is not a word boundary.
-  bool icu_inside_word(const WordPair& key) {
-    std::array<UChar, 2 * WordPair::kMax> units{};
-    int32_t length = 0, break_at = 0;
-    for (std::uint8_t k = 0; k < key.size; ++k) {
-      if (k == key.tail) break_at = length;
-      U16_APPEND_UNSAFE(units.data(), length, static_cast<UChar32>(key.points[k]));
-    }
-    if (key.size == key.tail) break_at = length;
-    const icu::UnicodeString joined(false, units.data(), length);  // read-only alias
-    words_->setText(joined);
-    return !words_->isBoundary(break_at);
   }
 
   // Whether line `b` continues the paragraph whose last line is `a`.
@@ -752,7 +719,6 @@ class Repairer {
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;
-  icu::BreakIterator* words_;  // this thread's, from word_iterator()
 };
 
 }  // namespace
