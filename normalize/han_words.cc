@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 
 #include "core/error.h"
 
@@ -81,15 +82,32 @@ const char16_t* cjk_dictionary() {
   return trie;
 }
 
+const icu::Normalizer2* nfkc_instance() {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? instance : nullptr;
+  }();
+  return nfkc;
+}
+
+// The block of CJK Unified Ideographs, all Han and left alone by NFKC (han_words_test checks).
+constexpr char32_t kUnifiedIdeographsBegin = 0x4E00;
+constexpr char32_t kUnifiedIdeographsEnd = 0xA000;
+
 // Whether CjkBreakEngine sees `c` as it stands: a Han character (its word set is [:Han:] with
 // kana, and the break rules keep a run of them together for it) that NFKC leaves alone, so that
 // ICU neither normalizes the window nor maps positions back. Kana and Hangul (their own cost
 // rules) and everything else are left to ICU.
 bool segmented_as_is(char32_t c, const icu::Normalizer2& nfkc) {
+  if (c >= kUnifiedIdeographsBegin && c < kUnifiedIdeographsEnd) return true;  // most of them
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status) &&
          nfkc.isInert(static_cast<UChar32>(c));
 }
+
+// More distinct characters than a Chinese text uses: first_step's memory stays under 1 MB.
+constexpr std::size_t kMaxKnownFirstSteps = 1 << 14;
 
 // CjkBreakEngine's cost of a one-character word the dictionary does not have (its maxSnlp):
 // the highest a dictionary word costs, so that it is the last resort.
@@ -97,6 +115,26 @@ constexpr std::uint32_t kUnknownCharacterCost = 255;
 constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
 // ICU looks for words of up to 20 UTF-16 units; a window is shorter.
 static_assert(2 * kMaxHanWindow < 20);
+
+// words.first(c), remembered per thread for each `c`: the first step searches the trie's root,
+// which branches to every first character (a few hundred Ir); a later step has a few to try.
+UStringTrieResult first_step(icu::UCharsTrie& words, int32_t c) {
+  struct Step {
+    icu::UCharsTrie::State after;
+    UStringTrieResult found = USTRINGTRIE_NO_MATCH;
+  };
+  thread_local std::unordered_map<int32_t, Step> known;
+  auto it = known.find(c);
+  if (it == known.end()) {
+    if (known.size() >= kMaxKnownFirstSteps) known.clear();  // bounded memory
+    it = known.emplace(c, Step{}).first;
+    it->second.found = words.first(c);
+    words.saveState(it->second.after);
+    return it->second.found;
+  }
+  words.resetToState(it->second.after);
+  return it->second.found;
+}
 
 // The words of the least costly segmentation of `points` as CjkBreakEngine finds it: starts[i]
 // is where the word that ends before points[i] begins (starts[size] for the last word).
@@ -123,7 +161,7 @@ std::array<std::uint8_t, kMaxHanWindow + 1> best_word_starts(std::span<const cha
     // kMaxHanWindow code points can be.
     for (std::size_t end = from; end < points.size(); ++end) {
       auto c = static_cast<int32_t>(points[end]);
-      UStringTrieResult found = end == from ? words.first(c) : words.next(c);
+      UStringTrieResult found = end == from ? first_step(words, c) : words.next(c);
       if (USTRINGTRIE_HAS_VALUE(found)) {
         relax(from, end + 1, static_cast<std::uint32_t>(words.getValue()));
         known_single = known_single || end == from;
@@ -153,9 +191,8 @@ bool icu_inside_word(std::span<const char32_t> points, std::size_t split) {
 std::optional<bool> dictionary_inside_word(std::span<const char32_t> points, std::size_t split) {
   const char16_t* dictionary = cjk_dictionary();
   if (dictionary == nullptr || points.size() > kMaxHanWindow) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status)) return std::nullopt;
+  const icu::Normalizer2* nfkc = nfkc_instance();
+  if (nfkc == nullptr) return std::nullopt;
   for (char32_t c : points) {
     if (!segmented_as_is(c, *nfkc)) return std::nullopt;
   }

@@ -1,12 +1,14 @@
 #include "normalize/han_words.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <random>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -169,6 +171,39 @@ TEST_CASE("the dictionary segmentation agrees with ICU on random windows", "[han
   CHECK(edged.mismatches() == std::vector<std::string>{});
   CHECK(plain.answered() == plain.asked());
   CHECK(edged.answered() * 10 >= edged.asked());  // the edges fall back, not the whole window
+}
+
+TEST_CASE("the dictionary segmentation agrees with ICU on windows of any ideographs",
+          "[han_words]") {
+  // Drawn from the unified ideographs and Extensions A and B: more distinct characters than
+  // han_words remembers first steps for, so its memory is also cleared and refilled.
+  std::mt19937 rng(8);
+  const std::vector<std::pair<char32_t, char32_t>> blocks = {
+      {0x4E00, 0xA000}, {0x3400, 0x4DC0}, {0x20000, 0x2A6E0}};
+  Comparison comparison;
+  for (int round = 0; round < 30'000; ++round) {
+    Points points(2 + rng() % (kMaxHanWindow - 1));
+    for (char32_t& c : points) {
+      auto [begin, end] = blocks[rng() % 4 == 0 ? 1 + rng() % 2 : 0];
+      c = begin + rng() % (end - begin);
+    }
+    comparison.check(points, 1 + rng() % (points.size() - 1));
+  }
+  CHECK(comparison.mismatches() == std::vector<std::string>{});
+  CHECK(comparison.answered() * 2 >= comparison.asked());
+}
+
+TEST_CASE("the unified ideographs are all Han and left alone by NFKC", "[han_words]") {
+  // han_words takes U+4E00..U+9FFF as such without asking ICU.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::size_t odd = 0;
+  for (UChar32 c = 0x4E00; c < 0xA000; ++c) {
+    if (uscript_getScript(c, &status) != USCRIPT_HAN || !nfkc->isInert(c)) ++odd;
+  }
+  CHECK(U_SUCCESS(status));
+  CHECK(odd == 0);
 }
 
 TEST_CASE("the dictionary segmentation agrees with ICU where costs are nearly tied",

@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "normalize/block_pieces.h"
@@ -40,20 +39,7 @@ struct WordPair {
   std::array<char32_t, kMax> points{};
   std::uint8_t tail = 0;
   std::uint8_t size = 0;
-  friend bool operator==(const WordPair&, const WordPair&) = default;
 };
-
-struct WordPairHash {
-  std::size_t operator()(const WordPair& p) const {
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ (p.tail * 16u + p.size);
-    for (std::uint8_t k = 0; k < p.size; ++k) h = (h ^ p.points[k]) * 0x100000001b3ULL;
-    return static_cast<std::size_t>(h);
-  }
-};
-
-// inside_word answers remembered per thread. About 70 bytes each: 2^16 of them (4.7 MB a thread)
-// took -j2 peak RSS on bench/run's 1 GB input over 64 MB for no measurable gain over 2^13.
-constexpr std::size_t kMaxKnownPairs = 1 << 13;
 
 // is_body of one block's text, computed on first use: join_blocks asks it of the same block
 // when it arrives, when it is kept, and when the next block may continue it.
@@ -331,8 +317,9 @@ class Repairer {
   // `la` and `fb`: last_visible(a) and first_visible(b), which the callers have at hand.
   bool inside_word(std::string_view a, std::string_view b, char32_t la, char32_t fb) {
     if (!between_han(la, fb)) return false;
-    // ICU sees only the (up to) four Han characters on each side of the break, so its answer is
-    // a function of those code points: asked once per thread for each distinct pair, remembered.
+    // The segmentation sees the (up to) four Han characters on each side of the break. Answers
+    // are not remembered: han_words finds one in about 2k Ir, about what a map of them cost in
+    // hashing and nodes, and only about one window in ten came back.
     WordPair key;
     std::size_t tail_begin = a.size();  // where the Han run before the break starts
     for (std::size_t end = tail_begin; key.tail < 4 && end > 0; tail_begin = end) {
@@ -352,12 +339,7 @@ class Repairer {
     // The start and the end of a text are always word boundaries (a line ending in a space has
     // no Han run before the break): ICU would say so.
     if (key.tail == 0 || key.size == key.tail) return false;
-    thread_local std::unordered_map<WordPair, bool, WordPairHash> known;
-    if (auto it = known.find(key); it != known.end()) return it->second;
-    if (known.size() >= kMaxKnownPairs) known.clear();  // bounded memory over a long run
-    bool inside = han_inside_word(std::span(key.points.data(), key.size), key.tail);
-    known.emplace(key, inside);
-    return inside;
+    return han_inside_word(std::span(key.points.data(), key.size), key.tail);
   }
 
   // Whether line `b` continues the paragraph whose last line is `a`.
