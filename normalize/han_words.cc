@@ -110,7 +110,7 @@ bool segmented_as_is(char32_t c, const icu::Normalizer2& nfkc) {
 constexpr std::size_t kMaxKnownFirstSteps = 1 << 14;
 
 // CjkBreakEngine's cost of a one-character word the dictionary does not have (its maxSnlp):
-// the highest a dictionary word costs, so that it is the last resort.
+// more than any dictionary word costs (ICU 72's go up to 251), so that it is the last resort.
 constexpr std::uint32_t kUnknownCharacterCost = 255;
 constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
 // ICU looks for words of up to 20 UTF-16 units; a window is shorter.
