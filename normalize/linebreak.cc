@@ -1,25 +1,20 @@
 #include "normalize/linebreak.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-#include <unicode/utf16.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "core/error.h"
 #include "normalize/block_pieces.h"
 #include "normalize/block_types.h"
 #include "normalize/cjk_text.h"
+#include "normalize/han_words.h"
 #include "normalize/line_scan.h"
 #include "normalize/paragraph_evidence.h"
 #include "normalize/speakers.h"
@@ -37,27 +32,14 @@ constexpr int kMaxLineLength = 1 << 24;     // lengths are capped here: 110 * 2^
 // How a producer measured lines when it wrapped them.
 enum class Measure { kWidth, kCount, kCountWithSpaces };
 
-// The Han characters around a line break that inside_word hands ICU: up to four before it
+// The Han characters around a line break that inside_word segments: up to four before it
 // (`tail` of them) and up to four after it.
 struct WordPair {
-  static constexpr std::size_t kMax = 8;
+  static constexpr std::size_t kMax = kMaxHanWindow;
   std::array<char32_t, kMax> points{};
   std::uint8_t tail = 0;
   std::uint8_t size = 0;
-  friend bool operator==(const WordPair&, const WordPair&) = default;
 };
-
-struct WordPairHash {
-  std::size_t operator()(const WordPair& p) const {
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ (p.tail * 16u + p.size);
-    for (std::uint8_t k = 0; k < p.size; ++k) h = (h ^ p.points[k]) * 0x100000001b3ULL;
-    return static_cast<std::size_t>(h);
-  }
-};
-
-// inside_word answers remembered per thread. About 70 bytes each: 2^16 of them (4.7 MB a thread)
-// took -j2 peak RSS on bench/run's 1 GB input over 64 MB for no measurable gain over 2^13.
-constexpr std::size_t kMaxKnownPairs = 1 << 13;
 
 // is_body of one block's text, computed on first use: join_blocks asks it of the same block
 // when it arrives, when it is kept, and when the next block may continue it.
@@ -108,24 +90,9 @@ struct Layout {
   bool small = false;    // measured on a few lines, the widest alone: "full" by definition
 };
 
-// ICU's Chinese word break iterator, one per thread: building one costs more than all the
-// lookups of a typical document, and a filter instance serves many documents and threads.
-icu::BreakIterator* word_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> words;
-  if (!words) {
-    UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) {
-      words.reset();
-      throw Error(ErrorKind::kInternal, "ICU word break data missing");
-    }
-  }
-  return words.get();
-}
-
 class Repairer {
  public:
-  explicit Repairer(Document& doc) : doc_(doc), words_(word_iterator()) {}
+  explicit Repairer(Document& doc) : doc_(doc) {}
 
   void run() {
     layout_ = measure();
@@ -350,8 +317,9 @@ class Repairer {
   // `la` and `fb`: last_visible(a) and first_visible(b), which the callers have at hand.
   bool inside_word(std::string_view a, std::string_view b, char32_t la, char32_t fb) {
     if (!between_han(la, fb)) return false;
-    // ICU sees only the (up to) four Han characters on each side of the break, so its answer is
-    // a function of those code points: asked once per thread for each distinct pair, remembered.
+    // The segmentation sees the (up to) four Han characters on each side of the break. Answers
+    // are not remembered: han_words finds one in about 2k Ir, about what a map of them cost in
+    // hashing and nodes, and only about one window in ten came back.
     WordPair key;
     std::size_t tail_begin = a.size();  // where the Han run before the break starts
     for (std::size_t end = tail_begin; key.tail < 4 && end > 0; tail_begin = end) {
@@ -371,26 +339,7 @@ class Repairer {
     // The start and the end of a text are always word boundaries (a line ending in a space has
     // no Han run before the break): ICU would say so.
     if (key.tail == 0 || key.size == key.tail) return false;
-    thread_local std::unordered_map<WordPair, bool, WordPairHash> known;
-    if (auto it = known.find(key); it != known.end()) return it->second;
-    if (known.size() >= kMaxKnownPairs) known.clear();  // bounded memory over a long run
-    bool inside = icu_inside_word(key);
-    known.emplace(key, inside);
-    return inside;
-  }
-
-  // ICU's answer for a WordPair: the break after its tail is not a word boundary.
-  bool icu_inside_word(const WordPair& key) {
-    std::array<UChar, 2 * WordPair::kMax> units{};
-    int32_t length = 0, break_at = 0;
-    for (std::uint8_t k = 0; k < key.size; ++k) {
-      if (k == key.tail) break_at = length;
-      U16_APPEND_UNSAFE(units.data(), length, static_cast<UChar32>(key.points[k]));
-    }
-    if (key.size == key.tail) break_at = length;
-    const icu::UnicodeString joined(false, units.data(), length);  // read-only alias
-    words_->setText(joined);
-    return !words_->isBoundary(break_at);
+    return han_inside_word(std::span(key.points.data(), key.size), key.tail);
   }
 
   // Whether line `b` continues the paragraph whose last line is `a`.
@@ -752,7 +701,6 @@ class Repairer {
   // Per block: its last source line's length (layout measure), or kUnmeasured for a one-line
   // paragraph, whose length (its original text's) is measured only if a join asks for it.
   std::vector<int> last_length_;
-  icu::BreakIterator* words_;  // this thread's, from word_iterator()
 };
 
 }  // namespace
