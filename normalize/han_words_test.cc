@@ -21,6 +21,18 @@
 namespace hantidy {
 namespace {
 
+// Whether the replica answers at all here: on an ICU release other than the one it was checked
+// against it stands aside and ICU answers everything (still correct, only slower). The coverage
+// checks below then say so instead of failing: rerun these tests before raising the release.
+bool replica_answers() {
+  static const bool answers = [] {
+    bool on = dictionary_inside_word(std::u32string_view(U"立法会"), 1).has_value();
+    if (!on) WARN("han_words: this ICU is not the checked release; ICU answers every window");
+    return on;
+  }();
+  return answers;
+}
+
 using Points = std::vector<char32_t>;
 
 std::string utf8(const Points& points) {
@@ -121,7 +133,7 @@ TEST_CASE("the dictionary segmentation agrees with ICU on every window of real H
   INFO(comparison.asked() << " windows, " << comparison.answered() << " answered");
   CHECK(comparison.mismatches() == std::vector<std::string>{});
   // Real Han text is nearly all plain ideographs: the dictionary answers almost every window.
-  CHECK(comparison.answered() * 100 >= comparison.asked() * 99);
+  if (replica_answers()) CHECK(comparison.answered() * 100 >= comparison.asked() * 99);
 }
 
 // Everyday Han characters, in words the dictionary has.
@@ -169,8 +181,9 @@ TEST_CASE("the dictionary segmentation agrees with ICU on random windows", "[han
                      << " edged windows, " << edged.answered() << " answered");
   CHECK(plain.mismatches() == std::vector<std::string>{});
   CHECK(edged.mismatches() == std::vector<std::string>{});
-  CHECK(plain.answered() == plain.asked());
-  CHECK(edged.answered() * 10 >= edged.asked());  // the edges fall back, not the whole window
+  if (replica_answers()) CHECK(plain.answered() == plain.asked());
+  if (replica_answers())
+    CHECK(edged.answered() * 10 >= edged.asked());  // the edges fall back, not the whole window
 }
 
 TEST_CASE("the dictionary segmentation agrees with ICU on windows of any ideographs",
@@ -190,7 +203,7 @@ TEST_CASE("the dictionary segmentation agrees with ICU on windows of any ideogra
     comparison.check(points, 1 + rng() % (points.size() - 1));
   }
   CHECK(comparison.mismatches() == std::vector<std::string>{});
-  CHECK(comparison.answered() * 2 >= comparison.asked());
+  if (replica_answers()) CHECK(comparison.answered() * 2 >= comparison.asked());
 }
 
 TEST_CASE("the unified ideographs are all Han and left alone by NFKC", "[han_words]") {
@@ -225,7 +238,7 @@ TEST_CASE("the dictionary segmentation agrees with ICU where costs are nearly ti
     comparison.check_windows_of(Points(window.begin(), window.end()));
   }
   CHECK(comparison.mismatches() == std::vector<std::string>{});
-  CHECK(comparison.answered() == comparison.asked());
+  if (replica_answers()) CHECK(comparison.answered() == comparison.asked());
 }
 
 TEST_CASE("the dictionary segmentation leaves windows it does not cover to ICU", "[han_words]") {
