@@ -24,6 +24,7 @@
 #include "normalize/line_scan.h"
 #include "normalize/stop_finder.h"
 #include "normalize/unicode_stops.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -44,6 +45,27 @@ constexpr std::array<bool, 256> kOfficeWordLastBytes = [] {
   std::array<bool, 256> last{};
   for (std::string_view w : kOfficeWords) last[static_cast<unsigned char>(w.back())] = true;
   return last;
+}();
+
+// Every office word is two ideographs of three bytes each: six bytes, compared as one number.
+constexpr std::size_t kOfficeWordBytes = 6;
+
+constexpr std::uint64_t word_key(std::string_view six_bytes) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < kOfficeWordBytes; ++i) {
+    key |= std::uint64_t{static_cast<unsigned char>(six_bytes[i])} << (8 * i);
+  }
+  return key;
+}
+
+static_assert(std::ranges::all_of(kOfficeWords,
+                                  [](std::string_view w) { return w.size() == kOfficeWordBytes; }));
+
+// kOfficeWords as numbers: a line ends in an office word when its last six bytes are one of them.
+constexpr std::array<std::uint64_t, kOfficeWords.size()> kOfficeWordKeys = [] {
+  std::array<std::uint64_t, kOfficeWords.size()> keys{};
+  for (std::size_t i = 0; i < kOfficeWords.size(); ++i) keys[i] = word_key(kOfficeWords[i]);
+  return keys;
 }();
 
 std::string to_utf8(char32_t c) {
@@ -394,14 +416,28 @@ class Cleaner {
     return (bits(c) & (kCjkLetter | kCjkPunct)) != 0;  // is_cjk_letter(c) || is_cjk_punct(c)
   }
 
+  // Whether white space between `previous` and `next` (as folded_class gives them) is CJK
+  // spacing that goes: between CJK characters, or between CJK and punctuation.
+  static bool cjk_spacing(char32_t previous, char32_t next) {
+    if (cjk_side(previous) && cjk_side(next)) return true;
+    return (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
+           (is_cjk_punct(previous) && is_cjk_letter(next));
+  }
+
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
   static bool keeps_spaces(std::string_view line) {
     // From the line's bytes, eight at a time, when it is long enough to settle it that way.
     if (line_scan::visible_length(line, 21) > 20) return false;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
     for (std::size_t at = 0; at < line.size();) {
+      // An ideograph, most of a title, is no mark of either test below: stepped over undecoded.
+      if (line.size() - at >= 3 && is_unified_ideograph(bytes + at)) {
+        at += 3;
+        continue;
+      }
       char32_t c = folded_class(next_code_point(line, at));
-      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // an ideograph: no mark of either test below
+      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // a look-alike folds to one
       if (is_terminal(c) || c == U'，' || c == ',') return false;
       if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }
@@ -415,15 +451,11 @@ class Cleaner {
     if (before.empty() || !kOfficeWordLastBytes[static_cast<unsigned char>(before.back())]) {
       return false;
     }
-    bool office = false;
-    for (std::string_view w : kOfficeWords) {
-      // The last bytes first: most words end in another one, and ends_with is a memcmp call.
-      if (w.back() == before.back() && before.ends_with(w)) {
-        office = true;
-        break;
-      }
+    if (before.size() < kOfficeWordBytes) return false;
+    const std::uint64_t last = word_key(before.substr(before.size() - kOfficeWordBytes));
+    if (std::find(kOfficeWordKeys.begin(), kOfficeWordKeys.end(), last) == kOfficeWordKeys.end()) {
+      return false;
     }
-    if (!office) return false;
     std::size_t names = 0;
     std::size_t at = space_end;
     while (at < line.size()) {
@@ -561,10 +593,7 @@ class Cleaner {
           continue;
         }
         char32_t next = folded_class(run.next);
-        bool between_cjk = cjk_side(previous) && cjk_side(next);
-        bool cjk_ascii_punct = (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
-                               (is_cjk_punct(previous) && is_cjk_letter(next));
-        if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
+        if (cjk_spacing(previous, next) && !line.keeps_spaces() &&
             !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
           if (reps.empty()) reps.reserve(kFirstReserve);
           // Filled in place: a Replacement moved in would copy its empty text's buffer.
@@ -640,9 +669,16 @@ class Cleaner {
   std::size_t reported_ = 0;
   bool simplified_ = false;
   std::unique_ptr<icu::Transliterator> to_simplified_;
-  // The replacements of the block being cleaned, empty between blocks: one list for them all
-  // (Document::rewrite_and_clear keeps its room), not an allocation per block.
-  std::vector<Replacement> reps_;
+  // The replacements of the block being cleaned, empty between blocks: one list for every block
+  // of every document the thread cleans (Document::rewrite_and_clear keeps its room). A list per
+  // document grew from nothing in each: a record of segmented text has thousands of removals.
+  std::vector<Replacement>& reps_ = replacement_list();
+
+  static std::vector<Replacement>& replacement_list() {
+    thread_local std::vector<Replacement> reps;
+    reps.clear();  // an exception may have left a block's replacements in it
+    return reps;
+  }
 };
 
 }  // namespace
