@@ -448,9 +448,6 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
-    if (before.empty() || !kOfficeWordLastBytes[static_cast<unsigned char>(before.back())]) {
-      return false;
-    }
     if (before.size() < kOfficeWordBytes) return false;
     const std::uint64_t last = word_key(before.substr(before.size() - kOfficeWordBytes));
     if (std::find(kOfficeWordKeys.begin(), kOfficeWordKeys.end(), last) == kOfficeWordKeys.end()) {
@@ -477,7 +474,6 @@ class Cleaner {
       end_ = std::string_view::npos;
       keeps_ = kUnknown;
     }
-    std::size_t begin() const { return begin_; }
     std::string_view text() {
       if (end_ == std::string_view::npos) {
         end_ = text_.find('\n', begin_);
@@ -488,6 +484,14 @@ class Cleaner {
     bool keeps_spaces() {
       if (keeps_ == kUnknown) keeps_ = Cleaner::keeps_spaces(text()) ? kYes : kNo;
       return keeps_ == kYes;
+    }
+    // Whether the white space [begin, end) of the line ends a `ROLE NAME` label. Most spaces
+    // follow no office word, which the byte before them tells without the line cut out.
+    bool role_name_space(std::size_t begin, std::size_t end) {
+      if (begin == begin_ || !kOfficeWordLastBytes[static_cast<unsigned char>(text_[begin - 1])]) {
+        return false;
+      }
+      return Cleaner::is_role_name_space(text(), begin - begin_, end - begin_);
     }
 
    private:
@@ -594,7 +598,7 @@ class Cleaner {
         }
         char32_t next = folded_class(run.next);
         if (cjk_spacing(previous, next) && !line.keeps_spaces() &&
-            !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
+            !line.role_name_space(begin, end)) {
           if (reps.empty()) reps.reserve(kFirstReserve);
           // Filled in place: a Replacement moved in would copy its empty text's buffer.
           Replacement& removal = reps.emplace_back();
