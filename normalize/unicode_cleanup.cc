@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -268,18 +269,45 @@ class Cleaner {
       }
       checked = at;
       if (at == first_end && table.quick_check_yes(first)) continue;
-      std::string_view segment = text.substr(begin, at - begin);
-      UErrorCode status = U_ZERO_ERROR;
-      if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) continue;
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized);
-      status = U_ZERO_ERROR;
-      nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
-      if (U_FAILURE(status)) continue;
+      const std::optional<std::string>& normalized = nfc_of(text.substr(begin, at - begin));
+      if (!normalized) continue;
       const char* rule = look_alike_rule(first);
-      reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
+      reps.push_back({begin, at, *normalized, rule ? rule : "nfc"});
     }
     if (!reps.empty()) doc_.rewrite_and_clear(index, reps, kFilter);
+  }
+
+  // A hash of text that a std::string_view can look up without making a std::string.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
+  // What NFC makes of a normalization segment, or nullopt when NFC keeps it as it is (or ICU
+  // fails on it). Each distinct segment is handed to ICU once per thread: the ones that get here
+  // are few and come back again and again (a PDF's compatibility ideographs, U+F98E for 年).
+  const std::optional<std::string>& nfc_of(std::string_view segment) const {
+    using Known =
+        std::unordered_map<std::string, std::optional<std::string>, TextHash, std::equal_to<>>;
+    thread_local Known known;
+    thread_local std::optional<std::string> long_one;  // not kept: a hostile run of marks
+    if (segment.size() > kMaxKnownSegmentBytes) return long_one = normalize(segment);
+    if (auto it = known.find(segment); it != known.end()) return it->second;
+    if (known.size() >= kMaxKnownSegments) known.clear();  // text that is NFD throughout
+    return known.emplace(std::string(segment), normalize(segment)).first->second;
+  }
+
+  std::optional<std::string> normalize(std::string_view segment) const {
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) return std::nullopt;
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    status = U_ZERO_ERROR;
+    nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return normalized;
   }
 
   // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
@@ -658,6 +686,9 @@ class Cleaner {
   }
 
   static constexpr std::size_t kMaxReports = 50;
+  // Bounds on the segments nfc_of remembers: how many, and how long each.
+  static constexpr std::size_t kMaxKnownSegments = 4096;
+  static constexpr std::size_t kMaxKnownSegmentBytes = 64;
   // Room for the replacements of a block that has any: a block with one has many more as a
   // rule (a PDF's spaces), and growing a vector from one element is a string of reallocations.
   static constexpr std::size_t kFirstReserve = 64;

@@ -142,6 +142,32 @@ TEST_CASE("unicode keeps the spaces of a short line without a sentence mark", "[
   }
 }
 
+// NFC runs segment by segment, and what ICU makes of a segment is remembered and used again:
+// whatever the segments and however often they come back, the text comes out as from the same
+// text made NFC whole by ICU.
+TEST_CASE("unicode's NFC of each segment is ICU's NFC of the text", "[unicode]") {
+  const std::vector<std::string> pieces = {"a",      "中",     "e\u0301", "\u0301", "\u0327",
+                                           "\uF98E", "\uFA08", "\u1100",  "\u1161", "\u212B",
+                                           "，",     "。",     "\n",      "Å",      "\u0065"};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::mt19937 rng(37);
+  std::size_t differ = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = test::random_text(pieces, 1 + rng() % 12, rng);
+    icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(text), status);
+    REQUIRE(U_SUCCESS(status));
+    std::string expected;
+    normalized.toUTF8String(expected);
+    if (clean(text) != clean(expected)) {
+      ++differ;
+      UNSCOPED_INFO("input: " << text);
+    }
+  }
+  CHECK(differ == 0);
+}
+
 TEST_CASE("unicode maps the LegCo private-use dash and reports other private-use characters",
           "[unicode]") {
   CHECK(clean("歲 \uF8E7\uF8E7 因為") == "歲——因為");
