@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "normalize/line_scan.h"
 #include "normalize/stop_finder.h"
 #include "normalize/unicode_stops.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -44,6 +46,27 @@ constexpr std::array<bool, 256> kOfficeWordLastBytes = [] {
   std::array<bool, 256> last{};
   for (std::string_view w : kOfficeWords) last[static_cast<unsigned char>(w.back())] = true;
   return last;
+}();
+
+// Every office word is two ideographs of three bytes each: six bytes, compared as one number.
+constexpr std::size_t kOfficeWordBytes = 6;
+
+constexpr std::uint64_t word_key(std::string_view six_bytes) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < kOfficeWordBytes; ++i) {
+    key |= std::uint64_t{static_cast<unsigned char>(six_bytes[i])} << (8 * i);
+  }
+  return key;
+}
+
+static_assert(std::ranges::all_of(kOfficeWords,
+                                  [](std::string_view w) { return w.size() == kOfficeWordBytes; }));
+
+// kOfficeWords as numbers: a line ends in an office word when its last six bytes are one of them.
+constexpr std::array<std::uint64_t, kOfficeWords.size()> kOfficeWordKeys = [] {
+  std::array<std::uint64_t, kOfficeWords.size()> keys{};
+  for (std::size_t i = 0; i < kOfficeWords.size(); ++i) keys[i] = word_key(kOfficeWords[i]);
+  return keys;
 }();
 
 std::string to_utf8(char32_t c) {
@@ -246,18 +269,45 @@ class Cleaner {
       }
       checked = at;
       if (at == first_end && table.quick_check_yes(first)) continue;
-      std::string_view segment = text.substr(begin, at - begin);
-      UErrorCode status = U_ZERO_ERROR;
-      if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) continue;
-      std::string normalized;
-      icu::StringByteSink<std::string> sink(&normalized);
-      status = U_ZERO_ERROR;
-      nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
-      if (U_FAILURE(status)) continue;
+      const std::optional<std::string>& normalized = nfc_of(text.substr(begin, at - begin));
+      if (!normalized) continue;
       const char* rule = look_alike_rule(first);
-      reps.push_back({begin, at, std::move(normalized), rule ? rule : "nfc"});
+      reps.push_back({begin, at, *normalized, rule ? rule : "nfc"});
     }
     if (!reps.empty()) doc_.rewrite_and_clear(index, reps, kFilter);
+  }
+
+  // A hash of text that a std::string_view can look up without making a std::string.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
+  // What NFC makes of a normalization segment, or nullopt when NFC keeps it as it is (or ICU
+  // fails on it). Each distinct segment is handed to ICU once per thread: the ones that get here
+  // are few and come back again and again (a PDF's compatibility ideographs, U+F98E for 年).
+  const std::optional<std::string>& nfc_of(std::string_view segment) const {
+    using Known =
+        std::unordered_map<std::string, std::optional<std::string>, TextHash, std::equal_to<>>;
+    thread_local Known known;
+    thread_local std::optional<std::string> long_one;  // not kept: a hostile run of marks
+    if (segment.size() > kMaxKnownSegmentBytes) return long_one = normalize(segment);
+    if (auto it = known.find(segment); it != known.end()) return it->second;
+    if (known.size() >= kMaxKnownSegments) known.clear();  // text that is NFD throughout
+    return known.emplace(std::string(segment), normalize(segment)).first->second;
+  }
+
+  std::optional<std::string> normalize(std::string_view segment) const {
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc_->isNormalizedUTF8(segment, status) || U_FAILURE(status)) return std::nullopt;
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    status = U_ZERO_ERROR;
+    nfc_->normalizeUTF8(0, segment, sink, nullptr, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return normalized;
   }
 
   // Whether any block holds a character of U+2E80–U+2FFF (UTF-8 E2 BA–BF): the radical ranges.
@@ -394,14 +444,28 @@ class Cleaner {
     return (bits(c) & (kCjkLetter | kCjkPunct)) != 0;  // is_cjk_letter(c) || is_cjk_punct(c)
   }
 
+  // Whether white space between `previous` and `next` (as folded_class gives them) is CJK
+  // spacing that goes: between CJK characters, or between CJK and punctuation.
+  static bool cjk_spacing(char32_t previous, char32_t next) {
+    if (cjk_side(previous) && cjk_side(next)) return true;
+    return (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
+           (is_cjk_punct(previous) && is_cjk_letter(next));
+  }
+
   // Whether the line [line_begin, line_end) is a short title or label whose inner spaces mean
   // something ("披坚执锐 奋楫扬帆", "主任 于鲁明").
   static bool keeps_spaces(std::string_view line) {
     // From the line's bytes, eight at a time, when it is long enough to settle it that way.
     if (line_scan::visible_length(line, 21) > 20) return false;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
     for (std::size_t at = 0; at < line.size();) {
+      // An ideograph, most of a title, is no mark of either test below: stepped over undecoded.
+      if (line.size() - at >= 3 && is_unified_ideograph(bytes + at)) {
+        at += 3;
+        continue;
+      }
       char32_t c = folded_class(next_code_point(line, at));
-      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // an ideograph: no mark of either test below
+      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // a look-alike folds to one
       if (is_terminal(c) || c == U'，' || c == ',') return false;
       if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }
@@ -412,18 +476,11 @@ class Cleaner {
   static bool is_role_name_space(std::string_view line, std::size_t space_begin,
                                  std::size_t space_end) {
     std::string_view before = line.substr(0, space_begin);
-    if (before.empty() || !kOfficeWordLastBytes[static_cast<unsigned char>(before.back())]) {
+    if (before.size() < kOfficeWordBytes) return false;
+    const std::uint64_t last = word_key(before.substr(before.size() - kOfficeWordBytes));
+    if (std::find(kOfficeWordKeys.begin(), kOfficeWordKeys.end(), last) == kOfficeWordKeys.end()) {
       return false;
     }
-    bool office = false;
-    for (std::string_view w : kOfficeWords) {
-      // The last bytes first: most words end in another one, and ends_with is a memcmp call.
-      if (w.back() == before.back() && before.ends_with(w)) {
-        office = true;
-        break;
-      }
-    }
-    if (!office) return false;
     std::size_t names = 0;
     std::size_t at = space_end;
     while (at < line.size()) {
@@ -445,7 +502,6 @@ class Cleaner {
       end_ = std::string_view::npos;
       keeps_ = kUnknown;
     }
-    std::size_t begin() const { return begin_; }
     std::string_view text() {
       if (end_ == std::string_view::npos) {
         end_ = text_.find('\n', begin_);
@@ -456,6 +512,14 @@ class Cleaner {
     bool keeps_spaces() {
       if (keeps_ == kUnknown) keeps_ = Cleaner::keeps_spaces(text()) ? kYes : kNo;
       return keeps_ == kYes;
+    }
+    // Whether the white space [begin, end) of the line ends a `ROLE NAME` label. Most spaces
+    // follow no office word, which the byte before them tells without the line cut out.
+    bool role_name_space(std::size_t begin, std::size_t end) {
+      if (begin == begin_ || !kOfficeWordLastBytes[static_cast<unsigned char>(text_[begin - 1])]) {
+        return false;
+      }
+      return Cleaner::is_role_name_space(text(), begin - begin_, end - begin_);
     }
 
    private:
@@ -561,11 +625,8 @@ class Cleaner {
           continue;
         }
         char32_t next = folded_class(run.next);
-        bool between_cjk = cjk_side(previous) && cjk_side(next);
-        bool cjk_ascii_punct = (is_cjk_letter(previous) && next < 0x80 && is_no_line_start(next)) ||
-                               (is_cjk_punct(previous) && is_cjk_letter(next));
-        if ((between_cjk || cjk_ascii_punct) && !line.keeps_spaces() &&
-            !is_role_name_space(line.text(), begin - line.begin(), end - line.begin())) {
+        if (cjk_spacing(previous, next) && !line.keeps_spaces() &&
+            !line.role_name_space(begin, end)) {
           if (reps.empty()) reps.reserve(kFirstReserve);
           // Filled in place: a Replacement moved in would copy its empty text's buffer.
           Replacement& removal = reps.emplace_back();
@@ -625,6 +686,9 @@ class Cleaner {
   }
 
   static constexpr std::size_t kMaxReports = 50;
+  // Bounds on the segments nfc_of remembers: how many, and how long each.
+  static constexpr std::size_t kMaxKnownSegments = 4096;
+  static constexpr std::size_t kMaxKnownSegmentBytes = 64;
   // Room for the replacements of a block that has any: a block with one has many more as a
   // rule (a PDF's spaces), and growing a vector from one element is a string of reallocations.
   static constexpr std::size_t kFirstReserve = 64;
@@ -640,9 +704,16 @@ class Cleaner {
   std::size_t reported_ = 0;
   bool simplified_ = false;
   std::unique_ptr<icu::Transliterator> to_simplified_;
-  // The replacements of the block being cleaned, empty between blocks: one list for them all
-  // (Document::rewrite_and_clear keeps its room), not an allocation per block.
-  std::vector<Replacement> reps_;
+  // The replacements of the block being cleaned, empty between blocks: one list for every block
+  // of every document the thread cleans (Document::rewrite_and_clear keeps its room). A list per
+  // document grew from nothing in each: a record of segmented text has thousands of removals.
+  std::vector<Replacement>& reps_ = replacement_list();
+
+  static std::vector<Replacement>& replacement_list() {
+    thread_local std::vector<Replacement> reps;
+    reps.clear();  // an exception may have left a block's replacements in it
+    return reps;
+  }
 };
 
 }  // namespace

@@ -95,6 +95,79 @@ TEST_CASE("unicode removes spaces between CJK characters but keeps meaningful on
   }
 }
 
+// The office word before a ROLE NAME label's space is found by comparing the line's last six
+// bytes with each word's as one number: every word must be found, and a word that shares only
+// its last character or its last bytes with one must not.
+TEST_CASE("unicode keeps the space after every office word and after no other word", "[unicode]") {
+  const std::string kLong = "这是一段足够长的文字用来确保不是标题行";  // no mark, over 20
+  const std::string kOfficeWords[] = {
+      "主任", "书记", "書記", "主席", "局长", "局長", "委员", "委員", "部长", "部長", "厅长",
+      "廳長", "市长", "市長", "省长", "省長", "院长", "院長", "司长", "司長", "议员", "議員"};
+  for (const std::string& word : kOfficeWords) {
+    INFO(word);
+    std::string label = kLong + word + " 于鲁明";
+    CHECK(clean(label) == label);
+    // The same last character after another one, and the first one before another last one.
+    std::string other_first = "新" + word.substr(3);
+    CHECK(clean(kLong + other_first + " 于鲁明") == kLong + other_first + "于鲁明");
+    std::string other_last = word.substr(0, 3) + "人";
+    CHECK(clean(kLong + other_last + " 于鲁明") == kLong + other_last + "于鲁明");
+  }
+  // 地 (U+5730) ends in the same byte as 记 (U+8BB0), 宰 (U+5BB0) in the same two.
+  CHECK(clean(kLong + "书地 于鲁明") == kLong + "书地于鲁明");
+  CHECK(clean(kLong + "书宰 于鲁明") == kLong + "书宰于鲁明");
+}
+
+// A short line keeps its spaces unless a mark of a sentence stands in it. Its ideographs are
+// stepped over by their bytes, everything else is decoded: whichever way a line is made of
+// ideographs, look-alikes, allowed marks and sentence marks, the space goes exactly when one of
+// the sentence marks is in the line.
+TEST_CASE("unicode keeps the spaces of a short line without a sentence mark", "[unicode]") {
+  const std::vector<std::string> allowed = {"中", "文", "⼈", "、", "·", "（", "）", "a", "1"};
+  const std::vector<std::string> marks = {"，", "。", ",", "！", "？", "；", "：", "“"};
+  std::mt19937 rng(31);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> pieces = allowed;
+    bool with_mark = rng() % 2 == 0;
+    if (with_mark) pieces.push_back(marks[rng() % marks.size()]);
+    std::string before = test::random_text(pieces, rng() % 8, rng);
+    std::string after = test::random_text(pieces, rng() % 8, rng);
+    bool has_mark = false;
+    for (const std::string& m : marks) {
+      has_mark |= (before + after).find(m) != std::string::npos;
+    }
+    std::string out = clean(before + "中 文" + after);
+    INFO("line: " << before << "中 文" << after);
+    CHECK((out.find("中 文") == std::string::npos) == has_mark);
+  }
+}
+
+// NFC runs segment by segment, and what ICU makes of a segment is remembered and used again:
+// whatever the segments and however often they come back, the text comes out as from the same
+// text made NFC whole by ICU.
+TEST_CASE("unicode's NFC of each segment is ICU's NFC of the text", "[unicode]") {
+  const std::vector<std::string> pieces = {"a",      "中",     "e\u0301", "\u0301", "\u0327",
+                                           "\uF98E", "\uFA08", "\u1100",  "\u1161", "\u212B",
+                                           "，",     "。",     "\n",      "Å",      "\u0065"};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::mt19937 rng(37);
+  std::size_t differ = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = test::random_text(pieces, 1 + rng() % 12, rng);
+    icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(text), status);
+    REQUIRE(U_SUCCESS(status));
+    std::string expected;
+    normalized.toUTF8String(expected);
+    if (clean(text) != clean(expected)) {
+      ++differ;
+      UNSCOPED_INFO("input: " << text);
+    }
+  }
+  CHECK(differ == 0);
+}
+
 TEST_CASE("unicode maps the LegCo private-use dash and reports other private-use characters",
           "[unicode]") {
   CHECK(clean("歲 \uF8E7\uF8E7 因為") == "歲——因為");
