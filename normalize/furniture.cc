@@ -240,15 +240,22 @@ int last_key_byte(std::string_view content) {
 }  // namespace furniture_detail
 
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
+  furniture_detail::find_furniture(doc, true);
+}
+
+void furniture_detail::find_furniture(Document& doc, bool shortcut) {
   std::vector<Line> lines;
   lines.reserve(doc.blocks.size());  // about a line a block at least: saves the first regrowths
   KeyStore keys;                     // header keys of lines with white space
   bool pending_break = false;
+  bool page_breaks = false;
+  bool shapes = false;  // some line has a page number's shape
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     if (block.kind == BlockKind::kPageBreak) {
       if (!lines.empty()) lines.back().break_after = true;
       pending_break = true;
+      page_breaks = true;
       continue;
     }
     if (is_furniture(block.kind) || block.text.empty()) continue;
@@ -272,11 +279,14 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       line.shape =
           may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
+      shapes |= line.key_known;
       if (nl == std::string_view::npos) break;
       at = nl + 1;
     }
   }
-  if (lines.empty()) return;
+  // With neither, nothing is furniture: no page number without its shape, and a header needs
+  // two occurrences at a page boundary, of which there is one (the document's end).
+  if (lines.empty() || (shortcut && !shapes && !page_breaks)) return;
   lines.back().break_after = true;
   // The size of line i's key (0: it has none).
   auto key_size = [&](std::size_t i) {
@@ -430,7 +440,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
         kind = bottom ? BlockKind::kRunningFooter : BlockKind::kRunningHeader;
       }
       bool furniture = l.page_number || l.header;
-      if (furniture) {
+      if (furniture && doc.log_changes) {  // the source offsets cost a search each
         doc.log(kFilter, kind_name(kind),
                 {block.span.source, block.source_offset(l.begin), block.source_offset(l.end)},
                 std::string_view(block.text).substr(l.begin, l.end - l.begin), "");

@@ -28,6 +28,10 @@ namespace furniture_detail {
 /// bytes; -1 when nothing is left. Two lines with the same header key (the line without white
 /// space) have the same one, so it rules out most lines before their key is measured.
 int last_key_byte(std::string_view line);
+/// FurnitureFilter::apply. With `shortcut`, a document with no line shaped like a page number
+/// and no page break is left at once (nothing in it can be furniture); without, it is searched
+/// like any other (furniture_test compares the two).
+void find_furniture(Document& doc, bool shortcut);
 }  // namespace furniture_detail
 
 }  // namespace hantidy
