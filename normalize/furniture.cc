@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/paragraph_evidence.h"
 #include "normalize/punct_bytes.h"
 #include "normalize/utf8.h"
 
@@ -58,16 +60,6 @@ bool is_dash(char32_t c) {
 // (ASCII or full-width) or 第.
 bool may_start_page_number(char32_t c) {
   return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
-}
-
-// The first code point of `line` that is not white space (' ', '\t', U+3000, NBSP), 0 if none.
-char32_t first_visible(std::string_view line) {
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    return c;
-  }
-  return 0;
 }
 
 // The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
@@ -243,17 +235,23 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   furniture_detail::find_furniture(doc, true);
 }
 
-void furniture_detail::find_furniture(Document& doc, bool shortcut) {
+void furniture_detail::find_furniture(Document& doc, bool shortcuts) {
   std::vector<Line> lines;
   lines.reserve(doc.blocks.size());  // about a line a block at least: saves the first regrowths
   KeyStore keys;                     // header keys of lines with white space
+  // The lines that may be page numbers or at page boundaries (page-number shapes, their
+  // neighbours, lines at page breaks): the passes that only concern those visit only those.
+  std::vector<std::size_t> evidence;
   bool pending_break = false;
   bool page_breaks = false;
   bool shapes = false;  // some line has a page number's shape
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     if (block.kind == BlockKind::kPageBreak) {
-      if (!lines.empty()) lines.back().break_after = true;
+      if (!lines.empty()) {
+        lines.back().break_after = true;
+        evidence.push_back(lines.size() - 1);
+      }
       pending_break = true;
       page_breaks = true;
       continue;
@@ -272,22 +270,38 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
       line.first = first;
       line.last = nl == std::string_view::npos;
       line.break_before = pending_break;
+      if (pending_break) evidence.push_back(lines.size() - 1);
       pending_break = false;
       first = false;
       std::string_view content = text.substr(at, end - at);
+      // paragraph_evidence's, inline for a first ideograph or ASCII character: it skips '\n' too,
+      // which a line does not hold.
       line.first_visible = first_visible(content);
       line.shape =
           may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
       shapes |= line.key_known;
+      if (line.shape != Shape::kNone) {  // the line and both its neighbours
+        std::size_t i = lines.size() - 1;
+        evidence.insert(evidence.end(), {i == 0 ? i : i - 1, i, i + 1});
+      }
       if (nl == std::string_view::npos) break;
       at = nl + 1;
     }
   }
   // With neither, nothing is furniture: no page number without its shape, and a header needs
   // two occurrences at a page boundary, of which there is one (the document's end).
-  if (lines.empty() || (shortcut && !shapes && !page_breaks)) return;
+  if (lines.empty() || (shortcuts && !shapes && !page_breaks)) return;
   lines.back().break_after = true;
+  evidence.push_back(lines.size() - 1);
+  if (shortcuts) {
+    std::sort(evidence.begin(), evidence.end());
+    evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+    if (evidence.back() >= lines.size()) evidence.pop_back();  // the last line's next
+  } else {
+    evidence.resize(lines.size());
+    std::iota(evidence.begin(), evidence.end(), std::size_t{0});
+  }
   // The size of line i's key (0: it has none).
   auto key_size = [&](std::size_t i) {
     Line& l = lines[i];
@@ -312,7 +326,7 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
   // page break (see the two uses below), so only those keys are counted. Most lines are skipped
   // by their key's length before any hashing.
   std::vector<char> asked(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     const Line& l = lines[i];
     if (l.break_before || l.break_after) asked[i] = 1;
     if (l.shape != Shape::kNone) {
@@ -333,7 +347,7 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
         text.substr(lines[i].begin, lines[i].end - lines[i].begin));
   };
   std::bitset<256> counted_last;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     if (!asked[i] || key_size(i) == 0) continue;
     counts.try_emplace(key(i), 0);  // a node is made only for a new key (emplace makes one first)
     counted_size[key_size(i)] = true;
@@ -360,7 +374,8 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
   // page break (a bare number inside running text is content).
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  std::vector<std::size_t> furniture_lines;  // page numbers and headers, in order
+  for (std::size_t i : evidence) {
     Line& l = lines[i];
     if (l.shape == Shape::kNone) continue;
     bool edge = l.first || l.last;
@@ -371,6 +386,7 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
     } else {
       l.page_number = edge && (near_repeat || near_break);
     }
+    if (l.page_number) furniture_lines.push_back(i);
   }
   // Running headers/footers: repeated short lines next to page numbers or page breaks, when at
   // least two of their occurrences sit there.
@@ -382,7 +398,7 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
   std::array<bool, kMaxKeyBytes + 1> boundary_size{};
   std::bitset<0x10000> boundary_first;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
     if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
       ++boundary_counts[key(i)];
@@ -395,7 +411,7 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
   // any block edge too (a page whose number is missing), except as the document's first line,
   // where the same words are the title.
   std::size_t pages = 0;
-  for (const Line& l : lines) pages += l.page_number || l.break_after;
+  for (std::size_t i : evidence) pages += lines[i].page_number || lines[i].break_after;
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
   for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
@@ -408,21 +424,20 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
     if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {
       l.header = true;
+      furniture_lines.push_back(i);
     }
   }
+  std::sort(furniture_lines.begin(), furniture_lines.end());
 
   // Plan the cuts, block by block, and log each furniture line against the source.
+  // A block's lines are next to each other: [i, j) around its first furniture line.
   std::vector<std::pair<std::size_t, std::vector<Piece>>> plan;
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t b = lines[i].block;
-    std::size_t j = i;
-    bool any = false;
-    for (; j < lines.size() && lines[j].block == b; ++j)
-      any |= lines[j].page_number || lines[j].header;
-    if (!any) {
-      i = j;
-      continue;
-    }
+  for (std::size_t f = 0; f < furniture_lines.size();) {
+    std::size_t b = lines[furniture_lines[f]].block;
+    std::size_t i = furniture_lines[f], j = i + 1;
+    while (i > 0 && lines[i - 1].block == b) --i;
+    while (j < lines.size() && lines[j].block == b) ++j;
+    while (f < furniture_lines.size() && furniture_lines[f] < j) ++f;
     const Block& block = doc.blocks[b];
     std::vector<Piece> pieces;
     pieces.reserve(j - i);  // at most one a line: allocated once, not grown piece by piece
@@ -454,7 +469,6 @@ void furniture_detail::find_furniture(Document& doc, bool shortcut) {
     pieces.front().begin = 0;
     pieces.back().end = block.text.size();
     plan.emplace_back(b, std::move(pieces));
-    i = j;
   }
   cut_blocks(doc, std::move(plan));
 }

@@ -28,10 +28,11 @@ namespace furniture_detail {
 /// bytes; -1 when nothing is left. Two lines with the same header key (the line without white
 /// space) have the same one, so it rules out most lines before their key is measured.
 int last_key_byte(std::string_view line);
-/// FurnitureFilter::apply. With `shortcut`, a document with no line shaped like a page number
-/// and no page break is left at once (nothing in it can be furniture); without, it is searched
-/// like any other (furniture_test compares the two).
-void find_furniture(Document& doc, bool shortcut);
+/// FurnitureFilter::apply. With `shortcuts`, a document with no line shaped like a page number
+/// and no page break is left at once (nothing in it can be furniture), and the passes that only
+/// concern page numbers and page boundaries visit only the lines near shapes and breaks; without,
+/// every document and pass takes every line (furniture_test compares the two).
+void find_furniture(Document& doc, bool shortcuts);
 }  // namespace furniture_detail
 
 }  // namespace hantidy

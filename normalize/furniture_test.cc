@@ -260,10 +260,9 @@ int decoded_last_key_byte(std::string_view line) {
 }
 
 // Documents of short repeated lines, page-number shapes and page breaks, or of only some of
-// them: the shortcut for a document with no shape and no page break must find what the whole
-// search finds (nothing).
-TEST_CASE("furniture's shortcut for documents with no page evidence finds what the search finds",
-          "[furniture]") {
+// them: the shortcuts (a document with no shape and no page break left at once, passes that visit
+// only the lines near shapes and breaks) must find what the whole search finds.
+TEST_CASE("furniture's shortcuts find what the search of every line finds", "[furniture]") {
   const std::vector<std::string> lines = {"年度報告", "年度報告", "正文甲，", "正文乙。", "— 3 —",
                                           "12",       "第2页",    "\f",       "",         "1 2"};
   std::mt19937 rng(8);
