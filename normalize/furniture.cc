@@ -24,7 +24,7 @@ constexpr std::size_t kMaxHeaderLength = 40;  // code points; running headers ar
 // A header key holds at most kMaxHeaderLength code points of at most 4 bytes each.
 constexpr std::size_t kMaxKeyBytes = kMaxHeaderLength * 4;
 
-enum class Shape { kNone, kBareNumber, kPageNumber };
+using furniture_detail::Shape;
 
 struct Line {
   std::size_t block = 0;
@@ -62,62 +62,11 @@ bool may_start_page_number(char32_t c) {
   return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
 }
 
-// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
-// Only for a line whose first visible character may_start_page_number (most lines are text: that
-// character already rules a page number out; a tab anywhere does too, below: a table row).
-Shape page_number_shape(std::string_view line) {
-  std::array<char32_t, 25> buf;  // a longer line is no page number
-  std::size_t n = 0;
-  bool gap = false;  // white space since the last character
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
-    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
-    if (c == ' ' || c == 0x3000 || c == 0xA0) {
-      gap = n > 0;
-      continue;
-    }
-    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
-    if (gap && is_digit(c) && is_digit(buf[n - 1])) return Shape::kNone;  // "63 28"
-    gap = false;
-    buf[n++] = c;
-    if (n > 24) return Shape::kNone;
-  }
-  if (n == 0) return Shape::kNone;
-  std::u32string_view s(buf.data(), n);
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_dash(s[b])) ++b;
-  while (e > b && is_dash(s[e - 1])) --e;
-  bool dashed = b > 0 && e < s.size();
-  std::u32string_view core = s.substr(b, e - b);
-  auto digits = [&](std::size_t& at) {
-    std::size_t start = at;
-    while (at < core.size() && is_digit(core[at])) ++at;
-    return at > start && at - start <= 5;
-  };
-  std::size_t at = 0;
-  if (digits(at) && at == core.size()) return dashed ? Shape::kPageNumber : Shape::kBareNumber;
-  at = 0;
-  if (digits(at) && at < core.size() && core[at] == '/' && (++at, digits(at)) &&
-      at == core.size()) {
-    return Shape::kBareNumber;
-  }
-  at = 0;
-  if (!core.empty() && core[0] == U'第') {
-    at = 1;
-    if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
-      return Shape::kNone;
-    }
-    ++at;
-    if (at == core.size()) return Shape::kPageNumber;
-    if (core[at] == ',' || core[at] == U'，' || core[at] == '/' || core[at] == U'、') ++at;
-    if (at < core.size() && core[at] == U'共') {
-      ++at;
-      if (digits(at) && at + 1 == core.size() && (core[at] == U'页' || core[at] == U'頁')) {
-        return Shape::kPageNumber;
-      }
-    }
-  }
-  return Shape::kNone;
+// Whether a page number's shape may hold `c` (full-width digits read as ASCII): digits, dashes
+// and the characters of "3/10" and "第 3 页，共 10 页".
+bool may_be_in_page_number(char32_t c) {
+  return is_digit(c) || is_dash(c) || c == '/' || c == U'第' || c == U'页' || c == U'頁' ||
+         c == U'共' || c == ',' || c == U'，' || c == U'、';
 }
 
 // Sets line.key_size, line.spaced and, when the line holds no white space, line.key. A long line
@@ -210,6 +159,66 @@ std::string_view spaced_key(std::string_view content, KeyStore& store) {
 
 namespace furniture_detail {
 
+// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
+// Only asked of a line whose first visible character may_start_page_number (most lines are text:
+// that character already rules a page number out; a tab anywhere does too, below: a table row).
+Shape page_number_shape(std::string_view line, bool stop_early) {
+  std::array<char32_t, 25> buf;  // a longer line is no page number
+  std::size_t n = 0;
+  bool gap = false;  // white space since the last character
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
+    if (c == ' ' || c == 0x3000 || c == 0xA0) {
+      gap = n > 0;
+      continue;
+    }
+    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
+    // A character no shape holds ("2022年"): the line is no page number, whatever follows.
+    if (stop_early && !may_be_in_page_number(c)) return Shape::kNone;
+    if (gap && is_digit(c) && is_digit(buf[n - 1])) return Shape::kNone;  // "63 28"
+    gap = false;
+    buf[n++] = c;
+    if (n > 24) return Shape::kNone;
+  }
+  if (n == 0) return Shape::kNone;
+  std::u32string_view s(buf.data(), n);
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_dash(s[b])) ++b;
+  while (e > b && is_dash(s[e - 1])) --e;
+  bool dashed = b > 0 && e < s.size();
+  std::u32string_view core = s.substr(b, e - b);
+  auto digits = [&](std::size_t& at) {
+    std::size_t start = at;
+    while (at < core.size() && is_digit(core[at])) ++at;
+    return at > start && at - start <= 5;
+  };
+  std::size_t at = 0;
+  if (digits(at) && at == core.size()) return dashed ? Shape::kPageNumber : Shape::kBareNumber;
+  at = 0;
+  if (digits(at) && at < core.size() && core[at] == '/' && (++at, digits(at)) &&
+      at == core.size()) {
+    return Shape::kBareNumber;
+  }
+  at = 0;
+  if (!core.empty() && core[0] == U'第') {
+    at = 1;
+    if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
+      return Shape::kNone;
+    }
+    ++at;
+    if (at == core.size()) return Shape::kPageNumber;
+    if (core[at] == ',' || core[at] == U'，' || core[at] == '/' || core[at] == U'、') ++at;
+    if (at < core.size() && core[at] == U'共') {
+      ++at;
+      if (digits(at) && at + 1 == core.size() && (core[at] == U'页' || core[at] == U'頁')) {
+        return Shape::kPageNumber;
+      }
+    }
+  }
+  return Shape::kNone;
+}
+
 // The last byte of `content` without its trailing white space, -1 when nothing is left: the
 // last byte of the line's key, when it has one. The white space is found by its bytes at the end:
 // ' ', '\t', U+3000 (E3 80 80) and NBSP (C2 A0) start with bytes no decoder takes for a
@@ -277,8 +286,9 @@ void furniture_detail::find_furniture(Document& doc, bool shortcuts) {
       // paragraph_evidence's, inline for a first ideograph or ASCII character: it skips '\n' too,
       // which a line does not hold.
       line.first_visible = first_visible(content);
-      line.shape =
-          may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
+      line.shape = may_start_page_number(line.first_visible)
+                       ? furniture_detail::page_number_shape(content, true)
+                       : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
       shapes |= line.key_known;
       if (line.shape != Shape::kNone) {  // the line and both its neighbours

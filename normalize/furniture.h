@@ -24,6 +24,12 @@ class FurnitureFilter : public Filter {
 std::unique_ptr<Filter> make_furniture_filter(const FilterArgs& args);
 
 namespace furniture_detail {
+enum class Shape { kNone, kBareNumber, kPageNumber };
+/// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页" (kPageNumber),
+/// "3/10", "3" (kBareNumber). With `stop_early`, a character no shape holds ends the search at
+/// once; without, the line is read to its end or its 25th visible character (furniture_test
+/// compares the two).
+Shape page_number_shape(std::string_view line, bool stop_early);
 /// The last byte of `line` without its trailing white space (' ', '\t', U+3000, NBSP), found by
 /// bytes; -1 when nothing is left. Two lines with the same header key (the line without white
 /// space) have the same one, so it rules out most lines before their key is measured.

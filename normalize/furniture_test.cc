@@ -290,6 +290,29 @@ TEST_CASE("furniture's shortcuts find what the search of every line finds", "[fu
   CHECK(found > 100);
 }
 
+// Lines of the characters page numbers are made of, blanks, tabs and characters no page number
+// holds, malformed bytes among them: stopping at the first of those gives the whole reading's
+// shape.
+TEST_CASE("page_number_shape's early stop gives the shape of the whole line", "[furniture]") {
+  const std::vector<std::string> pieces = {"3",  "12", "０", "９", "-",  "—",  "─",    "·",   "/",
+                                           "第", "页", "頁", "共", ",",  "，", "、",   " ",   "　",
+                                           "\t", "年", "a",  ".",  "中", "：", "\xE3", "\x80"};
+  std::mt19937 rng(2026);
+  int shapes = 0;  // lines with a shape: the test must see some
+  for (int round = 0; round < 40000; ++round) {
+    // Mostly the page numbers' own characters, so that whole shapes come up.
+    std::string line;
+    for (std::size_t k = rng() % 10; k > 0; --k) {
+      line += pieces[rng() % (rng() % 4 == 0 ? pieces.size() : 16)];
+    }
+    INFO(line);
+    furniture_detail::Shape whole = furniture_detail::page_number_shape(line, false);
+    REQUIRE(furniture_detail::page_number_shape(line, true) == whole);
+    shapes += whole != furniture_detail::Shape::kNone;
+  }
+  CHECK(shapes > 500);
+}
+
 TEST_CASE("a line's last key byte found from its end is the decoder's", "[furniture]") {
   // White space, characters ending like it (U+3080 E3 82 80 ends in 80, U+00E0 C3 A0 in A0),
   // truncated and stray bytes that a decoder reads as U+FFFD.
