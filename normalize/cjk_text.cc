@@ -74,9 +74,7 @@ const std::uint8_t* bmp_bits() { return bmp_table<compute_bits>(); }
 
 std::uint8_t astral_bits(char32_t c) { return compute_bits(c); }
 
-}  // namespace cjk_text_detail
-
-bool is_terminal(char32_t c) {
+bool listed_terminal(char32_t c) {
   switch (c) {
     case U'。':
     case U'！':
@@ -97,7 +95,7 @@ bool is_terminal(char32_t c) {
   }
 }
 
-bool is_closing(char32_t c) {
+bool listed_closing(char32_t c) {
   switch (c) {
     case U'”':
     case U'’':
@@ -119,7 +117,7 @@ bool is_closing(char32_t c) {
   }
 }
 
-bool is_opening(char32_t c) {
+bool listed_opening(char32_t c) {
   switch (c) {
     case U'“':
     case U'‘':
@@ -139,7 +137,7 @@ bool is_opening(char32_t c) {
   }
 }
 
-bool is_no_line_start(char32_t c) {
+bool listed_no_line_start(char32_t c) {
   switch (c) {
     case U'，':
     case U'。':
@@ -169,6 +167,8 @@ bool is_no_line_start(char32_t c) {
       return false;
   }
 }
+
+}  // namespace cjk_text_detail
 
 bool is_ascii_alnum(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 
 #include "normalize/block_pieces.h"
 #include "normalize/cjk_text.h"
+#include "normalize/paragraph_evidence.h"
 #include "normalize/punct_bytes.h"
 #include "normalize/utf8.h"
 
@@ -22,7 +24,7 @@ constexpr std::size_t kMaxHeaderLength = 40;  // code points; running headers ar
 // A header key holds at most kMaxHeaderLength code points of at most 4 bytes each.
 constexpr std::size_t kMaxKeyBytes = kMaxHeaderLength * 4;
 
-enum class Shape { kNone, kBareNumber, kPageNumber };
+using furniture_detail::Shape;
 
 struct Line {
   std::size_t block = 0;
@@ -60,72 +62,11 @@ bool may_start_page_number(char32_t c) {
   return is_digit(c) || (c >= 0xFF10 && c <= 0xFF19) || is_dash(c) || c == U'第';
 }
 
-// The first code point of `line` that is not white space (' ', '\t', U+3000, NBSP), 0 if none.
-char32_t first_visible(std::string_view line) {
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
-    if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) continue;
-    return c;
-  }
-  return 0;
-}
-
-// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
-// Only for a line whose first visible character may_start_page_number (most lines are text: that
-// character already rules a page number out; a tab anywhere does too, below: a table row).
-Shape page_number_shape(std::string_view line) {
-  std::array<char32_t, 25> buf;  // a longer line is no page number
-  std::size_t n = 0;
-  bool gap = false;  // white space since the last character
-  for (std::size_t at = 0; at < line.size();) {
-    char32_t c = next_code_point(line, at);
-    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
-    if (c == ' ' || c == 0x3000 || c == 0xA0) {
-      gap = n > 0;
-      continue;
-    }
-    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
-    if (gap && is_digit(c) && is_digit(buf[n - 1])) return Shape::kNone;  // "63 28"
-    gap = false;
-    buf[n++] = c;
-    if (n > 24) return Shape::kNone;
-  }
-  if (n == 0) return Shape::kNone;
-  std::u32string_view s(buf.data(), n);
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_dash(s[b])) ++b;
-  while (e > b && is_dash(s[e - 1])) --e;
-  bool dashed = b > 0 && e < s.size();
-  std::u32string_view core = s.substr(b, e - b);
-  auto digits = [&](std::size_t& at) {
-    std::size_t start = at;
-    while (at < core.size() && is_digit(core[at])) ++at;
-    return at > start && at - start <= 5;
-  };
-  std::size_t at = 0;
-  if (digits(at) && at == core.size()) return dashed ? Shape::kPageNumber : Shape::kBareNumber;
-  at = 0;
-  if (digits(at) && at < core.size() && core[at] == '/' && (++at, digits(at)) &&
-      at == core.size()) {
-    return Shape::kBareNumber;
-  }
-  at = 0;
-  if (!core.empty() && core[0] == U'第') {
-    at = 1;
-    if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
-      return Shape::kNone;
-    }
-    ++at;
-    if (at == core.size()) return Shape::kPageNumber;
-    if (core[at] == ',' || core[at] == U'，' || core[at] == '/' || core[at] == U'、') ++at;
-    if (at < core.size() && core[at] == U'共') {
-      ++at;
-      if (digits(at) && at + 1 == core.size() && (core[at] == U'页' || core[at] == U'頁')) {
-        return Shape::kPageNumber;
-      }
-    }
-  }
-  return Shape::kNone;
+// Whether a page number's shape may hold `c` (full-width digits read as ASCII): digits, dashes
+// and the characters of "3/10" and "第 3 页，共 10 页".
+bool may_be_in_page_number(char32_t c) {
+  return is_digit(c) || is_dash(c) || c == '/' || c == U'第' || c == U'页' || c == U'頁' ||
+         c == U'共' || c == ',' || c == U'，' || c == U'、';
 }
 
 // Sets line.key_size, line.spaced and, when the line holds no white space, line.key. A long line
@@ -218,6 +159,66 @@ std::string_view spaced_key(std::string_view content, KeyStore& store) {
 
 namespace furniture_detail {
 
+// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页", "3/10", "3".
+// Only asked of a line whose first visible character may_start_page_number (most lines are text:
+// that character already rules a page number out; a tab anywhere does too, below: a table row).
+Shape page_number_shape(std::string_view line, bool stop_early) {
+  std::array<char32_t, 25> buf;  // a longer line is no page number
+  std::size_t n = 0;
+  bool gap = false;  // white space since the last character
+  for (std::size_t at = 0; at < line.size();) {
+    char32_t c = next_code_point(line, at);
+    if (c == '\t') return Shape::kNone;  // a table row ("63\t28")
+    if (c == ' ' || c == 0x3000 || c == 0xA0) {
+      gap = n > 0;
+      continue;
+    }
+    if (c >= 0xFF10 && c <= 0xFF19) c -= 0xFEE0;
+    // A character no shape holds ("2022年"): the line is no page number, whatever follows.
+    if (stop_early && !may_be_in_page_number(c)) return Shape::kNone;
+    if (gap && is_digit(c) && is_digit(buf[n - 1])) return Shape::kNone;  // "63 28"
+    gap = false;
+    buf[n++] = c;
+    if (n > 24) return Shape::kNone;
+  }
+  if (n == 0) return Shape::kNone;
+  std::u32string_view s(buf.data(), n);
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_dash(s[b])) ++b;
+  while (e > b && is_dash(s[e - 1])) --e;
+  bool dashed = b > 0 && e < s.size();
+  std::u32string_view core = s.substr(b, e - b);
+  auto digits = [&](std::size_t& at) {
+    std::size_t start = at;
+    while (at < core.size() && is_digit(core[at])) ++at;
+    return at > start && at - start <= 5;
+  };
+  std::size_t at = 0;
+  if (digits(at) && at == core.size()) return dashed ? Shape::kPageNumber : Shape::kBareNumber;
+  at = 0;
+  if (digits(at) && at < core.size() && core[at] == '/' && (++at, digits(at)) &&
+      at == core.size()) {
+    return Shape::kBareNumber;
+  }
+  at = 0;
+  if (!core.empty() && core[0] == U'第') {
+    at = 1;
+    if (!digits(at) || at >= core.size() || (core[at] != U'页' && core[at] != U'頁')) {
+      return Shape::kNone;
+    }
+    ++at;
+    if (at == core.size()) return Shape::kPageNumber;
+    if (core[at] == ',' || core[at] == U'，' || core[at] == '/' || core[at] == U'、') ++at;
+    if (at < core.size() && core[at] == U'共') {
+      ++at;
+      if (digits(at) && at + 1 == core.size() && (core[at] == U'页' || core[at] == U'頁')) {
+        return Shape::kPageNumber;
+      }
+    }
+  }
+  return Shape::kNone;
+}
+
 // The last byte of `content` without its trailing white space, -1 when nothing is left: the
 // last byte of the line's key, when it has one. The white space is found by its bytes at the end:
 // ' ', '\t', U+3000 (E3 80 80) and NBSP (C2 A0) start with bytes no decoder takes for a
@@ -240,15 +241,28 @@ int last_key_byte(std::string_view content) {
 }  // namespace furniture_detail
 
 void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
+  furniture_detail::find_furniture(doc, true);
+}
+
+void furniture_detail::find_furniture(Document& doc, bool shortcuts) {
   std::vector<Line> lines;
   lines.reserve(doc.blocks.size());  // about a line a block at least: saves the first regrowths
   KeyStore keys;                     // header keys of lines with white space
+  // The lines that may be page numbers or at page boundaries (page-number shapes, their
+  // neighbours, lines at page breaks): the passes that only concern those visit only those.
+  std::vector<std::size_t> evidence;
   bool pending_break = false;
+  bool page_breaks = false;
+  bool shapes = false;  // some line has a page number's shape
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
     if (block.kind == BlockKind::kPageBreak) {
-      if (!lines.empty()) lines.back().break_after = true;
+      if (!lines.empty()) {
+        lines.back().break_after = true;
+        evidence.push_back(lines.size() - 1);
+      }
       pending_break = true;
+      page_breaks = true;
       continue;
     }
     if (is_furniture(block.kind) || block.text.empty()) continue;
@@ -265,19 +279,39 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
       line.first = first;
       line.last = nl == std::string_view::npos;
       line.break_before = pending_break;
+      if (pending_break) evidence.push_back(lines.size() - 1);
       pending_break = false;
       first = false;
       std::string_view content = text.substr(at, end - at);
+      // paragraph_evidence's, inline for a first ideograph or ASCII character: it skips '\n' too,
+      // which a line does not hold.
       line.first_visible = first_visible(content);
-      line.shape =
-          may_start_page_number(line.first_visible) ? page_number_shape(content) : Shape::kNone;
+      line.shape = may_start_page_number(line.first_visible)
+                       ? furniture_detail::page_number_shape(content, true)
+                       : Shape::kNone;
       line.key_known = line.shape != Shape::kNone;  // no key
+      shapes |= line.key_known;
+      if (line.shape != Shape::kNone) {  // the line and both its neighbours
+        std::size_t i = lines.size() - 1;
+        evidence.insert(evidence.end(), {i == 0 ? i : i - 1, i, i + 1});
+      }
       if (nl == std::string_view::npos) break;
       at = nl + 1;
     }
   }
-  if (lines.empty()) return;
+  // With neither, nothing is furniture: no page number without its shape, and a header needs
+  // two occurrences at a page boundary, of which there is one (the document's end).
+  if (lines.empty() || (shortcuts && !shapes && !page_breaks)) return;
   lines.back().break_after = true;
+  evidence.push_back(lines.size() - 1);
+  if (shortcuts) {
+    std::sort(evidence.begin(), evidence.end());
+    evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+    if (evidence.back() >= lines.size()) evidence.pop_back();  // the last line's next
+  } else {
+    evidence.resize(lines.size());
+    std::iota(evidence.begin(), evidence.end(), std::size_t{0});
+  }
   // The size of line i's key (0: it has none).
   auto key_size = [&](std::size_t i) {
     Line& l = lines[i];
@@ -302,7 +336,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   // page break (see the two uses below), so only those keys are counted. Most lines are skipped
   // by their key's length before any hashing.
   std::vector<char> asked(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     const Line& l = lines[i];
     if (l.break_before || l.break_after) asked[i] = 1;
     if (l.shape != Shape::kNone) {
@@ -323,7 +357,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
         text.substr(lines[i].begin, lines[i].end - lines[i].begin));
   };
   std::bitset<256> counted_last;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     if (!asked[i] || key_size(i) == 0) continue;
     counts.try_emplace(key(i), 0);  // a node is made only for a new key (emplace makes one first)
     counted_size[key_size(i)] = true;
@@ -350,7 +384,8 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
 
   // Page numbers: a strong shape at a block edge, or a bare number next to a repeated line or a
   // page break (a bare number inside running text is content).
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  std::vector<std::size_t> furniture_lines;  // page numbers and headers, in order
+  for (std::size_t i : evidence) {
     Line& l = lines[i];
     if (l.shape == Shape::kNone) continue;
     bool edge = l.first || l.last;
@@ -361,6 +396,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     } else {
       l.page_number = edge && (near_repeat || near_break);
     }
+    if (l.page_number) furniture_lines.push_back(i);
   }
   // Running headers/footers: repeated short lines next to page numbers or page breaks, when at
   // least two of their occurrences sit there.
@@ -372,7 +408,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   std::unordered_map<std::string_view, std::size_t> boundary_counts;
   std::array<bool, kMaxKeyBytes + 1> boundary_size{};
   std::bitset<0x10000> boundary_first;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i : evidence) {
     // at_boundary(i) implies asked[i]: a break at the line or a page number next to it.
     if (!lines[i].page_number && at_boundary(i) && repeated(i)) {
       ++boundary_counts[key(i)];
@@ -385,7 +421,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
   // any block edge too (a page whose number is missing), except as the document's first line,
   // where the same words are the title.
   std::size_t pages = 0;
-  for (const Line& l : lines) pages += l.page_number || l.break_after;
+  for (std::size_t i : evidence) pages += lines[i].page_number || lines[i].break_after;
   std::size_t needed = std::max<std::size_t>(2, pages / 10);
   for (std::size_t i = 0; i < lines.size() && !boundary_counts.empty(); ++i) {
     Line& l = lines[i];
@@ -398,21 +434,20 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     bool confirmed = it->second >= 2 && it->second * 2 >= pages;
     if ((at_boundary(i) && it->second >= needed) || (confirmed && i > 0 && (l.first || l.last))) {
       l.header = true;
+      furniture_lines.push_back(i);
     }
   }
+  std::sort(furniture_lines.begin(), furniture_lines.end());
 
   // Plan the cuts, block by block, and log each furniture line against the source.
+  // A block's lines are next to each other: [i, j) around its first furniture line.
   std::vector<std::pair<std::size_t, std::vector<Piece>>> plan;
-  for (std::size_t i = 0; i < lines.size();) {
-    std::size_t b = lines[i].block;
-    std::size_t j = i;
-    bool any = false;
-    for (; j < lines.size() && lines[j].block == b; ++j)
-      any |= lines[j].page_number || lines[j].header;
-    if (!any) {
-      i = j;
-      continue;
-    }
+  for (std::size_t f = 0; f < furniture_lines.size();) {
+    std::size_t b = lines[furniture_lines[f]].block;
+    std::size_t i = furniture_lines[f], j = i + 1;
+    while (i > 0 && lines[i - 1].block == b) --i;
+    while (j < lines.size() && lines[j].block == b) ++j;
+    while (f < furniture_lines.size() && furniture_lines[f] < j) ++f;
     const Block& block = doc.blocks[b];
     std::vector<Piece> pieces;
     pieces.reserve(j - i);  // at most one a line: allocated once, not grown piece by piece
@@ -430,7 +465,7 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
         kind = bottom ? BlockKind::kRunningFooter : BlockKind::kRunningHeader;
       }
       bool furniture = l.page_number || l.header;
-      if (furniture) {
+      if (furniture && doc.log_changes) {  // the source offsets cost a search each
         doc.log(kFilter, kind_name(kind),
                 {block.span.source, block.source_offset(l.begin), block.source_offset(l.end)},
                 std::string_view(block.text).substr(l.begin, l.end - l.begin), "");
@@ -444,7 +479,6 @@ void FurnitureFilter::apply(Document& doc, Diagnostics&) const {
     pieces.front().begin = 0;
     pieces.back().end = block.text.size();
     plan.emplace_back(b, std::move(pieces));
-    i = j;
   }
   cut_blocks(doc, std::move(plan));
 }

@@ -24,10 +24,21 @@ class FurnitureFilter : public Filter {
 std::unique_ptr<Filter> make_furniture_filter(const FilterArgs& args);
 
 namespace furniture_detail {
+enum class Shape { kNone, kBareNumber, kPageNumber };
+/// The line's shape as a page number: "— 3 —", "- 12 -", "第3页", "第 3 页 共 10 页" (kPageNumber),
+/// "3/10", "3" (kBareNumber). With `stop_early`, a character no shape holds ends the search at
+/// once; without, the line is read to its end or its 25th visible character (furniture_test
+/// compares the two).
+Shape page_number_shape(std::string_view line, bool stop_early);
 /// The last byte of `line` without its trailing white space (' ', '\t', U+3000, NBSP), found by
 /// bytes; -1 when nothing is left. Two lines with the same header key (the line without white
 /// space) have the same one, so it rules out most lines before their key is measured.
 int last_key_byte(std::string_view line);
+/// FurnitureFilter::apply. With `shortcuts`, a document with no line shaped like a page number
+/// and no page break is left at once (nothing in it can be furniture), and the passes that only
+/// concern page numbers and page boundaries visit only the lines near shapes and breaks; without,
+/// every document and pass takes every line (furniture_test compares the two).
+void find_furniture(Document& doc, bool shortcuts);
 }  // namespace furniture_detail
 
 }  // namespace hantidy

@@ -259,6 +259,60 @@ int decoded_last_key_byte(std::string_view line) {
   return last;
 }
 
+// Documents of short repeated lines, page-number shapes and page breaks, or of only some of
+// them: the shortcuts (a document with no shape and no page break left at once, passes that visit
+// only the lines near shapes and breaks) must find what the whole search finds.
+TEST_CASE("furniture's shortcuts find what the search of every line finds", "[furniture]") {
+  const std::vector<std::string> lines = {"年度報告", "年度報告", "正文甲，", "正文乙。", "— 3 —",
+                                          "12",       "第2页",    "\f",       "",         "1 2"};
+  std::mt19937 rng(8);
+  int found = 0;  // documents where the search found furniture: the test must see some
+  for (int round = 0; round < 4000; ++round) {
+    // Now and then without the shapes, or without the page breaks, or without both.
+    std::size_t kinds_of_lines = rng() % 3 == 0 ? 4 : rng() % 2 == 0 ? 8 : lines.size();
+    std::string text;
+    for (std::size_t k = rng() % 12; k > 0; --k) {
+      std::size_t pick = rng() % kinds_of_lines;
+      if (kinds_of_lines == 8 && pick >= 4) pick = 7;  // page breaks only
+      text += lines[pick] + (rng() % 3 == 0 ? "\n\n" : "\n");
+    }
+    Document general = run_chain("trim", text);
+    Document fast = general;
+    furniture_detail::find_furniture(general, false);
+    furniture_detail::find_furniture(fast, true);
+    INFO(text);
+    REQUIRE(kinds(fast) == kinds(general));
+    REQUIRE(fast.blocks == general.blocks);
+    REQUIRE(fast.changes == general.changes);
+    found += kinds(general).find("page-number") != std::string::npos ||
+             kinds(general).find("running-") != std::string::npos;
+  }
+  CHECK(found > 100);
+}
+
+// Lines of the characters page numbers are made of, blanks, tabs and characters no page number
+// holds, malformed bytes among them: stopping at the first of those gives the whole reading's
+// shape.
+TEST_CASE("page_number_shape's early stop gives the shape of the whole line", "[furniture]") {
+  const std::vector<std::string> pieces = {"3",  "12", "０", "９", "-",  "—",  "─",    "·",   "/",
+                                           "第", "页", "頁", "共", ",",  "，", "、",   " ",   "　",
+                                           "\t", "年", "a",  ".",  "中", "：", "\xE3", "\x80"};
+  std::mt19937 rng(2026);
+  int shapes = 0;  // lines with a shape: the test must see some
+  for (int round = 0; round < 40000; ++round) {
+    // Mostly the page numbers' own characters, so that whole shapes come up.
+    std::string line;
+    for (std::size_t k = rng() % 10; k > 0; --k) {
+      line += pieces[rng() % (rng() % 4 == 0 ? pieces.size() : 16)];
+    }
+    INFO(line);
+    furniture_detail::Shape whole = furniture_detail::page_number_shape(line, false);
+    REQUIRE(furniture_detail::page_number_shape(line, true) == whole);
+    shapes += whole != furniture_detail::Shape::kNone;
+  }
+  CHECK(shapes > 500);
+}
+
 TEST_CASE("a line's last key byte found from its end is the decoder's", "[furniture]") {
   // White space, characters ending like it (U+3080 E3 82 80 ends in 80, U+00E0 C3 A0 in A0),
   // truncated and stray bytes that a decoder reads as U+FFFD.

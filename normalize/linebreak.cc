@@ -195,22 +195,19 @@ class Repairer {
       for (int w : lengths[m]) ++counts[m][static_cast<std::size_t>(w)];
     }
     auto top = [&](std::size_t m) { return percentile(lengths[m], counts[m], 8); };
-    auto near = [](const std::vector<int>& v, int full, int low) {
-      return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](int w) {
-        return w * 100 >= full * low && w * 100 <= full * 110;
-      }));
-    };
     std::size_t best = 0, best_near = 0;
     std::array<int, 3> tops{};
     for (std::size_t m = 0; m < kMeasures.size(); ++m) {
       tops[m] = top(m);
-      std::size_t n = near(lengths[m], tops[m], 96);
+      std::size_t n = linebreak_detail::lines_near(lengths[m], counts[m], tops[m], 96);
       if (n > best_near) best = m, best_near = n;
     }
     const std::vector<int>& v = lengths[best];
     layout.measure = kMeasures[best];
     layout.width = typical(v, counts[best], tops[best]);
-    layout.wrapped = layout.width >= 8 && near(v, layout.width, 85) * 10 >= v.size() * 6;
+    layout.wrapped =
+        layout.width >= 8 &&
+        linebreak_detail::lines_near(v, counts[best], layout.width, 85) * 10 >= v.size() * 6;
     if (!layout.wrapped && layout.width >= 8 && terminal * 10 < n * 7) {
       // Many short paragraphs with no blank line between: their last lines are short, but the
       // lines that do not end a sentence (mid-paragraph lines) are still about full.
@@ -477,7 +474,8 @@ class Repairer {
       }
       if (pieces.empty()) continue;
       pieces.push_back({begin, fixed.size(), BlockKind::kParagraph});
-      for (std::size_t k = 1; k < pieces.size(); ++k) {
+      // The log's source offsets are a search each: skipped when no change is recorded.
+      for (std::size_t k = 1; doc_.log_changes && k < pieces.size(); ++k) {
         doc_.log(kFilter, "paragraph-split",
                  {block.span.source, block.source_offset(pieces[k - 1].end),
                   block.source_offset(pieces[k].begin)},
@@ -606,8 +604,15 @@ class Repairer {
     out.reserve(doc_.blocks.size());
     std::deque<std::size_t> danglers;      // indices into `out`, in reading order
     std::size_t prev = std::string::npos;  // where the previous content block went in `out`
-    bool prev_label = false;               // the previous content block looked like a label
-    bool furniture = false;                // furniture since the previous content block
+    // Whether the previous content block may look like a label: it was kept as it came, so
+    // is_label_like(out[prev]) says. That is asked only when a displaced fragment may follow
+    // (a paragraph dangles: rarely), not of every block kept.
+    bool prev_may_be_label = false;
+    auto prev_label = [&] {
+      return prev_may_be_label &&
+             is_label_like(out[prev], [&] { return out_body[prev].of(out[prev].text); });
+    };
+    bool furniture = false;  // furniture since the previous content block
     // A content block that starts a paragraph of its own in `out`.
     // `body`: what is known of is_body(block.text), which moving the block does not change.
     auto keep = [&](Block&& block, int last_length, BodyCache body) {
@@ -615,7 +620,7 @@ class Repairer {
       out_last.push_back(last_length);
       out_body.push_back(body);
       prev = out.size() - 1;
-      prev_label = is_label_like(out[prev], [&] { return out_body[prev].of(out[prev].text); });
+      prev_may_be_label = true;
       furniture = false;
       if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
     };
@@ -644,7 +649,7 @@ class Repairer {
         out_body[prev] = BodyCache();  // the text grew
         if (dangles(out[prev], out_body[prev])) danglers.push_back(prev);
         furniture = false;
-        prev_label = false;
+        prev_may_be_label = false;
         continue;
       }
       while (!danglers.empty() && out.size() - danglers.front() > kFragmentReach) {
@@ -654,8 +659,9 @@ class Repairer {
       // after a label when the join lands inside a word.
       // The fragment is the rest of a paragraph, so it ends a sentence: without that, a run of
       // sections whose paragraphs all lack a final 。 would cascade into the first of them.
-      if (prev_label && !danglers.empty() && b.kind == BlockKind::kParagraph && b_body.of(b.text) &&
-          !starts_like_opener(b.text) && !indented(b.text) && ends_terminal(b.text)) {
+      if (!danglers.empty() && b.kind == BlockKind::kParagraph && prev_label() &&
+          b_body.of(b.text) && !starts_like_opener(b.text) && !indented(b.text) &&
+          ends_terminal(b.text)) {
         char32_t first = first_visible(b.text);
         bool after_heading = out[prev].kind == BlockKind::kHeading;
         if ((is_han(first) || is_no_line_start(first)) &&
@@ -669,7 +675,7 @@ class Repairer {
           out_body[d] = BodyCache();  // the text grew
           if (dangles(out[d], out_body[d])) danglers.push_front(d);
           prev = d;
-          prev_label = false;
+          prev_may_be_label = false;
           furniture = false;
           continue;
         }
@@ -704,6 +710,26 @@ class Repairer {
 };
 
 }  // namespace
+
+namespace linebreak_detail {
+
+std::size_t lines_near(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                       int full, int low) {
+  auto near = [&](int w) { return w * 100 >= full * low && w * 100 <= full * 110; };
+  if (counts.empty()) {
+    return static_cast<std::size_t>(std::count_if(lengths.begin(), lengths.end(), near));
+  }
+  // The lengths that are near form one range: from below full * low / 100 (no smaller one is
+  // near) up to the first past full * 110 / 100.
+  std::size_t n = 0;
+  for (auto w = static_cast<std::size_t>(full * low / 100);
+       w < counts.size() && static_cast<int>(w) * 100 <= full * 110; ++w) {
+    if (near(static_cast<int>(w))) n += counts[w];
+  }
+  return n;
+}
+
+}  // namespace linebreak_detail
 
 void LinebreakFilter::apply(Document& doc, Diagnostics&) const { Repairer(doc).run(); }
 

@@ -3,7 +3,9 @@
 #ifndef HANTIDY_NORMALIZE_LINEBREAK_H_
 #define HANTIDY_NORMALIZE_LINEBREAK_H_
 
+#include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "core/filter.h"
 
@@ -28,6 +30,17 @@ class LinebreakFilter : public Filter {
 };
 
 std::unique_ptr<Filter> make_linebreak_filter(const FilterArgs& args);
+
+namespace linebreak_detail {
+
+/// The lines of `lengths` that are near a full line `full` long: lengths w with
+/// w * 100 >= full * low and w * 100 <= full * 110. Read off `counts` (lines per length, its
+/// size above the longest) when it is not empty, in time linear in the range of lengths near,
+/// else counted line by line (linebreak_test compares the two).
+std::size_t lines_near(const std::vector<int>& lengths, const std::vector<std::size_t>& counts,
+                       int full, int low);
+
+}  // namespace linebreak_detail
 
 }  // namespace hantidy
 

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -505,6 +506,24 @@ TEST_CASE("linebreak measures a layout with a huge line", "[linebreak]") {
   Document doc = run_chain("trim; linebreak", text);
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == expected);
+}
+
+TEST_CASE("linebreak counts the lines near full from per-length counts as line by line",
+          "[linebreak]") {
+  std::mt19937 rng(11);
+  for (int k = 0; k < 3000; ++k) {
+    std::vector<int> lengths(rng() % 40);
+    int longest = 1 + static_cast<int>(rng() % 120);
+    for (int& w : lengths) w = static_cast<int>(rng() % static_cast<unsigned>(longest + 1));
+    std::vector<std::size_t> counts(static_cast<std::size_t>(longest) + 1);
+    for (int w : lengths) ++counts[static_cast<std::size_t>(w)];
+    int full = static_cast<int>(rng() % 140);
+    for (int low : {85, 96, static_cast<int>(rng() % 111)}) {
+      INFO("full " << full << " low " << low << " lines " << lengths.size());
+      REQUIRE(linebreak_detail::lines_near(lengths, counts, full, low) ==
+              linebreak_detail::lines_near(lengths, {}, full, low));
+    }
+  }
 }
 
 TEST_CASE("linebreak measures a line of more than 21 million columns", "[linebreak]") {

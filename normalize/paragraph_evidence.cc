@@ -199,6 +199,9 @@ bool ends_sentence_soon(std::string_view line) {
 // punctuation, and either a ROLE NAME space or only a few characters. Two such lines in a row stay
 // one block (a label naming two speakers).
 bool is_label_line(std::string_view line) {
+  // Most lines of running text end with ， or 。, which rule a label out: read at the end, those
+  // bytes are that character to a decoder (it never takes their lead byte into another one).
+  if (line.ends_with("\xEF\xBC\x8C") || ends_in_full_stop(line)) return false;
   // More than 30 visible characters: text. A long line settles that from its bytes.
   if (line.size() >= 93 && line_scan::visible_lower_bound(line, 31) >= 31) return false;
   // One pass for the rest: the visible characters (to 31), sentence punctuation, and whether a

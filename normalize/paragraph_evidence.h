@@ -187,6 +187,7 @@ void visit_lines(const Block& block, std::string& scratch, AsIs as_is, Visit vis
       scratch.append(text.substr(pos, e - pos));
       line = scratch;
     }
+    cursor = last;  // the next line's edits begin after this line's
     visit(line, nl == std::string_view::npos);
     if (nl == std::string_view::npos) break;
     s = nl + 1;
