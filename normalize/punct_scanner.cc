@@ -289,6 +289,9 @@ void Scanner::run() {
   const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && ideograph_bits_known_;
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
+  // Classing the bytes costs a pass over the text: only the fast path needs it.
+  std::string_view classed = fast ? t_ : std::string_view();
+  QuietRuns quiet(classed, o_.spacing != PunctOptions::Spacing::kRemove, lists_.quiet_stops);
   std::size_t p = 0;
   // Where protected span p begins, kNone once none is left: the loop's head asks at every step.
   auto span_begin = [&] { return p < prot.size() ? prot[p].first : kNone; };
@@ -308,14 +311,13 @@ void Scanner::run() {
     char c = t_[i];
     if (fast) {
       // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
-      // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
-      // before the next protected span, which the loop's head must see.
+      // move last_wide_), digits and (but with spacing=remove) spaces do nothing, ASCII letters
+      // only count. Runs stop before the next protected span, which the loop's head must see.
       std::size_t limit = std::min(protected_begin, n_);
-      if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
-        wide_ += (end - i) / 3;
-        last_wide_ = end - 3;
+      if (std::size_t end = std::min(quiet.end(i), limit); end > i) {
+        pass_quiet(i, end);
         i = end;
-        // What ends the run is no ideograph (the loop's next step would find none there): it is
+        // What ends the run is not quiet (the loop's next step would find no run there): it is
         // decided here, unless it is a protected span or the text's end, which the head must see.
         if (i >= limit) continue;
         c = t_[i];
