@@ -4,6 +4,7 @@
 #define HANTIDY_NORMALIZE_PUNCT_BYTES_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -160,36 +161,50 @@ HANTIDY_AVX2_TARGET inline std::uint64_t quiet_bytes_avx2(const unsigned char* p
 }
 
 /// find_quiet_stops in steps of 32 bytes, for a CPU with AVX2.
-HANTIDY_AVX2_TARGET inline void find_quiet_stops_avx2(const unsigned char* s, std::size_t n,
-                                                      bool spaces_quiet, std::uint16_t* stops) {
+HANTIDY_AVX2_TARGET inline bool find_quiet_stops_avx2(const unsigned char* s, std::size_t n,
+                                                      bool spaces_quiet,
+                                                      const std::array<char, 5>& watch,
+                                                      std::uint16_t* stops) {
   std::uint64_t carry = 0;  // quiet bytes of an ideograph begun in the bytes before
+  __m256i seen = _mm256_setzero_si256();
+  const __m256i w0 = _mm256_set1_epi8(watch[0]), w1 = _mm256_set1_epi8(watch[1]),
+                w2 = _mm256_set1_epi8(watch[2]), w3 = _mm256_set1_epi8(watch[3]),
+                w4 = _mm256_set1_epi8(watch[4]);
   auto step = [&](const unsigned char* p, std::size_t at) HANTIDY_AVX2_TARGET {
     std::uint64_t quiet = carry | quiet_bytes_avx2(p, spaces_quiet);
     carry = quiet >> 32;
     auto bits = static_cast<std::uint32_t>(~quiet);
     std::memcpy(stops + at / 16, &bits, sizeof bits);  // two words, little-endian
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    __m256i hits =
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, w0), _mm256_cmpeq_epi8(v, w1)),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(v, w2), _mm256_cmpeq_epi8(v, w3)));
+    seen = _mm256_or_si256(seen, _mm256_or_si256(hits, _mm256_cmpeq_epi8(v, w4)));
   };
   std::size_t at = 0;
   for (; n - at >= 34; at += 32) step(s + at, at);
   // The rest on a copy padded with NUL bytes, which are not quiet: they end every ideograph
-  // that would run past the text, and put a stop past its end.
+  // that would run past the text, and put a stop past its end. (NUL is never watched for.)
   unsigned char padded[66] = {};
   if (at < n) std::memcpy(padded, s + at, n - at);
   for (std::size_t k = 0; at + k <= n; k += 32) step(padded + k, at + k);
+  return !_mm256_testz_si256(seen, seen);
 }
 #endif
 
 /// The bytes of `text` that are not quiet (see quiet_bytes), as `stops`: bit k % 16 of word
 /// k / 16 for byte k, and one more bit, for the byte just past the text's end (so that a search
 /// for the next stop needs no bounds check). With `avx2` (which the CPU must have), 32 bytes a
-/// step.
-inline void find_quiet_stops(std::string_view text, bool spaces_quiet, bool avx2,
-                             std::vector<std::uint16_t>& stops) {
+/// step. Returns whether the text holds any of the bytes `watch` (not NUL): the scanner watches
+/// for those a protected span starts with, which most texts hold none of, and the pass that
+/// looks at every byte anyway tells that for little more.
+inline bool find_quiet_stops(std::string_view text, bool spaces_quiet, bool avx2,
+                             const std::array<char, 5>& watch, std::vector<std::uint16_t>& stops) {
   const std::size_t n = text.size();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   stops.resize(n / 16 + 2);  // (the steps of 32 bytes write two words at a time)
 #if defined(HANTIDY_PUNCT_BYTES_AVX2)
-  if (avx2) return find_quiet_stops_avx2(s, n, spaces_quiet, stops.data());
+  if (avx2) return find_quiet_stops_avx2(s, n, spaces_quiet, watch, stops.data());
 #else
   (void)avx2;
 #endif
@@ -209,6 +224,8 @@ inline void find_quiet_stops(std::string_view text, bool spaces_quiet, bool avx2
     carry = quiet >> 16;
     stops[at / 16] = static_cast<std::uint16_t>(~quiet);
   }
+  return std::any_of(watch.begin(), watch.end(),
+                     [&](char c) { return text.find(c) != std::string_view::npos; });
 }
 
 /// The ends of the quiet runs of a text (see quiet_bytes): in them the punct scanner only
@@ -217,15 +234,20 @@ inline void find_quiet_stops(std::string_view text, bool spaces_quiet, bool avx2
 class QuietRuns {
  public:
   /// `stops` is scratch, kept by the caller from one text to the next so that it is not
-  /// allocated afresh each time. The text must not change while this is used.
-  QuietRuns(std::string_view text, bool spaces_quiet, std::vector<std::uint16_t>& stops) {
+  /// allocated afresh each time. The text must not change while this is used. `watch`: as
+  /// find_quiet_stops.
+  QuietRuns(std::string_view text, bool spaces_quiet, const std::array<char, 5>& watch,
+            std::vector<std::uint16_t>& stops) {
 #if defined(HANTIDY_PUNCT_BYTES_AVX2)
-    find_quiet_stops(text, spaces_quiet, cpu_has_avx2(), stops);
+    saw_watched_ = find_quiet_stops(text, spaces_quiet, cpu_has_avx2(), watch, stops);
 #else
-    find_quiet_stops(text, spaces_quiet, false, stops);
+    saw_watched_ = find_quiet_stops(text, spaces_quiet, false, watch, stops);
 #endif
     stops_ = stops.data();
   }
+
+  /// Whether the text holds any of the bytes `watch`.
+  bool saw_watched() const { return saw_watched_; }
 
   /// The first byte at or after `from` (at most text.size()) that is not quiet, text.size() when
   /// there is none. `from` must not be inside an ideograph (at one of its continuation bytes),
@@ -239,6 +261,7 @@ class QuietRuns {
 
  private:
   const std::uint16_t* stops_;
+  bool saw_watched_;
 };
 
 }  // namespace hantidy

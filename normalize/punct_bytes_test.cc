@@ -1,6 +1,7 @@
 #include "normalize/punct_bytes.h"
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
@@ -148,6 +149,7 @@ std::size_t quiet_run_end(std::string_view text, std::size_t from, bool spaces) 
 }
 
 TEST_CASE("QuietRuns ends runs where a scan by code points does", "[punct]") {
+  const std::array<char, 5> kWatch = {':', 'w', '@', '`', '&'};
   std::mt19937 rng(11);
   std::vector<std::uint16_t> stops;
   std::size_t differ = 0, texts = 0;
@@ -161,7 +163,8 @@ TEST_CASE("QuietRuns ends runs where a scan by code points does", "[punct]") {
         if (avx2) continue;
 #endif
         ++texts;
-        find_quiet_stops(text, spaces, avx2, stops);
+        bool saw = find_quiet_stops(text, spaces, avx2, kWatch, stops);
+        differ += saw != (text.find_first_of(":w@`&") != std::string::npos);
         // Every place a scan by code points stops at (next_code_point's steps).
         for (std::size_t from = 0;;) {
           std::size_t word = from / 16;
@@ -181,12 +184,15 @@ TEST_CASE("QuietRuns ends runs where a scan by code points does", "[punct]") {
   std::string run;
   for (int k = 0; k < 40; ++k) run += "国";
   std::string text = run + "，1 2";
-  QuietRuns runs(text, true, scratch);
+  QuietRuns runs(text, true, kWatch, scratch);
+  CHECK_FALSE(runs.saw_watched());
   CHECK(runs.end(0) == run.size());
   CHECK(runs.end(run.size()) == run.size());
   CHECK(runs.end(run.size() + 3) == text.size());
-  QuietRuns empty("", true, scratch);
+  QuietRuns empty("", true, kWatch, scratch);
   CHECK(empty.end(0) == 0);
+  QuietRuns watched(text + "&", true, kWatch, scratch);
+  CHECK(watched.saw_watched());
 }
 
 }  // namespace

@@ -284,14 +284,17 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
 }
 
 void Scanner::run() {
-  std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
   // spacing=add decides at every ideograph and letter, so it always takes the general path.
   const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && ideograph_bits_known_;
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
-  // Classing the bytes costs a pass over the text: only the fast path needs it.
+  // Classing the bytes costs a pass over the text: only the fast path needs it. That pass also
+  // tells whether the text may hold a protected span at all (most hold none).
   std::string_view classed = fast ? t_ : std::string_view();
-  QuietRuns quiet(classed, o_.spacing != PunctOptions::Spacing::kRemove, lists_.quiet_stops);
+  QuietRuns quiet(classed, o_.spacing != PunctOptions::Spacing::kRemove, kProtectedSpanBytes,
+                  lists_.quiet_stops);
+  std::vector<std::pair<std::size_t, std::size_t>> prot;
+  if (!fast || quiet.saw_watched()) prot = protected_spans(t_);
   std::size_t p = 0;
   // Where protected span p begins, kNone once none is left: the loop's head asks at every step.
   auto span_begin = [&] { return p < prot.size() ? prot[p].first : kNone; };

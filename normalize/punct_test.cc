@@ -251,6 +251,8 @@ TEST_CASE("the fast paths agree with the general path on random text", "[punct]"
       "!", "?", "~", "--", "—", "——", "…", "⼀", "の", "《", "》", "\xE4\xB8",
       // Quiet runs (digits, and ideographs past sixteen bytes) and what ends them.
       "3", "2024", "中华人民共和国的发展", "䷀", "１", "\xE5\x80", "abc", "Yes it", "x",
+      // Protected spans of each kind, which a text without their bytes is not searched for.
+      "http://a.cn/b", "www.x.cn", "a@b.cn", "&amp;", ":", "w",
       // Markdown code spans: protected spans, at which the fast path's runs must stop.
       "`", "``"};
   auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
