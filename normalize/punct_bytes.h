@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -202,7 +203,8 @@ inline bool find_quiet_stops(std::string_view text, bool spaces_quiet, bool avx2
                              const std::array<char, 5>& watch, std::vector<std::uint16_t>& stops) {
   const std::size_t n = text.size();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  stops.resize(n / 16 + 2);  // (the steps of 32 bytes write two words at a time)
+  // (The steps of 32 bytes write two words at a time, QuietRuns reads four.)
+  stops.resize(n / 16 + 4);
 #if defined(HANTIDY_PUNCT_BYTES_AVX2)
   if (avx2) return find_quiet_stops_avx2(s, n, spaces_quiet, watch, stops.data());
 #else
@@ -253,13 +255,21 @@ class QuietRuns {
   /// there is none. `from` must not be inside an ideograph (at one of its continuation bytes),
   /// as no place a scan by code points stops at is.
   std::size_t end(std::size_t from) const {
+    // Four words (64 bytes) at a time: most runs end in the first four.
     std::size_t word = from / 16;
-    unsigned rest = stops_[word] & (0xFFFFu << (from % 16));
-    while (rest == 0) rest = stops_[++word];
-    return word * 16 + static_cast<std::size_t>(__builtin_ctz(rest));
+    std::uint64_t rest = four_words(word) & (~std::uint64_t{0} << (from % 16));
+    while (rest == 0) rest = four_words(word += 4);
+    return word * 16 + static_cast<std::size_t>(__builtin_ctzll(rest));
   }
 
  private:
+  std::uint64_t four_words(std::size_t word) const {
+    static_assert(std::endian::native == std::endian::little);
+    std::uint64_t bits;
+    std::memcpy(&bits, stops_ + word, sizeof bits);  // little-endian: word k in bits 16k..
+    return bits;
+  }
+
   const std::uint16_t* stops_;
   bool saw_watched_;
 };

@@ -317,8 +317,9 @@ void Scanner::run() {
       // move last_wide_), digits and (but with spacing=remove) spaces do nothing, ASCII letters
       // only count. Runs stop before the next protected span, which the loop's head must see.
       std::size_t limit = std::min(protected_begin, n_);
+      bool after_ideograph = false;
       if (std::size_t end = std::min(quiet.end(i), limit); end > i) {
-        pass_quiet(i, end);
+        after_ideograph = pass_quiet(i, end);
         i = end;
         // What ends the run is not quiet (the loop's next step would find no run there): it is
         // decided here, unless it is a protected span or the text's end, which the head must see.
@@ -328,8 +329,9 @@ void Scanner::run() {
       auto u = static_cast<unsigned char>(c);
       // The commonest marks, a full-width stop (，；：？！ EF BC xx, 。 E3 80 82) right after an
       // ideograph, told by their bytes: what the switch below does with them. A 。 before
-      // another may start an ellipsis, which the switch decides.
-      if ((u == 0xEF || u == 0xE3) && i + 3 <= n_ && i >= 3 && ideograph_at(i - 3)) {
+      // another may start an ellipsis, which the switch decides. (After an ideograph no quiet
+      // run ended with, the switch decides the same.)
+      if ((u == 0xEF || u == 0xE3) && after_ideograph && i + 3 <= n_) {
         auto b1 = static_cast<unsigned char>(t_[i + 1]), b2 = static_cast<unsigned char>(t_[i + 2]);
         bool stop = u == 0xEF ? b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A ||
                                                b2 == 0x9F || b2 == 0x81)

@@ -232,12 +232,15 @@ class Scanner {
     return count >= 2;
   }
   // A quiet run [b, e) (see QuietRuns): its non-ASCII bytes are all ideographs' (wide, three
-  // bytes each), so the last ideograph ends with its last non-ASCII byte.
-  void pass_quiet(std::size_t b, std::size_t e) {
-    while (e > b && static_cast<unsigned char>(t_[e - 1]) < 0x80) --e;
-    if (e == b) return;
-    wide_ += e - b;
-    last_wide_ = e - 3;
+  // bytes each), so the last ideograph ends with its last non-ASCII byte. Returns whether the
+  // run ends with an ideograph.
+  bool pass_quiet(std::size_t b, std::size_t e) {
+    std::size_t last = e;  // the end of the last ideograph
+    while (last > b && static_cast<unsigned char>(t_[last - 1]) < 0x80) --last;
+    if (last == b) return false;
+    wide_ += last - b;
+    last_wide_ = last - 3;
+    return last == e;
   }
   std::size_t run_of(std::size_t pos, std::string_view unit) const {
     std::size_t k = 0;
