@@ -176,6 +176,13 @@ TEST_CASE("QuietRuns ends runs where a scan by code points does", "[punct]") {
           next_code_point(text, from);
         }
       }
+      // QuietRuns itself (with the CPU's form), searching four words at a time.
+      std::vector<std::uint16_t> scratch;
+      QuietRuns runs(text, spaces, kWatch, scratch);
+      for (std::size_t from = 0;; next_code_point(text, from)) {
+        differ += runs.end(from) != quiet_run_end(text, from, spaces);
+        if (from == text.size()) break;
+      }
     }
   }
   CHECK(texts >= 40000);
