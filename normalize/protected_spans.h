@@ -3,12 +3,17 @@
 #ifndef HANTIDY_NORMALIZE_PROTECTED_SPANS_H_
 #define HANTIDY_NORMALIZE_PROTECTED_SPANS_H_
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace hantidy {
+
+/// The bytes a protected span needs (the ':' of "://", the 'w' of "www.", '@', '`', '&'): a text
+/// that holds none of them has no protected span.
+inline constexpr std::array<char, 5> kProtectedSpanBytes = {':', 'w', '@', '`', '&'};
 
 /// Byte ranges [first, second) of `text`, sorted and disjoint. A URL ends at the first
 /// non-ASCII character or blank, and trailing sentence punctuation is not part of it

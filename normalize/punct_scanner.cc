@@ -284,11 +284,17 @@ void Scanner::spacing_at(std::size_t i, bool ideograph_here) {
 }
 
 void Scanner::run() {
-  std::vector<std::pair<std::size_t, std::size_t>> prot = protected_spans(t_);
   // spacing=add decides at every ideograph and letter, so it always takes the general path.
   const bool fast = o_.spacing != PunctOptions::Spacing::kAdd && ideograph_bits_known_;
   const std::array<AsciiRole, 128>& ascii_roles =
       o_.spacing == PunctOptions::Spacing::kRemove ? kRemoveRoles : kAsciiRoles;
+  // Classing the bytes costs a pass over the text: only the fast path needs it. That pass also
+  // tells whether the text may hold a protected span at all (most hold none).
+  std::string_view classed = fast ? t_ : std::string_view();
+  QuietRuns quiet(classed, o_.spacing != PunctOptions::Spacing::kRemove, kProtectedSpanBytes,
+                  lists_.quiet_stops);
+  std::vector<std::pair<std::size_t, std::size_t>> prot;
+  if (!fast || quiet.saw_watched()) prot = protected_spans(t_);
   std::size_t p = 0;
   // Where protected span p begins, kNone once none is left: the loop's head asks at every step.
   auto span_begin = [&] { return p < prot.size() ? prot[p].first : kNone; };
@@ -308,14 +314,14 @@ void Scanner::run() {
     char c = t_[i];
     if (fast) {
       // Runs no rule acts on, done in bulk: ideographs only count as wide characters (and
-      // move last_wide_), ASCII letters only count, other quiet ASCII does nothing. Runs stop
-      // before the next protected span, which the loop's head must see.
+      // move last_wide_), digits and (but with spacing=remove) spaces do nothing, ASCII letters
+      // only count. Runs stop before the next protected span, which the loop's head must see.
       std::size_t limit = std::min(protected_begin, n_);
-      if (std::size_t end = skip_unified_ideographs(t_, i, limit); end > i) {
-        wide_ += (end - i) / 3;
-        last_wide_ = end - 3;
+      bool after_ideograph = false;
+      if (std::size_t end = std::min(quiet.end(i), limit); end > i) {
+        after_ideograph = pass_quiet(i, end);
         i = end;
-        // What ends the run is no ideograph (the loop's next step would find none there): it is
+        // What ends the run is not quiet (the loop's next step would find no run there): it is
         // decided here, unless it is a protected span or the text's end, which the head must see.
         if (i >= limit) continue;
         c = t_[i];
@@ -323,8 +329,9 @@ void Scanner::run() {
       auto u = static_cast<unsigned char>(c);
       // The commonest marks, a full-width stop (，；：？！ EF BC xx, 。 E3 80 82) right after an
       // ideograph, told by their bytes: what the switch below does with them. A 。 before
-      // another may start an ellipsis, which the switch decides.
-      if ((u == 0xEF || u == 0xE3) && i + 3 <= n_ && i >= 3 && ideograph_at(i - 3)) {
+      // another may start an ellipsis, which the switch decides. (After an ideograph no quiet
+      // run ended with, the switch decides the same.)
+      if ((u == 0xEF || u == 0xE3) && after_ideograph && i + 3 <= n_) {
         auto b1 = static_cast<unsigned char>(t_[i + 1]), b2 = static_cast<unsigned char>(t_[i + 2]);
         bool stop = u == 0xEF ? b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B || b2 == 0x9A ||
                                                b2 == 0x9F || b2 == 0x81)

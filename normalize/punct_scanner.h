@@ -78,7 +78,7 @@ struct Token {
   std::uint8_t len;
   char kind;                   // 'O' open, 'C' close, 'S' straight (either)
   bool frozen;                 // paired but never converted (Markdown link target)
-  std::size_t wide_before;     // wide characters before the token (tokens themselves not counted)
+  std::size_t wide_before;     // Scanner::wide_ at the token (tokens themselves not counted)
   std::size_t letters_before;  // letters before the token
 };
 
@@ -99,8 +99,9 @@ inline constexpr std::array<StopMark, 6> kStops = {{{U'\uFF0C', ',', PunctRule::
 /// filter's hot path, and lists grown afresh for every block were an allocation each.
 struct ScanLists {
   std::vector<Token> parens, doubles, singles;
-  std::vector<std::size_t> widened;   // ASCII marks made full-width, in text order
-  std::vector<std::size_t> narrowed;  // full-width marks made ASCII, in text order
+  std::vector<std::size_t> widened;        // ASCII marks made full-width, in text order
+  std::vector<std::size_t> narrowed;       // full-width marks made ASCII, in text order
+  std::vector<std::uint16_t> quiet_stops;  // QuietRuns' bits (filled anew for each text)
 
   /// This thread's lists, emptied. One Scanner per thread at a time uses them (PunctFilter::scan
   /// makes one, runs it and drops it).
@@ -230,6 +231,17 @@ class Scanner {
     }
     return count >= 2;
   }
+  // A quiet run [b, e) (see QuietRuns): its non-ASCII bytes are all ideographs' (wide, three
+  // bytes each), so the last ideograph ends with its last non-ASCII byte. Returns whether the
+  // run ends with an ideograph.
+  bool pass_quiet(std::size_t b, std::size_t e) {
+    std::size_t last = e;  // the end of the last ideograph
+    while (last > b && static_cast<unsigned char>(t_[last - 1]) < 0x80) --last;
+    if (last == b) return false;
+    wide_ += last - b;
+    last_wide_ = last - 3;
+    return last == e;
+  }
   std::size_t run_of(std::size_t pos, std::string_view unit) const {
     std::size_t k = 0;
     while (t_.substr(pos + k * unit.size(), unit.size()) == unit) ++k;
@@ -289,7 +301,9 @@ class Scanner {
   std::vector<Token>& singles_ = lists_.singles;
   std::vector<std::size_t>& widened_ = lists_.widened;
   std::vector<std::size_t>& narrowed_ = lists_.narrowed;
-  std::size_t wide_ = 0;     // wide characters so far (for bracket and quote content)
+  // Grows at every wide character (by one, or by a quiet run's length): tokens compare it to
+  // tell whether wide characters stand between them, nothing counts with it.
+  std::size_t wide_ = 0;
   std::size_t letters_ = 0;  // Latin letters so far
   std::size_t line_start_ = 0;
   std::size_t last_wide_ = kNone;  // where the last wide character of the text so far starts

@@ -193,6 +193,10 @@ TEST_CASE("the byte-level fast paths decide as decoding every character did", "[
       {"价格3~5元", "价格3～5元", "价格 3～5 元", "价格3～5元"},
       {"中文abc中文", "中文abc中文", "中文 abc 中文", "中文abc中文"},
       {"中文 abc 中文", "中文 abc 中文", "中文 abc 中文", "中文abc中文"},
+      // A quiet run with a space in it: the last wide character is 国, so the Latin before the
+      // comma is one word, and the comma stays.
+      {"中华 国ab，cd", "中华 国ab，cd", "中华 国 ab，cd", "中华 国ab，cd"},
+      {"中华 国 ab cd，ef", "中华 国 ab cd, ef", "中华 国 ab cd, ef", "中华 国ab cd, ef"},
   };
   auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
     PunctOptions options;
@@ -237,14 +241,18 @@ TEST_CASE("stops after ideographs and quotes already curly decide as before", "[
   CHECK(run("中\"好\"。") == "中“好”。");
 }
 
-// Without ASCII letters and digits, spacing=add (which always takes the general path, decoding
-// every character) decides exactly as spacing=keep (which takes the byte-level fast paths): the
-// two must agree on any mix of ideographs, marks, blanks and line breaks.
+// Without ASCII letters, spacing=add (which always takes the general path, decoding every
+// character) decides exactly as spacing=keep (which takes the byte-level fast paths) but for its
+// own spaces: the two must agree on any mix of ideographs, digits, marks, blanks and line breaks.
 TEST_CASE("the fast paths agree with the general path on random text", "[punct]") {
   const std::vector<std::string> pieces = {
       "中", "文", "国家", "，", "。", "。。", "。。。", "、", "；", "：", "？", "！", " ", "  ",
       "\n", "\t", "“", "”", "‘", "’", "（", "）", "(", ")", "\"", "'", ",", ".", "...", ";", ":",
       "!", "?", "~", "--", "—", "——", "…", "⼀", "の", "《", "》", "\xE4\xB8",
+      // Quiet runs (digits, and ideographs past sixteen bytes) and what ends them.
+      "3", "2024", "中华人民共和国的发展", "䷀", "１", "\xE5\x80", "abc", "Yes it", "x",
+      // Protected spans of each kind, which a text without their bytes is not searched for.
+      "http://a.cn/b", "www.x.cn", "a@b.cn", "&amp;", ":", "w",
       // Markdown code spans: protected spans, at which the fast path's runs must stop.
       "`", "``"};
   auto run = [](const std::string& text, PunctOptions::Spacing spacing) {
