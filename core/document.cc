@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <iterator>
+#include <memory>
 
 namespace hantidy {
 namespace {
@@ -152,6 +153,60 @@ bool is_furniture(BlockKind kind) {
          kind == BlockKind::kRunningFooter || kind == BlockKind::kPageBreak;
 }
 
+// The texts live in chunks that are never moved or freed while the store lives. Most blocks keep a
+// few short texts (a space, a full-width digit): those fit in the first chunk, which is part of
+// the store's own allocation.
+struct EditTexts::Chunks {
+  static constexpr std::size_t kFirst = 120;
+  static constexpr std::size_t kMaxChunk = std::size_t{1} << 16;
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    std::size_t size;
+  };
+  std::array<char, kFirst> first;
+  std::vector<Chunk> more;
+  char* free = first.data();
+  std::size_t left = kFirst;
+  std::size_t last_size = kFirst;
+};
+
+std::string_view EditTexts::keep(std::string_view text) {
+  if (text.empty()) return {};
+  if (!chunks_) chunks_ = std::make_shared<Chunks>();
+  Chunks& c = *chunks_;
+  if (text.size() > c.left) {
+    // Each chunk twice the last, up to a cap: a block with many edits makes few allocations, and
+    // one with a long original gets a chunk of its own size.
+    std::size_t size = std::max(text.size(), std::min(2 * c.last_size, Chunks::kMaxChunk));
+    c.more.push_back({std::make_unique_for_overwrite<char[]>(size), size});
+    c.free = c.more.back().data.get();
+    c.left = size;
+    c.last_size = size;
+  }
+  char* at = c.free;
+  std::memcpy(at, text.data(), text.size());
+  c.free += text.size();
+  c.left -= text.size();
+  return {at, text.size()};
+}
+
+void EditTexts::share(EditTexts& other) {
+  if (chunks_) return;
+  if (!other.chunks_) other.chunks_ = std::make_shared<Chunks>();
+  chunks_ = other.chunks_;
+}
+
+bool EditTexts::holds(std::string_view text) const {
+  if (!chunks_) return false;
+  auto inside = [&](const char* data, std::size_t size) {
+    std::less_equal<const char*> at_or_before;  // total order, unlike <= on unrelated pointers
+    return at_or_before(data, text.data()) && at_or_before(text.data() + text.size(), data + size);
+  };
+  if (inside(chunks_->first.data(), chunks_->first.size())) return true;
+  return std::any_of(chunks_->more.begin(), chunks_->more.end(),
+                     [&](const Chunks::Chunk& c) { return inside(c.data.get(), c.size); });
+}
+
 std::size_t Block::source_offset(std::size_t pos) const {
   // Only the last edit that begins at or before `pos` matters; edits are sorted and disjoint, so
   // a binary search keeps this O(log n) (filters call it once per change on big blocks).
@@ -282,7 +337,8 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
     } else {
       const Replacement& rep = reps[--r];
       shift -= growth(rep);
-      slot.orig.assign(block.text, rep.begin, rep.end - rep.begin);
+      slot.orig = block.edit_texts.keep(
+          std::string_view(block.text).substr(rep.begin, rep.end - rep.begin));
       slot.source = sources[r];
       slot.filter = filter;
       slot.rule = rep.rule;
@@ -304,6 +360,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
             block.text.compare(r.begin, r.end - r.begin, r.text) == 0);
   });
   if (reps.empty()) return 0;
+  block.edit_texts.share(doc.edit_texts);
   // Pure insertions at one point are applied as one (texts in order, the first one's rule): kept
   // apart, each one's edit would cover both texts and original_text() would hold them.
   for (std::size_t k = 1; k < reps.size();) {
@@ -408,7 +465,8 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
       } else {
         std::size_t gb = first.begin, ge = group_end;
         // The original of the group: old text with old edits undone.
-        std::string orig;
+        thread_local std::string orig;
+        orig.clear();
         std::size_t at = gb;
         const Replacement* last_rep = nullptr;
         for (std::size_t k = i; k < j; ++k) {
@@ -426,7 +484,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
         e.begin = map_position(gb, !insertion);
         e.end = std::max(e.begin, map_position(ge, insertion));
         e.source = first.old ? first.old->source : group.source;
-        e.orig = std::move(orig);
+        e.orig = block.edit_texts.keep(orig);
         e.filter = filter_name;
         e.rule = last_rep ? last_rep->rule : Name();
         edits.push_back(std::move(e));
@@ -493,7 +551,8 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   Edit join;
   join.begin = a.text.size();
   join.end = shift;
-  join.orig = std::string(removed);
+  a.edit_texts.share(edit_texts);
+  join.orig = a.edit_texts.keep(removed);
   join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
   join.filter = Name(filter);
   join.rule = Name(rule);
@@ -504,7 +563,8 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   for (Edit e : b.edits) {
     e.begin += shift;
     e.end += shift;
-    a.edits.push_back(std::move(e));
+    e.orig = a.edit_texts.keep(e.orig);  // b and its store go
+    a.edits.push_back(e);
   }
   for (Mark m : b.marks) {
     m.begin += shift;
@@ -527,6 +587,7 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   b.level = a.level;
   b.speakers = a.speakers;
   b.attrs = a.attrs;
+  b.edit_texts = a.edit_texts;  // the edits that move keep their texts there
   b.text = a.text.substr(begin_second);
   b.span = {a.span.source, a.source_offset(begin_second), a.span.end};
   std::size_t first_end_source = a.source_offset(end_first);
