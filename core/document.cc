@@ -170,23 +170,28 @@ struct EditTexts::Chunks {
   std::size_t last_size = kFirst;
 };
 
-std::string_view EditTexts::keep(std::string_view text) {
-  if (text.empty()) return {};
+char* EditTexts::room(std::size_t size) {
   if (!chunks_) chunks_ = std::make_shared<Chunks>();
   Chunks& c = *chunks_;
-  if (text.size() > c.left) {
+  if (size > c.left) {
     // Each chunk twice the last, up to a cap: a block with many edits makes few allocations, and
-    // one with a long original gets a chunk of its own size.
-    std::size_t size = std::max(text.size(), std::min(2 * c.last_size, Chunks::kMaxChunk));
-    c.more.push_back({std::make_unique_for_overwrite<char[]>(size), size});
+    // a rewrite with more originals than that gets a chunk of its own size.
+    std::size_t chunk = std::max(size, std::min(2 * c.last_size, Chunks::kMaxChunk));
+    c.more.push_back({std::make_unique_for_overwrite<char[]>(chunk), chunk});
     c.free = c.more.back().data.get();
-    c.left = size;
-    c.last_size = size;
+    c.left = chunk;
+    c.last_size = chunk;
   }
   char* at = c.free;
+  c.free += size;
+  c.left -= size;
+  return at;
+}
+
+std::string_view EditTexts::keep(std::string_view text) {
+  if (text.empty()) return {};
+  char* at = room(text.size());
   std::memcpy(at, text.data(), text.size());
-  c.free += text.size();
-  c.left -= text.size();
   return {at, text.size()};
 }
 
@@ -253,51 +258,58 @@ std::ptrdiff_t growth(const Replacement& r) {
   return static_cast<std::ptrdiff_t>(r.text.size()) - static_cast<std::ptrdiff_t>(r.end - r.begin);
 }
 
+// The item fits_untouched placed last, old edit or replacement, for checking the next against.
+struct LastPlaced {
+  std::size_t begin = 0, end = 0, new_begin = 0;  // new_begin: where it begins once moved
+  bool old = false;
+  bool any = false;
+
+  // Whether an item [begin, end), at `new_begin` once moved, may follow: in (begin, end) order,
+  // apart, and not moved before it. If so it becomes the last.
+  bool take(std::size_t b, std::size_t e, std::size_t nb, bool is_old) {
+    if (any) {
+      bool out_of_order = b < begin || (b == begin && e < end);
+      if (out_of_order || overlaps(begin, end, b, e) || nb < new_begin) return false;
+    }
+    *this = {b, e, nb, is_old, true};
+    return true;
+  }
+};
+
 // Whether merge_untouched may place `reps` among `edits`: merged in (begin, end) order, old edits
 // first among equals, the items must stay in order and apart, in the text as it is and as it
 // will be. Sets `total` to the size change of all the replacements.
 bool fits_untouched(const std::vector<Edit>& edits, const std::vector<Replacement>& reps,
                     std::ptrdiff_t& total) {
-  const std::size_t n = edits.size(), m = reps.size();
   // When these checks pass, every replacement merged before an item ends at or before it and
   // every one after begins at or after its end: the position map moves the item by the size
   // change of those before it, kept here as it goes. The one exception fails the checks.
   std::ptrdiff_t shift = 0;
-  std::size_t prev_begin = 0, prev_end = 0, prev_new_begin = 0;
-  bool prev_old = false;
-  for (std::size_t e = 0, r = 0; e < n || r < m;) {
-    bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
-    std::size_t begin, end;
-    std::ptrdiff_t shift_before = shift;
-    if (from_old) {
-      begin = edits[e].begin;
-      end = edits[e].end;
-      ++e;
-    } else {
-      begin = reps[r].begin;
-      end = reps[r].end;
-      // An insertion where the item before is an old edit that removed text at the same point:
-      // the map counts the insertion before that edit, which so lands after the inserted text,
-      // out of order.
-      if (begin == end && e + r > 0 && prev_old && prev_begin == begin && prev_end == begin) {
-        return false;
-      }
-      shift += growth(reps[r]);
-      ++r;
+  auto moved = [&](std::size_t pos) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
+  };
+  LastPlaced last;
+  std::size_t e = 0;
+  auto take_old = [&](const Edit& old) {
+    return last.take(old.begin, old.end, moved(old.begin), true);
+  };
+  for (const Replacement& rep : reps) {
+    // The old edits merged before this replacement; a run of them (most of a block, when a
+    // filter changes a few places) costs no merge decision per item.
+    for (; e < edits.size() && !by_position(rep, edits[e]); ++e) {
+      if (!take_old(edits[e])) return false;
     }
-    std::size_t new_begin =
-        static_cast<std::size_t>(static_cast<std::ptrdiff_t>(begin) + shift_before);
-    if (e + r > 1) {
-      bool out_of_order = begin < prev_begin || (begin == prev_begin && end < prev_end);
-      if (out_of_order || overlaps(prev_begin, prev_end, begin, end) ||
-          new_begin < prev_new_begin) {
-        return false;
-      }
+    // An insertion where the item before is an old edit that removed text at the same point:
+    // the map counts the insertion before that edit, which so lands after the inserted text, out
+    // of order.
+    if (rep.begin == rep.end && last.old && last.begin == rep.begin && last.end == rep.begin) {
+      return false;
     }
-    prev_begin = begin;
-    prev_end = end;
-    prev_new_begin = new_begin;
-    prev_old = from_old;
+    if (!last.take(rep.begin, rep.end, moved(rep.begin), false)) return false;
+    shift += growth(rep);
+  }
+  for (; e < edits.size(); ++e) {
+    if (!take_old(edits[e])) return false;
   }
   total = shift;
   return true;
@@ -321,6 +333,10 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
   // reallocation on the next rewrite.
   if (n + m > edits.capacity()) edits.reserve(std::max({n + m, 2 * edits.capacity(), kMinEdits}));
   edits.resize(n + m);
+  // The new originals, copied into one piece of the block's store, from its end as the merge goes.
+  std::size_t orig_bytes = 0;
+  for (const Replacement& rep : reps) orig_bytes += rep.end - rep.begin;
+  char* orig_end = block.edit_texts.room(orig_bytes) + orig_bytes;
   // The merge again, from the back: the checks passed, so both lists are in order and no old
   // edit has a replacement's (begin, end), and the last of the two is the one the merge placed
   // last.
@@ -337,8 +353,10 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
     } else {
       const Replacement& rep = reps[--r];
       shift -= growth(rep);
-      slot.orig = block.edit_texts.keep(
-          std::string_view(block.text).substr(rep.begin, rep.end - rep.begin));
+      std::size_t orig_size = rep.end - rep.begin;
+      orig_end -= orig_size;
+      std::copy_n(block.text.data() + rep.begin, orig_size, orig_end);
+      slot.orig = {orig_end, orig_size};
       slot.source = sources[r];
       slot.filter = filter;
       slot.rule = rep.rule;

@@ -59,6 +59,9 @@ class EditTexts {
  public:
   /// A view of a copy of `text` that lives as long as this store or a copy of it.
   std::string_view keep(std::string_view text);
+  /// Room for `size` bytes that live as keep's copies do, to be filled by the caller: one call
+  /// for all the originals a rewrite adds.
+  char* room(std::size_t size);
   /// Uses `other`'s store (made now if `other` has none yet) unless this one has a store already:
   /// the blocks of a document share the document's, so a block with a few edits costs no
   /// allocation of its own.
