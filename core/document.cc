@@ -5,6 +5,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <type_traits>
 
 namespace hantidy {
 namespace {
@@ -194,6 +195,9 @@ std::string_view EditTexts::keep(std::string_view text) {
   std::memcpy(at, text.data(), text.size());
   return {at, text.size()};
 }
+
+// What EditTexts is for: vectors of edits grow, shift and split as plain memory.
+static_assert(std::is_trivially_copyable_v<Edit>);
 
 void EditTexts::share(EditTexts& other) {
   if (chunks_) return;
