@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 
 namespace hantidy {
 namespace {
@@ -152,6 +154,68 @@ bool is_furniture(BlockKind kind) {
          kind == BlockKind::kRunningFooter || kind == BlockKind::kPageBreak;
 }
 
+// The texts live in chunks that are never moved or freed while the store lives. Most blocks keep a
+// few short texts (a space, a full-width digit): those fit in the first chunk, which is part of
+// the store's own allocation.
+struct EditTexts::Chunks {
+  static constexpr std::size_t kFirst = 120;
+  static constexpr std::size_t kMaxChunk = std::size_t{1} << 16;
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    std::size_t size;
+  };
+  std::array<char, kFirst> first;
+  std::vector<Chunk> more;
+  char* free = first.data();
+  std::size_t left = kFirst;
+  std::size_t last_size = kFirst;
+};
+
+char* EditTexts::room(std::size_t size) {
+  if (!chunks_) chunks_ = std::make_shared<Chunks>();
+  Chunks& c = *chunks_;
+  if (size > c.left) {
+    // Each chunk twice the last, up to a cap: a block with many edits makes few allocations, and
+    // a rewrite with more originals than that gets a chunk of its own size.
+    std::size_t chunk = std::max(size, std::min(2 * c.last_size, Chunks::kMaxChunk));
+    c.more.push_back({std::make_unique_for_overwrite<char[]>(chunk), chunk});
+    c.free = c.more.back().data.get();
+    c.left = chunk;
+    c.last_size = chunk;
+  }
+  char* at = c.free;
+  c.free += size;
+  c.left -= size;
+  return at;
+}
+
+std::string_view EditTexts::keep(std::string_view text) {
+  if (text.empty()) return {};
+  char* at = room(text.size());
+  std::memcpy(at, text.data(), text.size());
+  return {at, text.size()};
+}
+
+// What EditTexts is for: vectors of edits grow, shift and split as plain memory.
+static_assert(std::is_trivially_copyable_v<Edit>);
+
+void EditTexts::share(EditTexts& other) {
+  if (chunks_) return;
+  if (!other.chunks_) other.chunks_ = std::make_shared<Chunks>();
+  chunks_ = other.chunks_;
+}
+
+bool EditTexts::holds(std::string_view text) const {
+  if (!chunks_) return false;
+  auto inside = [&](const char* data, std::size_t size) {
+    std::less_equal<const char*> at_or_before;  // total order, unlike <= on unrelated pointers
+    return at_or_before(data, text.data()) && at_or_before(text.data() + text.size(), data + size);
+  };
+  if (inside(chunks_->first.data(), chunks_->first.size())) return true;
+  return std::any_of(chunks_->more.begin(), chunks_->more.end(),
+                     [&](const Chunks::Chunk& c) { return inside(c.data.get(), c.size); });
+}
+
 std::size_t Block::source_offset(std::size_t pos) const {
   // Only the last edit that begins at or before `pos` matters; edits are sorted and disjoint, so
   // a binary search keeps this O(log n) (filters call it once per change on big blocks).
@@ -198,51 +262,58 @@ std::ptrdiff_t growth(const Replacement& r) {
   return static_cast<std::ptrdiff_t>(r.text.size()) - static_cast<std::ptrdiff_t>(r.end - r.begin);
 }
 
+// The item fits_untouched placed last, old edit or replacement, for checking the next against.
+struct LastPlaced {
+  std::size_t begin = 0, end = 0, new_begin = 0;  // new_begin: where it begins once moved
+  bool old = false;
+  bool any = false;
+
+  // Whether an item [begin, end), at `new_begin` once moved, may follow: in (begin, end) order,
+  // apart, and not moved before it. If so it becomes the last.
+  bool take(std::size_t b, std::size_t e, std::size_t nb, bool is_old) {
+    if (any) {
+      bool out_of_order = b < begin || (b == begin && e < end);
+      if (out_of_order || overlaps(begin, end, b, e) || nb < new_begin) return false;
+    }
+    *this = {b, e, nb, is_old, true};
+    return true;
+  }
+};
+
 // Whether merge_untouched may place `reps` among `edits`: merged in (begin, end) order, old edits
 // first among equals, the items must stay in order and apart, in the text as it is and as it
 // will be. Sets `total` to the size change of all the replacements.
 bool fits_untouched(const std::vector<Edit>& edits, const std::vector<Replacement>& reps,
                     std::ptrdiff_t& total) {
-  const std::size_t n = edits.size(), m = reps.size();
   // When these checks pass, every replacement merged before an item ends at or before it and
   // every one after begins at or after its end: the position map moves the item by the size
   // change of those before it, kept here as it goes. The one exception fails the checks.
   std::ptrdiff_t shift = 0;
-  std::size_t prev_begin = 0, prev_end = 0, prev_new_begin = 0;
-  bool prev_old = false;
-  for (std::size_t e = 0, r = 0; e < n || r < m;) {
-    bool from_old = r == m || (e < n && !by_position(reps[r], edits[e]));
-    std::size_t begin, end;
-    std::ptrdiff_t shift_before = shift;
-    if (from_old) {
-      begin = edits[e].begin;
-      end = edits[e].end;
-      ++e;
-    } else {
-      begin = reps[r].begin;
-      end = reps[r].end;
-      // An insertion where the item before is an old edit that removed text at the same point:
-      // the map counts the insertion before that edit, which so lands after the inserted text,
-      // out of order.
-      if (begin == end && e + r > 0 && prev_old && prev_begin == begin && prev_end == begin) {
-        return false;
-      }
-      shift += growth(reps[r]);
-      ++r;
+  auto moved = [&](std::size_t pos) {
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(pos) + shift);
+  };
+  LastPlaced last;
+  std::size_t e = 0;
+  auto take_old = [&](const Edit& old) {
+    return last.take(old.begin, old.end, moved(old.begin), true);
+  };
+  for (const Replacement& rep : reps) {
+    // The old edits merged before this replacement; a run of them (most of a block, when a
+    // filter changes a few places) costs no merge decision per item.
+    for (; e < edits.size() && !by_position(rep, edits[e]); ++e) {
+      if (!take_old(edits[e])) return false;
     }
-    std::size_t new_begin =
-        static_cast<std::size_t>(static_cast<std::ptrdiff_t>(begin) + shift_before);
-    if (e + r > 1) {
-      bool out_of_order = begin < prev_begin || (begin == prev_begin && end < prev_end);
-      if (out_of_order || overlaps(prev_begin, prev_end, begin, end) ||
-          new_begin < prev_new_begin) {
-        return false;
-      }
+    // An insertion where the item before is an old edit that removed text at the same point:
+    // the map counts the insertion before that edit, which so lands after the inserted text, out
+    // of order.
+    if (rep.begin == rep.end && last.old && last.begin == rep.begin && last.end == rep.begin) {
+      return false;
     }
-    prev_begin = begin;
-    prev_end = end;
-    prev_new_begin = new_begin;
-    prev_old = from_old;
+    if (!last.take(rep.begin, rep.end, moved(rep.begin), false)) return false;
+    shift += growth(rep);
+  }
+  for (; e < edits.size(); ++e) {
+    if (!take_old(edits[e])) return false;
   }
   total = shift;
   return true;
@@ -266,6 +337,10 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
   // reallocation on the next rewrite.
   if (n + m > edits.capacity()) edits.reserve(std::max({n + m, 2 * edits.capacity(), kMinEdits}));
   edits.resize(n + m);
+  // The new originals, copied into one piece of the block's store, from its end as the merge goes.
+  std::size_t orig_bytes = 0;
+  for (const Replacement& rep : reps) orig_bytes += rep.end - rep.begin;
+  char* orig_end = block.edit_texts.room(orig_bytes) + orig_bytes;
   // The merge again, from the back: the checks passed, so both lists are in order and no old
   // edit has a replacement's (begin, end), and the last of the two is the one the merge placed
   // last.
@@ -282,7 +357,10 @@ bool merge_untouched(Block& block, const std::vector<Replacement>& reps,
     } else {
       const Replacement& rep = reps[--r];
       shift -= growth(rep);
-      slot.orig.assign(block.text, rep.begin, rep.end - rep.begin);
+      std::size_t orig_size = rep.end - rep.begin;
+      orig_end -= orig_size;
+      std::copy_n(block.text.data() + rep.begin, orig_size, orig_end);
+      slot.orig = {orig_end, orig_size};
       slot.source = sources[r];
       slot.filter = filter;
       slot.rule = rep.rule;
@@ -304,6 +382,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
             block.text.compare(r.begin, r.end - r.begin, r.text) == 0);
   });
   if (reps.empty()) return 0;
+  block.edit_texts.share(doc.edit_texts);
   // Pure insertions at one point are applied as one (texts in order, the first one's rule): kept
   // apart, each one's edit would cover both texts and original_text() would hold them.
   for (std::size_t k = 1; k < reps.size();) {
@@ -408,7 +487,8 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
       } else {
         std::size_t gb = first.begin, ge = group_end;
         // The original of the group: old text with old edits undone.
-        std::string orig;
+        thread_local std::string orig;
+        orig.clear();
         std::size_t at = gb;
         const Replacement* last_rep = nullptr;
         for (std::size_t k = i; k < j; ++k) {
@@ -426,7 +506,7 @@ std::size_t rewrite_block(Document& doc, std::size_t index, std::vector<Replacem
         e.begin = map_position(gb, !insertion);
         e.end = std::max(e.begin, map_position(ge, insertion));
         e.source = first.old ? first.old->source : group.source;
-        e.orig = std::move(orig);
+        e.orig = block.edit_texts.keep(orig);
         e.filter = filter_name;
         e.rule = last_rep ? last_rep->rule : Name();
         edits.push_back(std::move(e));
@@ -493,7 +573,8 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   Edit join;
   join.begin = a.text.size();
   join.end = shift;
-  join.orig = std::string(removed);
+  a.edit_texts.share(edit_texts);
+  join.orig = a.edit_texts.keep(removed);
   join.source = b.span.begin >= removed.size() ? b.span.begin - removed.size() : 0;
   join.filter = Name(filter);
   join.rule = Name(rule);
@@ -504,7 +585,8 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   for (Edit e : b.edits) {
     e.begin += shift;
     e.end += shift;
-    a.edits.push_back(std::move(e));
+    e.orig = a.edit_texts.keep(e.orig);  // b and its store go
+    a.edits.push_back(e);
   }
   for (Mark m : b.marks) {
     m.begin += shift;
@@ -527,6 +609,7 @@ void Document::split_block(std::size_t index, std::size_t end_first, std::size_t
   b.level = a.level;
   b.speakers = a.speakers;
   b.attrs = a.attrs;
+  b.edit_texts = a.edit_texts;  // the edits that move keep their texts there
   b.text = a.text.substr(begin_second);
   b.span = {a.span.source, a.source_offset(begin_second), a.span.end};
   std::size_t first_end_source = a.source_offset(end_first);

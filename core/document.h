@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,17 +50,45 @@ struct SourceSpan {
   friend bool operator==(const SourceSpan&, const SourceSpan&) = default;
 };
 
+/// Where a block's edits keep their original texts (Edit::orig is a view into it). Only appended
+/// to, so the views stay valid; the blocks of a document, their copies and the blocks cut from
+/// them share one store, which lives as long as any of them. Kept apart from the edits so that an
+/// Edit is a few words, copied as such: a block can hold 10^5 edits, every rewrite and cut moves
+/// them, and a std::string in each made every move a string move.
+class EditTexts {
+ public:
+  /// A view of a copy of `text` that lives as long as this store or a copy of it.
+  std::string_view keep(std::string_view text);
+  /// Room for `size` bytes that live as keep's copies do, to be filled by the caller: one call
+  /// for all the originals a rewrite adds.
+  char* room(std::size_t size);
+  /// Uses `other`'s store (made now if `other` has none yet) unless this one has a store already:
+  /// the blocks of a document share the document's, so a block with a few edits costs no
+  /// allocation of its own.
+  void share(EditTexts& other);
+  /// Whether `text` lies in this store (the tests check that each block's edits keep their
+  /// originals in the store the block holds).
+  bool holds(std::string_view text) const;
+  /// Not compared: blocks are equal when their edits' texts are, wherever those are kept.
+  friend bool operator==(const EditTexts&, const EditTexts&) { return true; }
+
+ private:
+  struct Chunks;
+  std::shared_ptr<Chunks> chunks_;
+};
+
 /// One change a filter made inside a block, kept in place so writers can show both readings
 /// (TEI <choice><orig>/<reg>).
 ///
 /// [begin, end) is the range of Block::text that now holds the regularised text; `orig` is what
-/// stood there before. `source` is the source offset where `orig` began, chosen so that
-/// `source + orig.size()` is the source offset of text position `end`: that makes positions after
-/// an edit mappable to the source even when blocks were merged across furniture.
+/// stood there before (kept in the block's EditTexts, or a literal). `source` is the source offset
+/// where `orig` began, chosen so that `source + orig.size()` is the source offset of text position
+/// `end`: that makes positions after an edit mappable to the source even when blocks were merged
+/// across furniture.
 struct Edit {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string orig;
+  std::string_view orig;
   std::size_t source = 0;
   Name filter;  ///< "punct"
   Name rule;    ///< "ascii-comma"
@@ -84,6 +113,7 @@ struct Block {
   std::vector<Edit> edits;            ///< sorted by begin, non-overlapping
   std::vector<Mark> marks;            ///< sorted by begin
   std::map<std::string, std::string, std::less<>> attrs;  ///< e.g. "page" → "3"
+  EditTexts edit_texts;                                   ///< holds the edits' `orig` texts
 
   /// Source offset of text position `pos` (through the edits).
   std::size_t source_offset(std::size_t pos) const;
@@ -156,6 +186,8 @@ struct Document {
   /// a record per change is most of what a rewrite costs. Edits are kept either way: they map
   /// text positions to the source.
   bool log_changes = true;
+  /// The store the blocks' edits keep their originals in, until a block has one.
+  EditTexts edit_texts;
 
   /// Replaces ranges of blocks[index].text, keeps edits and marks in step, records an Edit per
   /// replacement in the block and a ChangeRecord in `changes`. `reps` must be sorted and must

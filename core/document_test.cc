@@ -281,9 +281,9 @@ TEST_CASE("join_blocks maps the second block's positions to its own source", "[d
   const std::string& s = doc.sources[0].text;
   std::size_t second = s.find("快");
   doc.blocks.push_back(
-      {BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}});
+      {BlockKind::kParagraph, "继续深化改革,加", 0, {}, {0, 0, s.find("\n")}, {}, {}, {}, {}});
   doc.blocks.push_back(
-      {BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}});
+      {BlockKind::kParagraph, "快紧密型建设", 0, {}, {0, second, s.size()}, {}, {}, {}, {}});
   doc.join_blocks(0, 1, "", "\n", "linebreak", "page-join");
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == "继续深化改革,加快紧密型建设");
@@ -291,6 +291,37 @@ TEST_CASE("join_blocks maps the second block's positions to its own source", "[d
   CHECK(doc.blocks[0].source_offset(kuai) == second);
   CHECK(doc.blocks[0].source_offset(kuai + 3) == second + 3);
   CHECK(doc.changes.size() == 1);
+}
+
+// Edits hold views of their originals in a store the blocks share: a block cut from a document's
+// block must hold that store itself, and a block joined onto another must bring its originals
+// along into the other's store.
+TEST_CASE("edit originals are kept in the store of the block that holds the edits", "[document]") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "字 ";  // more originals than the store's first chunk holds
+  std::vector<Block> kept;
+  {
+    Document doc = one_block(text);
+    std::vector<Replacement> reps;
+    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
+      reps.push_back({at, at + 1, "", "space"});
+    }
+    REQUIRE(doc.rewrite(0, reps, "f") == 200);
+    Document other = one_block(" 乙 ");
+    other.rewrite(0, {{0, 1, "", "space"}, {4, 5, "", "space"}}, "f");
+    doc.blocks.push_back(std::move(other.blocks[0]));
+    doc.split_block(0, 30, 30);  // after ten characters, at the removed space after the tenth
+    kept.push_back(doc.blocks[1]);
+    doc.join_blocks(1, 2, "", "\n", "f", "join");
+    kept.push_back(doc.blocks[1]);
+  }
+  REQUIRE(kept[0].edits.size() == 191);
+  REQUIRE(kept[1].edits.size() == 194);
+  CHECK(kept[0].original_text() == text.substr(39));
+  CHECK(kept[1].original_text() == text.substr(39) + "\n 乙 ");
+  for (const Block& b : kept) {
+    for (const Edit& e : b.edits) CHECK(b.edit_texts.holds(e.orig));
+  }
 }
 
 TEST_CASE("LineIndex counts lines and code-point columns", "[document]") {
@@ -326,7 +357,7 @@ TEST_CASE("split_block cuts a block at a line break and keeps spans and edits ex
   Document doc;
   doc.sources.push_back({"t", "UTF-8", "继续深化改革,加\n- 3 -\n快紧密型建设", 0, ""});
   const std::string& s = doc.sources[0].text;
-  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}});
+  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}, {}});
   std::size_t comma = s.find(',');
   doc.rewrite(0, {{comma, comma + 1, "，", "ascii-comma"}}, "punct");
   std::string_view text = doc.blocks[0].text;

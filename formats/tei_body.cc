@@ -44,6 +44,7 @@ Block slice(const Block& b, std::size_t begin, std::size_t end) {
   s.kind = b.kind;
   s.text = b.text.substr(begin, end - begin);
   s.speakers = b.speakers;
+  s.edit_texts = b.edit_texts;  // where the edits' originals are
   for (Edit e : b.edits) {
     if (e.begin < begin || e.end > end) continue;
     e.begin -= begin;

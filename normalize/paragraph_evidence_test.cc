@@ -321,7 +321,7 @@ TEST_CASE("original_lines undoes earlier edits line by line", "[linebreak][evide
   Document doc;
   doc.sources.push_back({"t", "UTF-8", "确保 常态化\n２０22年  ", 0, ""});
   const std::string& s = doc.sources[0].text;
-  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}});
+  doc.blocks.push_back({BlockKind::kParagraph, s, 0, {}, {0, 0, s.size()}, {}, {}, {}, {}});
   std::size_t space = s.find(' ');
   std::size_t digits = s.find("２");
   std::size_t trailing = s.rfind("22年") + std::string("22年").size();
@@ -393,7 +393,8 @@ TEST_CASE("for_each_measured_line measures every line as for_each_original_line 
     Document doc;
     doc.sources.push_back({"t", "UTF-8", text, 0, ""});
     const std::string& source = doc.sources[0].text;
-    doc.blocks.push_back({BlockKind::kParagraph, source, 0, {}, {0, 0, source.size()}, {}, {}, {}});
+    doc.blocks.push_back(
+        {BlockKind::kParagraph, source, 0, {}, {0, 0, source.size()}, {}, {}, {}, {}});
     doc.rewrite(0, reps, "test");
     struct Seen {
       line_scan::LineLengths lengths;
