@@ -56,30 +56,47 @@ UBool is_dictionary_data(void*, const char*, const char*, const UDataInfo* info)
 }
 
 // The word trie of the dictionary ICU's break iterator uses for Han (brkitr/cjdict.dict): word
-// to cost, a UChars trie. Null if this ICU is not the checked release or its data is not that.
-const char16_t* open_cjk_dictionary() {
-  UVersionInfo version;
-  u_getVersion(version);
-  if (version[0] != kCheckedIcuMajor) return nullptr;
-  UErrorCode status = U_ZERO_ERROR;
-  UDataMemory* data = udata_openChoice(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict",
-                                       "cjdict", is_dictionary_data, nullptr, &status);
-  if (U_FAILURE(status)) return nullptr;
-  const auto* indexes = static_cast<const std::int32_t*>(udata_getMemory(data));
-  std::int32_t type = indexes[kIndexTrieType];
-  if ((type & kTrieTypeMask) != kUCharsTrie || (type & kTrieHasValues) == 0 ||
-      indexes[kIndexTrieOffset] < kIndexCount * 4) {
-    udata_close(data);
-    return nullptr;
+// to cost, a UChars trie. Opened once; the data is closed when the process ends (so that leak
+// checkers see it released), after every thread that read it has been joined.
+class CjkDictionary {
+ public:
+  CjkDictionary() {
+    UVersionInfo version;
+    u_getVersion(version);
+    if (version[0] != kCheckedIcuMajor) return;
+    UErrorCode status = U_ZERO_ERROR;
+    data_ = udata_openChoice(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict",
+                             is_dictionary_data, nullptr, &status);
+    if (U_FAILURE(status)) {
+      data_ = nullptr;
+      return;
+    }
+    const auto* indexes = static_cast<const std::int32_t*>(udata_getMemory(data_));
+    std::int32_t type = indexes[kIndexTrieType];
+    if ((type & kTrieTypeMask) != kUCharsTrie || (type & kTrieHasValues) == 0 ||
+        indexes[kIndexTrieOffset] < kIndexCount * 4) {
+      return;  // not the kind of data this replica reads: ICU answers
+    }
+    trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) +
+                                              indexes[kIndexTrieOffset]);
   }
-  // The data stays open: the trie is read for as long as the process runs.
-  return reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) +
-                                           indexes[kIndexTrieOffset]);
-}
+  ~CjkDictionary() {
+    if (data_ != nullptr) udata_close(data_);
+  }
+  CjkDictionary(const CjkDictionary&) = delete;
+  CjkDictionary& operator=(const CjkDictionary&) = delete;
+
+  /// Null if this ICU is not the checked release or its data is not that kind.
+  const char16_t* trie() const { return trie_; }
+
+ private:
+  UDataMemory* data_ = nullptr;
+  const char16_t* trie_ = nullptr;
+};
 
 const char16_t* cjk_dictionary() {
-  static const char16_t* const trie = open_cjk_dictionary();
-  return trie;
+  static const CjkDictionary dictionary;
+  return dictionary.trie();
 }
 
 const icu::Normalizer2* nfkc_instance() {
