@@ -1,5 +1,6 @@
 #include "normalize/displaced_statements.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "normalize/structure_text.h"
@@ -30,21 +31,23 @@ constexpr Suffix kSuffixes[] = {
     {"市", "", false},
 };
 
-// The opening words of a paragraph, where a statement names who it is about.
-constexpr std::size_t kOpeningCodePoints = 24;
-
-std::string_view opening(std::string_view text) {
-  std::vector<CodePoint> cps = decode_utf8(text.substr(0, std::min<std::size_t>(text.size(), 200)));
-  if (cps.size() <= kOpeningCodePoints) return text;
-  return text.substr(0, cps[kOpeningCodePoints].begin);
-}
-
 bool names(std::string_view text, const RegionKeys& keys) {
   return (!keys.full.empty() && text.find(keys.full) != std::string_view::npos) ||
          (!keys.short_name.empty() && text.find(keys.short_name) != std::string_view::npos);
 }
 
 }  // namespace
+
+std::string_view opening(std::string_view text) {
+  // Stepped over code point by code point, not decoded into a vector: only where the 25th
+  // starts (within the first 200 bytes) matters.
+  std::string_view window = text.substr(0, std::min<std::size_t>(text.size(), 200));
+  std::size_t at = 0;
+  for (std::size_t n = 0; n < kOpeningCodePoints && at < window.size(); ++n) {
+    next_code_point(window, at);
+  }
+  return at < window.size() ? text.substr(0, at) : text;
+}
 
 RegionKeys region_keys(const std::string& role) {
   std::string_view first = role;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -19,6 +20,12 @@ struct RegionKeys {
   std::string generic;
 };
 RegionKeys region_keys(const std::string& role);
+
+/// The opening words of a paragraph, where a statement names who it is about: its first
+/// kOpeningCodePoints code points among its first 200 bytes, or the whole text when it has no
+/// more than that there.
+inline constexpr std::size_t kOpeningCodePoints = 24;
+std::string_view opening(std::string_view text);
 
 /// Magazine features sometimes print the first part of several statements on the opening pages,
 /// before any label, and continue each after its label. Such text names its organisation in its

@@ -3,6 +3,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include "core/cpu.h"
+#if defined(HANTIDY_CPU_X86_64)
+#include <immintrin.h>
+#endif
 
 #include <array>
 #include <cstdint>
@@ -43,9 +47,41 @@ unsigned placeholder_candidates(const unsigned char* p) {
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 
+#if defined(HANTIDY_CPU_X86_64)
+// placeholder_candidates for the 32 positions from `p` (34 bytes are read), for a CPU with AVX2.
+__attribute__((target("avx2"))) std::uint32_t placeholder_candidates_avx2(const unsigned char* p) {
+  const __m256i bit5 = _mm256_set1_epi8(0x20);
+  __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+  __m256i latin = _mm256_cmpeq_epi8(_mm256_or_si256(b0, bit5), _mm256_set1_epi8('x'));
+  __m256i wide = _mm256_and_si256(
+      _mm256_cmpeq_epi8(b0, _mm256_set1_epi8(static_cast<char>(0xEF))),
+      _mm256_cmpeq_epi8(_mm256_or_si256(b2, bit5), _mm256_set1_epi8(static_cast<char>(0xB8))));
+  __m256i lead = _mm256_cmpeq_epi8(b0, _mm256_set1_epi8(static_cast<char>(0xC3)));
+  __m256i hit = _mm256_or_si256(_mm256_or_si256(latin, lead), wide);
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hit));
+}
+
+// Passes over the 64-byte steps from `from` that hold no candidate, 32 bytes a compare: returns
+// the start of the first step that holds one, or of the last bytes (fewer than 66) that the
+// 16-byte search below looks at.
+__attribute__((target("avx2"))) std::size_t skip_placeholder_free_avx2(const unsigned char* s,
+                                                                       std::size_t from,
+                                                                       std::size_t n) {
+  while (from + 66 <= n) {
+    if (placeholder_candidates_avx2(s + from) | placeholder_candidates_avx2(s + from + 32)) break;
+    from += 64;
+  }
+  return from;
+}
+#endif
+
 std::size_t find_placeholder_bytes(std::string_view text, std::size_t from) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+#if defined(HANTIDY_CPU_X86_64)
+  if (cpu_has_avx2()) from = skip_placeholder_free_avx2(s, from, n);
+#endif
   // Sixty-four positions a step: most texts hold no candidate at all.
   while (from + 66 <= n) {
     std::uint64_t mask = placeholder_candidates(s + from) |

@@ -132,5 +132,31 @@ TEST_CASE("the byte search finds what a whole decode finds, on random text",
   }
 }
 
+// Long texts are passed over 64 bytes a step (32-byte compares where the CPU has AVX2): a
+// placeholder of each kind at every byte offset of a few such steps, after text with none, and
+// bytes like a placeholder's (８, é) among that text, must still be found.
+TEST_CASE("the 64-byte steps pass over no placeholder, at any offset", "[structure][redaction]") {
+  for (std::string_view placeholder : {"X", "ｘ", "×"}) {
+    for (std::string_view decoy : {"", "８", "é"}) {
+      for (std::size_t shift = 0; shift < 3; ++shift) {
+        for (std::size_t before = 0; before < 80; ++before) {
+          std::string text(shift, ' ');
+          // The decoy never next to the placeholder (８ before × makes a multiplication).
+          for (std::size_t k = 0; k < before; ++k) {
+            text += k == before / 2 && k + 1 < before ? decoy : "中";
+          }
+          text += placeholder;
+          for (int k = 0; k < 30; ++k) text += "文";
+          std::vector<std::pair<std::size_t, std::size_t>> got;
+          for (const Mark& m : find_redactions(text)) got.emplace_back(m.begin, m.end);
+          INFO(text);
+          REQUIRE(got == decoded_redactions(text));
+          REQUIRE(got.size() == 1);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace hantidy

@@ -349,7 +349,28 @@ bool is_person_name(std::string_view name) {
   return name_u32(std::u32string_view(buffer, size));
 }
 
-std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
+namespace speakers_detail {
+
+bool may_be_role_name_label(std::string_view block) {
+  // Past what trim_space strips from the last line (' ', '\t', '\r', U+3000 = E3 80 80), and
+  // the empty lines after it.
+  std::size_t end = block.size();
+  while (end > 0) {
+    auto last = static_cast<unsigned char>(block[end - 1]);
+    if (last == ' ' || last == '\t' || last == '\r' || last == '\n') {
+      --end;
+    } else if (last == 0x80 && end >= 3 && block.substr(end - 3, 2) == "\xE3\x80") {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  // Every way a line parses ends it with a name, and a name (is_person_name) ends with a Han
+  // character. previous_code_point reads what a forward decode of the line reads there.
+  return end > 0 && is_han(previous_code_point(block, end));
+}
+
+std::optional<SpeakerLabel> parse_role_name_lines(std::string_view block,
                                                   const OfficeLexicon& offices) {
   // One to four non-empty lines, none longer than a label line (else a paragraph, not a
   // label): found without splitting a long paragraph into all its lines.
@@ -395,6 +416,8 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
   label.end = block.size();
   return label;
 }
+
+}  // namespace speakers_detail
 
 std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const OfficeLexicon& offices) {
   // Only the first line and its first 26 code points can hold a label.
@@ -494,6 +517,14 @@ std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const Offic
     return label;
   }
   return std::nullopt;
+}
+
+// Most blocks are paragraphs that end with 。: the shortcut passes over them without splitting
+// them into lines.
+std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
+                                                  const OfficeLexicon& offices) {
+  if (!speakers_detail::may_be_role_name_label(block)) return std::nullopt;
+  return speakers_detail::parse_role_name_lines(block, offices);
 }
 
 }  // namespace hantidy

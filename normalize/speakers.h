@@ -52,6 +52,16 @@ std::optional<SpeakerLabel> parse_role_name_label(std::string_view block,
 /// or an organisation + office.
 std::optional<SpeakerLabel> parse_colon_label(std::string_view text, const OfficeLexicon& offices);
 
+namespace speakers_detail {
+
+/// False only when no block ending so can be a ROLE NAME label: the last character past
+/// trailing spaces and line breaks is not Han (every label line ends with a name).
+bool may_be_role_name_label(std::string_view block);
+/// The parse behind parse_role_name_label, without that shortcut (tests compare the two).
+std::optional<SpeakerLabel> parse_role_name_lines(std::string_view block,
+                                                  const OfficeLexicon& offices);
+
+}  // namespace speakers_detail
 }  // namespace hantidy
 
 #endif  // HANTIDY_NORMALIZE_SPEAKERS_H_

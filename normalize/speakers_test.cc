@@ -1,6 +1,12 @@
 #include "normalize/speakers.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <random>
+
+#include "converters/decode.h"
+#include "core/pipeline.h"
+#include "tests/support.h"
 
 namespace hantidy {
 namespace {
@@ -251,6 +257,79 @@ TEST_CASE("the label shortcuts decide as the full parse did", "[structure]") {
   REQUIRE(numbered);
   CHECK(numbered->begin == std::string_view("12. ").size());
   CHECK(numbered->people[0].name == "鄧家彪");
+}
+
+// parse_role_name_label passes over a block whose last character is not Han without splitting
+// it into lines: the full parse must reject every such block, on random blocks of label parts,
+// clause marks, spaces (U+3000 and its bytes alone), line breaks and malformed bytes.
+void check_role_name_shortcut(const std::string& block, std::size_t& passed_over,
+                              std::size_t& labels) {
+  INFO(block);
+  bool may_be = speakers_detail::may_be_role_name_label(block);
+  std::optional<SpeakerLabel> full = speakers_detail::parse_role_name_lines(block, lexicon());
+  if (!may_be) CHECK_FALSE(full);
+  passed_over += !may_be;
+  labels += full.has_value();
+  CHECK(parse_role_name_label(block, lexicon()).has_value() == full.has_value());
+}
+
+TEST_CASE("the ROLE NAME shortcut rejects only blocks the full parse rejects", "[structure]") {
+  const std::vector<std::string> pieces = {"北京市卫生健康委主任",
+                                           "于鲁明",
+                                           "主任",
+                                           "議員",
+                                           "王",
+                                           "·",
+                                           "艾麦尔江",
+                                           " ",
+                                           "\t",
+                                           "\r",
+                                           "\n",
+                                           "　",
+                                           "\xE3\x80",
+                                           "\x80",
+                                           "\xE4\xB8",
+                                           "\xAD",
+                                           "，",
+                                           "。",
+                                           "（兼）",
+                                           "a",
+                                           "：",
+                                           "兼"};
+  std::mt19937 rng(20261123);
+  std::size_t passed_over = 0, labels = 0;
+  for (int round = 0; round < 20000; ++round) {
+    check_role_name_shortcut(test::random_text(pieces, rng() % 8, rng), passed_over, labels);
+  }
+  CHECK(passed_over > 1000);
+  CHECK(labels > 100);
+}
+
+TEST_CASE(
+    "the ROLE NAME shortcut rejects only blocks the full parse rejects, on every block of "
+    "the samples and seeds",
+    "[structure]") {
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(test::source_path("samples"))) {
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  }
+  if (test::have_shared()) {
+    for (const auto& e : std::filesystem::directory_iterator(test::shared_path("seeds"))) {
+      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    }
+  }
+  Pipeline before = Pipeline::build("trim; unicode; furniture; linebreak; punct");
+  std::size_t passed_over = 0, labels = 0;
+  for (const std::string& path : paths) {
+    std::string text = test::slurp(path);
+    if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
+    Document doc = test::read_text(text);
+    Diagnostics diag;
+    before.run(doc, diag);
+    for (const Block& b : doc.blocks) check_role_name_shortcut(b.text, passed_over, labels);
+  }
+  CHECK(passed_over > 100);
+  CHECK(labels > 0);
 }
 
 }  // namespace
