@@ -80,6 +80,20 @@ std::size_t find_escape(std::string_view text, std::size_t from) {
   return find_escape_sse2(text, from);
 }
 
+// The escape of byte `c` (one kEscapes names).
+void append_escape(unsigned char c, std::string& out) {
+  char escape = kEscapes[c];
+  out += '\\';
+  if (escape != 'u') {
+    out += escape;
+    return;
+  }
+  constexpr std::string_view kHex = "0123456789abcdef";
+  out += "u00";
+  out += kHex[c >> 4];
+  out += kHex[c & 0xF];
+}
+
 void append_dump(const Json& j, std::string& out) {
   out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -91,20 +105,13 @@ bool append_json_string(std::string_view text, std::string& out) {
   out.reserve(out.size() + text.size() + 2);
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = find_escape(text, 0); i < text.size(); i = find_escape(text, i + 1)) {
-    char escape = kEscapes[static_cast<unsigned char>(text[i])];
-    out.append(text, run, i - run);
-    out += '\\';
-    if (escape == 'u') {
-      constexpr std::string_view kHex = "0123456789abcdef";
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      out += "u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else {
-      out += escape;
-    }
-    run = i + 1;
+  for (std::size_t i = find_escape(text, 0); i < text.size(); i = find_escape(text, i)) {
+    out.append(text.data() + run, i - run);
+    // Escapes come in runs ("\n\n" between paragraphs): all of a run before searching again.
+    do {
+      append_escape(static_cast<unsigned char>(text[i++]), out);
+    } while (i < text.size() && kEscapes[static_cast<unsigned char>(text[i])] != 0);
+    run = i;
   }
   out.append(text, run, std::string_view::npos);
   out += '"';
