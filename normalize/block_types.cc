@@ -1,6 +1,5 @@
 #include "normalize/block_types.h"
 
-#include <algorithm>
 #include <array>
 #include <span>
 #include <string>
@@ -15,28 +14,10 @@ namespace {
 constexpr std::size_t kMaxBytesPerCodePoint = 4;
 static_assert(kMaxBytesPerCodePoint * 60 <= kMaxShapeLineBytes);
 
-// 一二三四五六七八九十百零〇两, asked of the first character of most short lines: a switch, not a
-// search of the list.
+constexpr std::u32string_view kChineseNumerals = U"一二三四五六七八九十百零〇两";
+
 bool is_chinese_numeral(char32_t c) {
-  switch (c) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'百':
-    case U'零':
-    case U'〇':
-    case U'两':
-      return true;
-    default:
-      return false;
-  }
+  return kChineseNumerals.find(c) != std::u32string_view::npos;
 }
 bool is_open_paren(char32_t c) { return c == U'(' || c == U'（'; }
 bool is_close_paren(char32_t c) { return c == U')' || c == U'）'; }
@@ -91,38 +72,6 @@ std::size_t numbering(std::span<const CodePoint> cps, int& level) {
   return 0;
 }
 
-// What numbering() consumes: numerals, digits, spaces, parentheses and the marks after a
-// number. It reads no code point past the first other one, so it decides there.
-bool may_stand_in_numbering(char32_t c) {
-  return is_chinese_numeral(c) || is_digit(c) || is_label_space(c) || is_open_paren(c) ||
-         is_close_paren(c) || c == U'.' || c == U'．' || c == U'、';
-}
-
-// The words after a numbering that make it a reference to numbered parts ("(二 )及 (三 )").
-constexpr std::u32string_view kReferenceWords = U"及和与與至或、";
-
-// A heading's level: the rest of the line, read from byte `at` after a numbering of `n` code
-// points and `level`, is text with at least two Han characters and no sentence punctuation, and
-// the whole line is at most 60 code points. Read as it is decoded: the first mark ends it.
-int heading_level_after_numbering(std::string_view line, std::size_t at, std::size_t n, int level) {
-  std::size_t count = n, han = 0;
-  bool text_started = false;
-  while (at < line.size()) {
-    char32_t c = next_code_point(line, at);
-    if (++count > 60) return 0;
-    if (!text_started && !is_label_space(c)) {
-      text_started = true;
-      if (kReferenceWords.find(c) != std::u32string_view::npos) return 0;
-    }
-    if (is_sentence_end(c) || c == U'：' || c == U':') return 0;
-    if (is_han(c)) ++han;
-  }
-  return han >= 2 ? level : 0;
-}
-
-// The code points numbering() is first tried on: "（十一）" and "12. " are far shorter.
-constexpr std::size_t kNumberingPrefix = 16;
-
 }  // namespace
 
 // A shape's line found from the line of single_short_line(block, kMaxShapeLineBytes): the same
@@ -138,34 +87,6 @@ int numbered_heading_level(std::string_view block) {
 }
 
 int numbered_heading_level_of_line(std::string_view line) {
-  line = shape_line(line, kMaxBytesPerCodePoint * 60);
-  if (line.empty()) return 0;
-  // A numbering starts with a Chinese numeral, an opening parenthesis or a digit: any other
-  // first character, and there is nothing to decode.
-  std::size_t after_first = 0;
-  char32_t first_char = next_code_point(line, after_first);
-  if (!is_chinese_numeral(first_char) && !is_open_paren(first_char) && !is_digit(first_char)) {
-    return 0;
-  }
-  // Most lines that open like a numbering are none ("2013年…", "（在席位上）"): when a code
-  // point numbering() does not consume comes among the first few, numbering() on those few
-  // answers as on the whole line, and a line with no numbering is not decoded further.
-  std::array<CodePoint, kNumberingPrefix> prefix;
-  std::size_t size = std::min(decode_utf8_short(line, prefix), prefix.size());
-  std::span<const CodePoint> head(prefix.data(), size);
-  bool decided = std::any_of(head.begin(), head.end(),
-                             [](const CodePoint& cp) { return !may_stand_in_numbering(cp.c); });
-  if (!decided) return block_types_detail::numbered_heading_level_decoded(line);
-  int level = 0;
-  std::size_t n = numbering(head, level);
-  if (n == 0) return 0;
-  // The numbering ends before the first code point it does not consume, so inside `head`.
-  return heading_level_after_numbering(line, head[n].begin, n, level);
-}
-
-namespace block_types_detail {
-
-int numbered_heading_level_decoded(std::string_view line) {
   line = shape_line(line, kMaxBytesPerCodePoint * 60);
   if (line.empty()) return 0;
   // A numbering starts with a Chinese numeral, an opening parenthesis or a digit: any other
@@ -196,8 +117,6 @@ int numbered_heading_level_decoded(std::string_view line) {
   }
   return han >= 2 ? level : 0;
 }
-
-}  // namespace block_types_detail
 
 bool starts_with_item_marker(std::string_view text) {
   // Most texts start with what neither a bullet nor a numbering can start with (a Han

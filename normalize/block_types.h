@@ -37,12 +37,6 @@ bool is_stage_note_line(std::string_view line);
 /// A short single line with no sentence punctuation and no numbering: "唯有改革 唯有奋斗".
 bool is_title_like(std::string_view block);
 
-namespace block_types_detail {
-/// numbered_heading_level_of_line without its shortcut on the first code points: the whole line
-/// decoded (tests compare the two).
-int numbered_heading_level_decoded(std::string_view line);
-}  // namespace block_types_detail
-
 }  // namespace hantidy
 
 #endif  // HANTIDY_NORMALIZE_BLOCK_TYPES_H_

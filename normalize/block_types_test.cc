@@ -7,7 +7,6 @@
 
 #include "normalize/structure_text.h"
 #include "normalize/utf8.h"
-#include "tests/support.h"
 
 namespace hantidy {
 namespace {
@@ -175,71 +174,6 @@ TEST_CASE("each shape takes lines up to its length in code points, not one more"
   };
   CHECK(is_title_like(title(30)));
   CHECK_FALSE(is_title_like(title(31)));
-}
-
-// numbered_heading_level_of_line tries numbering() on the first 16 code points when one of them
-// is no numbering character, and reads the rest of the line without a buffer: on random lines of
-// numbering parts, text, marks, reference words and stray bytes, short and past 16 and 60 code
-// points, it must give the level of the whole decoding.
-TEST_CASE("a heading's numbering found among the first code points gives the full level",
-          "[structure]") {
-  const std::vector<std::string> pieces = {"一",
-                                           "十",
-                                           "二",
-                                           "（",
-                                           "(",
-                                           "）",
-                                           ")",
-                                           "1",
-                                           "12",
-                                           "５",
-                                           "、",
-                                           ".",
-                                           "．",
-                                           " ",
-                                           "　",
-                                           "\t",
-                                           "标题",
-                                           "工作",
-                                           "要点",
-                                           "及",
-                                           "和",
-                                           "。",
-                                           "；",
-                                           "：",
-                                           ":",
-                                           "?",
-                                           "a",
-                                           "\xE4\xB8",
-                                           "\x80",
-                                           "一二三四五六七八九十一二三四五六七",
-                                           "标题标题标题标题标题标题",
-                                           "aaaaaaaaaaaaaaaaaaaa"};
-  // The last: a numbering longer than those 16 code points, with a space among them.
-  const std::vector<std::string> numberings = {"",
-                                               "一、",
-                                               "十二、",
-                                               "（一）",
-                                               "( 3 )",
-                                               "1.",
-                                               "12．",
-                                               "3、",
-                                               "（十一）",
-                                               "1.5",
-                                               "（ ",
-                                               "( ",
-                                               "（ 一二三四五六七八九十一二三四五六七）"};
-  std::mt19937 rng(20261123);
-  int headings = 0;
-  for (int round = 0; round < 50000; ++round) {
-    std::string line =
-        numberings[rng() % numberings.size()] + test::random_text(pieces, rng() % 12, rng);
-    INFO(line);
-    int level = block_types_detail::numbered_heading_level_decoded(line);
-    REQUIRE(numbered_heading_level_of_line(line) == level);
-    headings += level > 0;
-  }
-  CHECK(headings > 5000);
 }
 
 }  // namespace
