@@ -10,7 +10,6 @@
 #include <sstream>
 
 #include "cli/run.h"
-#include "converters/decode.h"
 #include "tests/support.h"
 
 namespace hantidy {
@@ -324,15 +323,7 @@ TEST_CASE("records written back whole are the same whether or not structure runs
   // Plain -f jsonl -t jsonl drops the filters that only annotate (structure); -v keeps them
   // (their notes are printed) and -q silences the notes again.
   std::string input = corpus_input();
-  for (const std::string& dir : {test::shared_path("seeds"), test::source_path("samples")}) {
-    if (!std::filesystem::exists(dir)) continue;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::string text = test::slurp(entry.path().string());
-      if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
-      input += record(entry.path().filename().string(), text);
-    }
-  }
+  for (const auto& [path, text] : test::sample_and_seed_texts()) input += record(path, text);
   auto elided = run({"-f", "jsonl", "-t", "jsonl", "-j", "1"}, input);
   auto full = run({"-f", "jsonl", "-t", "jsonl", "-j", "1", "-v", "-q"}, input);
   REQUIRE(elided.status == 0);

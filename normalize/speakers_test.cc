@@ -1,10 +1,8 @@
 #include "normalize/speakers.h"
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <random>
 
-#include "converters/decode.h"
 #include "core/pipeline.h"
 #include "tests/support.h"
 
@@ -309,20 +307,9 @@ TEST_CASE(
     "the ROLE NAME shortcut rejects only blocks the full parse rejects, on every block of "
     "the samples and seeds",
     "[structure]") {
-  std::vector<std::string> paths;
-  for (const auto& e : std::filesystem::directory_iterator(test::source_path("samples"))) {
-    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
-  }
-  if (test::have_shared()) {
-    for (const auto& e : std::filesystem::directory_iterator(test::shared_path("seeds"))) {
-      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
-    }
-  }
   Pipeline before = Pipeline::build("trim; unicode; furniture; linebreak; punct");
   std::size_t passed_over = 0, labels = 0;
-  for (const std::string& path : paths) {
-    std::string text = test::slurp(path);
-    if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
+  for (const auto& [path, text] : test::sample_and_seed_texts()) {
     Document doc = test::read_text(text);
     Diagnostics diag;
     before.run(doc, diag);

@@ -1,10 +1,8 @@
 #include "normalize/structure.h"
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <set>
 
-#include "converters/decode.h"
 #include "core/pipeline.h"
 #include "formats/record_writer.h"
 #include "tests/support.h"
@@ -232,21 +230,11 @@ TEST_CASE("no speaker is invented in documents that have none", "[structure][sha
 // and makes nothing furniture.
 TEST_CASE("structure only annotates: text and blocks are as it found them", "[structure]") {
   CHECK(make_structure_filter(FilterArgs("structure", {}))->annotates_only());
-  std::vector<std::string> paths;
-  for (const auto& e : std::filesystem::directory_iterator(test::source_path("samples"))) {
-    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
-  }
-  if (test::have_shared()) {
-    for (const auto& e : std::filesystem::directory_iterator(test::shared_path("seeds"))) {
-      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
-    }
-  }
   Pipeline before = Pipeline::build("trim; unicode; furniture; linebreak; punct");
   auto structure = make_structure_filter(FilterArgs("structure", {}));
-  for (const std::string& path : paths) {
+  auto texts = test::sample_and_seed_texts();
+  for (const auto& [path, text] : texts) {
     INFO(path);
-    std::string text = test::slurp(path);
-    if (find_invalid_utf8(text) != std::string::npos) continue;  // the GB18030 sample
     Document doc = test::read_text(text);
     Diagnostics diag;
     before.run(doc, diag);
@@ -263,7 +251,7 @@ TEST_CASE("structure only annotates: text and blocks are as it found them", "[st
     CHECK(document_text(annotated) == document_text(doc));
     CHECK(retyped > 0);  // structure did work on each of them
   }
-  CHECK(paths.size() >= 5);
+  CHECK(texts.size() >= 4);
 }
 
 TEST_CASE("seed 000: displaced statements, joint label and captions", "[structure][shared]") {

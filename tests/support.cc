@@ -1,5 +1,6 @@
 #include "support.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -47,6 +48,24 @@ std::string shared_path(const std::string& relative) {
 }
 
 bool have_shared() { return std::filesystem::is_directory(HANTIDY_SHARED_DIR); }
+
+std::vector<std::pair<std::string, std::string>> sample_and_seed_texts() {
+  std::vector<std::string> dirs = {source_path("samples")};
+  if (have_shared()) dirs.push_back(shared_path("seeds"));
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const std::string& dir : dirs) {
+    std::vector<std::string> paths;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    }
+    std::sort(paths.begin(), paths.end());  // directory order is the file system's
+    for (const std::string& path : paths) {
+      std::string text = slurp(path);
+      if (find_invalid_utf8(text) == std::string::npos) texts.emplace_back(path, std::move(text));
+    }
+  }
+  return texts;
+}
 
 Document read_text(const std::string& text, const std::string& name) {
   Diagnostics diag;

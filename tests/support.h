@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -27,6 +28,10 @@ std::string source_path(const std::string& relative);
 std::string shared_path(const std::string& relative);
 /// True when ../shared is present (it is beside every checkout CI and developers use).
 bool have_shared();
+
+/// The UTF-8 texts of samples/*.txt and (when ../shared is present) the seeds, by path: the
+/// real documents tests check a contract on. The GB18030 sample is left out.
+std::vector<std::pair<std::string, std::string>> sample_and_seed_texts();
 
 /// A document read from UTF-8 `text` with the text reader, before any filter.
 Document read_text(const std::string& text, const std::string& name = "test.txt");
