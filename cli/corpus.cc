@@ -141,8 +141,9 @@ Job make_job(const Options& options, std::size_t workers) {
   job.stats = !options.stats.empty();
   job.log_changes = !job.jsonl || job.stats || job.record_options.annotate;
   // Records written back whole show only their text: block types, speakers and marks (what
-  // structure finds, a tenth of the time on LegCo records) cannot reach the output. --stats
-  // counts them and -v prints structure's notes, so those keep every filter.
+  // structure finds, a tenth of the time on LegCo records) cannot reach the output unless a
+  // later filter reads them. --stats counts them and -v prints structure's notes, so those keep
+  // every filter.
   bool text_only = job.jsonl && job.record_options.unit == "document" &&
                    !job.record_options.annotate && !job.stats && !options.verbose;
   const WriterInfo& writer = find_writer(options.to);
@@ -150,7 +151,7 @@ Job make_job(const Options& options, std::size_t workers) {
   write_options.unit = job.record_options.unit;
   for (std::size_t i = 0; i < workers; ++i) {
     job.pipelines.push_back(Pipeline::build(options.filters));
-    if (text_only) job.pipelines.back().drop_annotating_filters();
+    if (text_only) job.pipelines.back().drop_trailing_annotating_filters();
     job.writers.push_back(writer.make(write_options));
   }
   return job;

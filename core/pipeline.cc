@@ -96,19 +96,13 @@ Pipeline Pipeline::build(std::string_view spec) {
   return pipeline;
 }
 
-std::size_t Pipeline::drop_annotating_filters() {
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < filters_.size(); ++i) {
-    if (filters_[i]->annotates_only()) continue;
-    if (kept != i) {
-      filters_[kept] = std::move(filters_[i]);
-      specs_[kept] = std::move(specs_[i]);
-    }
-    ++kept;
+std::size_t Pipeline::drop_trailing_annotating_filters() {
+  std::size_t dropped = 0;
+  while (!filters_.empty() && filters_.back()->annotates_only()) {
+    filters_.pop_back();
+    specs_.pop_back();
+    ++dropped;
   }
-  std::size_t dropped = filters_.size() - kept;
-  filters_.resize(kept);
-  specs_.resize(kept);
   return dropped;
 }
 

@@ -40,9 +40,11 @@ class Pipeline {
 
   void run(Document& doc, Diagnostics& diag, const Observer& after_each = nullptr) const;
 
-  /// Drops the filters that only annotate (Filter::annotates_only), for an output that shows the
-  /// text alone: the text comes out the same without them. Returns how many were dropped.
-  std::size_t drop_annotating_filters();
+  /// Drops the filters at the end of the chain that only annotate (Filter::annotates_only), for
+  /// an output that shows the text alone: the text comes out the same without them. One that a
+  /// text-changing filter follows stays (linebreak reads the block types structure sets).
+  /// Returns how many were dropped.
+  std::size_t drop_trailing_annotating_filters();
 
   const std::vector<FilterSpec>& specs() const { return specs_; }
   bool empty() const { return filters_.empty(); }

@@ -60,18 +60,21 @@ TEST_CASE("the default chain builds and every filter in the table builds with no
   }
 }
 
-TEST_CASE("drop_annotating_filters drops structure alone and keeps the order", "[pipeline]") {
-  Pipeline p = Pipeline::build("structure; trim; unicode; structure(redactions=false); punct");
-  CHECK(p.drop_annotating_filters() == 2);
+TEST_CASE("drop_trailing_annotating_filters drops only the annotating filters at the end",
+          "[pipeline]") {
+  // A structure that linebreak follows stays: linebreak reads the block types it sets.
+  Pipeline p = Pipeline::build("structure; trim; punct; structure; structure(redactions=false)");
+  CHECK(p.drop_trailing_annotating_filters() == 2);
   std::vector<std::string> names;
   for (const FilterSpec& s : p.specs()) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"trim", "unicode", "punct"});
+  CHECK(names == std::vector<std::string>{"structure", "trim", "punct"});
   // What is left still runs, in that order.
   Document doc = test::read_text("行尾 ,说 \n");
   Diagnostics diag;
   p.run(doc, diag);
   CHECK(doc.blocks[0].text == "行尾，说");
-  CHECK(Pipeline::build(kDefaultChain).drop_annotating_filters() == 1);
+  CHECK(Pipeline::build(kDefaultChain).drop_trailing_annotating_filters() == 1);
+  CHECK(Pipeline::build("structure; linebreak").drop_trailing_annotating_filters() == 0);
 }
 
 TEST_CASE("the observer sees the document after each filter, in order", "[pipeline]") {
