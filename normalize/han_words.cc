@@ -10,6 +10,7 @@
 #include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -193,12 +194,15 @@ std::array<std::uint8_t, kMaxHanWindow + 1> best_word_starts(std::span<const cha
 }  // namespace
 
 bool icu_inside_word(std::span<const char32_t> points, std::size_t split) {
+  // Only the first kMaxHanWindow code points fit: the callers' windows are never longer.
+  points = points.first(std::min(points.size(), kMaxHanWindow));
   std::array<UChar, 2 * kMaxHanWindow> units{};
   int32_t length = 0, break_at = 0;
   for (std::size_t k = 0; k < points.size(); ++k) {
     if (k == split) break_at = length;
     U16_APPEND_UNSAFE(units.data(), length, static_cast<UChar32>(points[k]));
   }
+  if (split >= points.size()) break_at = length;
   const icu::UnicodeString joined(false, units.data(), length);  // read-only alias
   icu::BreakIterator& words = word_iterator();
   words.setText(joined);
