@@ -23,15 +23,13 @@ const std::uint8_t* bmp_bits();
 /// The bits of a code point outside the BMP (asks ICU).
 std::uint8_t astral_bits(char32_t c);
 inline std::uint8_t bits(char32_t c) { return table_bits<bmp_bits, astral_bits>(c); }
-/// The lists behind is_terminal, is_closing, is_opening and is_no_line_start.
+/// The lists behind is_terminal, is_closing, is_opening and is_no_line_start. The CJK Unified
+/// Ideographs (is_unified_ideograph), most characters of a Chinese line's ends, are on none of
+/// them (cjk_text_test checks every code point), so the inline tests answer for them first.
 bool listed_terminal(char32_t c);
 bool listed_closing(char32_t c);
 bool listed_opening(char32_t c);
 bool listed_no_line_start(char32_t c);
-/// Whether `c` is a CJK Unified Ideograph U+4E00–U+9FFF: most characters of a Chinese line's
-/// ends, and on none of those lists (cjk_text_test checks every code point), so the inline tests
-/// below answer for them without the lists.
-inline bool unified_ideograph(char32_t c) { return c - 0x4E00u <= 0x9FFFu - 0x4E00u; }
 }  // namespace cjk_text_detail
 
 /// Han ideographs: Script=Han letters (compatibility ideographs included) and 〇; not the
@@ -49,19 +47,19 @@ inline bool is_cjk_punct(char32_t c) {
 /// Sentence-final punctuation, CJK and ASCII (。！？…; .!? since the punct filter runs later),
 /// plus the colon and semicolon that end a line of a list or a salutation.
 inline bool is_terminal(char32_t c) {
-  return !cjk_text_detail::unified_ideograph(c) && cjk_text_detail::listed_terminal(c);
+  return !is_unified_ideograph(c) && cjk_text_detail::listed_terminal(c);
 }
 /// Closing quotes and brackets that may follow a terminal mark (。” ！」).
 inline bool is_closing(char32_t c) {
-  return !cjk_text_detail::unified_ideograph(c) && cjk_text_detail::listed_closing(c);
+  return !is_unified_ideograph(c) && cjk_text_detail::listed_closing(c);
 }
 /// Opening quotes and brackets (“ 《 （ 「 ...).
 inline bool is_opening(char32_t c) {
-  return !cjk_text_detail::unified_ideograph(c) && cjk_text_detail::listed_opening(c);
+  return !is_unified_ideograph(c) && cjk_text_detail::listed_opening(c);
 }
 /// Punctuation that never starts a line in Chinese typesetting (，。、；：？！）」” ...).
 inline bool is_no_line_start(char32_t c) {
-  return !cjk_text_detail::unified_ideograph(c) && cjk_text_detail::listed_no_line_start(c);
+  return !is_unified_ideograph(c) && cjk_text_detail::listed_no_line_start(c);
 }
 /// Display width in columns: 2 for East Asian Wide and Full-width, 1 otherwise.
 inline int display_width(char32_t c) {

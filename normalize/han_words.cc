@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "normalize/utf8.h"
 
 namespace hantidy {
 namespace {
@@ -109,16 +110,14 @@ const icu::Normalizer2* nfkc_instance() {
   return nfkc;
 }
 
-// The block of CJK Unified Ideographs, all Han and left alone by NFKC (han_words_test checks).
-constexpr char32_t kUnifiedIdeographsBegin = 0x4E00;
-constexpr char32_t kUnifiedIdeographsEnd = 0xA000;
-
 // Whether CjkBreakEngine sees `c` as it stands: a Han character (its word set is [:Han:] with
 // kana, and the break rules keep a run of them together for it) that NFKC leaves alone, so that
 // ICU neither normalizes the window nor maps positions back. Kana and Hangul (their own cost
 // rules) and everything else are left to ICU.
 bool segmented_as_is(char32_t c, const icu::Normalizer2& nfkc) {
-  if (c >= kUnifiedIdeographsBegin && c < kUnifiedIdeographsEnd) return true;  // most of them
+  // Most of them: the unified ideographs are all Han and left alone by NFKC (han_words_test
+  // checks).
+  if (is_unified_ideograph(c)) return true;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status) &&
          nfkc.isInert(static_cast<UChar32>(c));

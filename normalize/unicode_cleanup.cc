@@ -465,7 +465,7 @@ class Cleaner {
         continue;
       }
       char32_t c = folded_class(next_code_point(line, at));
-      if (c >= 0x4E00 && c <= 0x9FFF) continue;  // a look-alike folds to one
+      if (is_unified_ideograph(c)) continue;  // a look-alike folds to one
       if (is_terminal(c) || c == U'，' || c == ',') return false;
       if (is_cjk_punct(c) && c != U'、' && c != U'·' && c != U'（' && c != U'）') return false;
     }

@@ -109,6 +109,9 @@ inline std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
+/// Whether `c` is a CJK Unified Ideograph U+4E00..U+9FFF: most characters of Chinese text.
+inline bool is_unified_ideograph(char32_t c) { return c - 0x4E00u <= 0x9FFFu - 0x4E00u; }
+
 /// Whether the 3 bytes at `s` are one CJK Unified Ideograph U+4E00..U+9FFF: E4 B8..BF xx or
 /// E5..E9 xx xx with continuation bytes xx (well-formed by their bytes alone: never overlong,
 /// never a surrogate).
