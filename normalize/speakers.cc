@@ -352,22 +352,13 @@ bool is_person_name(std::string_view name) {
 namespace speakers_detail {
 
 bool may_be_role_name_label(std::string_view block) {
-  // Past what trim_space strips from the last line (' ', '\t', '\r', U+3000 = E3 80 80), and
-  // the empty lines after it.
-  std::size_t end = block.size();
-  while (end > 0) {
-    auto last = static_cast<unsigned char>(block[end - 1]);
-    if (last == ' ' || last == '\t' || last == '\r' || last == '\n') {
-      --end;
-    } else if (last == 0x80 && end >= 3 && block.substr(end - 3, 2) == "\xE3\x80") {
-      end -= 3;
-    } else {
-      break;
-    }
-  }
+  // Past what trim_space strips from the last line, and the empty lines after it.
+  std::string_view rest = trim_space_end(block);
+  while (rest.ends_with('\n')) rest = trim_space_end(rest.substr(0, rest.size() - 1));
   // Every way a line parses ends it with a name, and a name (is_person_name) ends with a Han
   // character. previous_code_point reads what a forward decode of the line reads there.
-  return end > 0 && is_han(previous_code_point(block, end));
+  std::size_t end = rest.size();
+  return end > 0 && is_han(previous_code_point(rest, end));
 }
 
 std::optional<SpeakerLabel> parse_role_name_lines(std::string_view block,

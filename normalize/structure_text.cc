@@ -59,6 +59,10 @@ std::string_view trim_space(std::string_view text) {
       break;
     }
   }
+  return trim_space_end(text);
+}
+
+std::string_view trim_space_end(std::string_view text) {
   while (true) {
     if (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
       text.remove_suffix(1);

@@ -53,6 +53,8 @@ bool is_clause_punct(char32_t c);
 
 /// `text` without leading and trailing ASCII white space and U+3000.
 std::string_view trim_space(std::string_view text);
+/// `text` without trailing ASCII white space and U+3000 (trim_space's end).
+std::string_view trim_space_end(std::string_view text);
 /// Where the line of `text` that starts at `at` ends (its '\n', or the text's end), or npos
 /// when that line, trimmed, is certainly longer than `max_bytes`: then the rest of a long
 /// paragraph is not searched for its end.
