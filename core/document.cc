@@ -205,6 +205,10 @@ void EditTexts::share(EditTexts& other) {
   chunks_ = other.chunks_;
 }
 
+bool EditTexts::same_store(const EditTexts& other) const {
+  return chunks_ != nullptr && chunks_ == other.chunks_;
+}
+
 bool EditTexts::holds(std::string_view text) const {
   if (!chunks_) return false;
   auto inside = [&](const char* data, std::size_t size) {
@@ -582,10 +586,12 @@ void Document::join_blocks(std::size_t first, std::size_t second, std::string_vi
   a.text.append(separator);
   a.text += b.text;
   a.edits.push_back(std::move(join));
+  // b goes, and its store with it unless a shares it (the blocks of one document do).
+  const bool copy_origs = !a.edit_texts.same_store(b.edit_texts);
   for (Edit e : b.edits) {
     e.begin += shift;
     e.end += shift;
-    e.orig = a.edit_texts.keep(e.orig);  // b and its store go
+    if (copy_origs) e.orig = a.edit_texts.keep(e.orig);
     a.edits.push_back(e);
   }
   for (Mark m : b.marks) {

@@ -66,6 +66,8 @@ class EditTexts {
   /// the blocks of a document share the document's, so a block with a few edits costs no
   /// allocation of its own.
   void share(EditTexts& other);
+  /// Whether this and `other` are one store (texts kept in either live as long as both).
+  bool same_store(const EditTexts& other) const;
   /// Whether `text` lies in this store (the tests check that each block's edits keep their
   /// originals in the store the block holds).
   bool holds(std::string_view text) const;
